@@ -1,0 +1,86 @@
+#include "commandline.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace domaintune::cli {
+namespace {
+
+bool isFlag(const std::string& argument)
+{
+    return argument.size() > 2 && argument.compare(0, 2, "--") == 0;
+}
+
+} // namespace
+
+CommandLine::CommandLine(const std::vector<std::string>& arguments)
+{
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (!isFlag(argument)) {
+            m_positionals.push_back(argument);
+            continue;
+        }
+        std::string name = argument.substr(2);
+        std::string value;
+        if (const auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        } else if (i + 1 < arguments.size() && !isFlag(arguments[i + 1])) {
+            value = arguments[++i];
+        }
+        if (m_flags.count(name))
+            throw Error("The option --" + name + " was given twice; give it once.");
+        m_flags[name] = value;
+        m_order.push_back(name);
+    }
+}
+
+bool CommandLine::has(const std::string& name) const
+{
+    return m_flags.count(name) != 0;
+}
+
+std::string CommandLine::value(const std::string& name, const std::string& fallback) const
+{
+    const auto it = m_flags.find(name);
+    return it == m_flags.end() ? fallback : it->second;
+}
+
+std::string CommandLine::required(const std::string& name) const
+{
+    const auto it = m_flags.find(name);
+    if (it == m_flags.end() || it->second.empty())
+        throw Error("The option --" + name + " is required; see --help.");
+    return it->second;
+}
+
+long long CommandLine::integer(const std::string& name, long long fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string text = value(name);
+    char* end = nullptr;
+    errno = 0;
+    const long long parsed = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno == ERANGE)
+        throw Error("The option --" + name + " expects a whole number, not '" + text + "'.");
+    return parsed;
+}
+
+void CommandLine::allowOnly(const std::vector<std::string>& known,
+                            const std::vector<std::string>& switches) const
+{
+    for (const auto& name : m_order) {
+        const bool isSwitch = std::find(switches.begin(), switches.end(), name) != switches.end();
+        if (!isSwitch && std::find(known.begin(), known.end(), name) == known.end())
+            throw Error("Unknown option --" + name + "; see --help for the options.");
+        if (isSwitch && !value(name).empty())
+            throw Error("The switch --" + name + " takes no value (got '" + value(name) + "').");
+    }
+}
+
+} // namespace domaintune::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <string>
+#include <vector>
+
+namespace domaintune::cli {
+
+/** One `domaintune-cli COMMAND`: prints JSON on stdout, human text on stderr. */
+struct Command
+{
+    const char* name;
+    const char* summary; ///< One line for `--help`.
+    const char* usage;   ///< Full usage text for `COMMAND --help`.
+    int (*run)(const CommandLine& commandLine);
+};
+
+/** Returns every command, in the order `--help` lists them. */
+const std::vector<Command>& commands();
+
+int runSystem(const CommandLine& commandLine);
+
+} // namespace domaintune::cli

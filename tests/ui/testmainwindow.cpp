@@ -1,0 +1,94 @@
+#include "core/common/systeminfo.h"
+#include "ui/i18n.h"
+#include "ui/mainwindow.h"
+#include "ui/systempage.h"
+
+#include <QtTest>
+#include <QtWidgets>
+
+using namespace domaintune;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("testmainwindow"));
+        QSettings().clear();
+    }
+
+    void opensWithTheOverview()
+    {
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("DomainTune"));
+        QVERIFY(window.pageCount() >= 1);
+        QCOMPARE(window.currentPage(), 0);
+        auto* page = window.findChild<ui::SystemPage*>();
+        QVERIFY(page);
+        QVERIFY(page->isVisible());
+        // The project depends on OpenBLAS, so a correctly set-up machine shows no warning.
+        QVERIFY(!page->isBlasWarningShown());
+        QVERIFY(!window.menuBar()->actions().isEmpty());
+    }
+
+    void remembersGeometryAcrossRestarts()
+    {
+        QSettings().clear();
+        {
+            ui::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(900, 640);
+            window.close();
+        }
+        ui::MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(900, 640));
+    }
+
+    void warnsAboutTheReferenceBlas()
+    {
+        ui::SystemPage page;
+        SystemInfo info = collectSystemInfo();
+        info.blas.kind = BlasKind::Reference;
+        info.blas.library = "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0";
+        page.setSystemInfo(info);
+        QVERIFY(page.isBlasWarningShown());
+        auto* banner = page.findChild<QLabel*>(QStringLiteral("blasWarning"));
+        QVERIFY(banner);
+        QVERIFY(banner->text().contains(QStringLiteral("libopenblas0-pthread")));
+
+        info.blas.kind = BlasKind::OpenBlas;
+        page.setSystemInfo(info);
+        QVERIFY(!page.isBlasWarningShown());
+    }
+
+    void speaksSimplifiedChinese()
+    {
+        const QString installed = ui::installTranslations(*qApp, QStringLiteral("zh_CN"));
+        QCOMPARE(installed, QStringLiteral("zh_CN"));
+        ui::MainWindow window;
+        QCOMPARE(window.windowTitle(), QStringLiteral("DomainTune"));
+        const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        const QString first = navigation->item(0)->text();
+        QVERIFY2(first != QStringLiteral("Overview"),
+                 qPrintable(QStringLiteral("not translated: ") + first));
+        // Every translated title is Chinese text (CJK Unified Ideographs).
+        QVERIFY(std::any_of(first.begin(), first.end(), [](QChar c) {
+            return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+        }));
+        const QString fileMenu = window.menuBar()->actions().first()->text();
+        QVERIFY2(!fileMenu.contains(QStringLiteral("File")), qPrintable(fileMenu));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "testmainwindow.moc"
