@@ -33,7 +33,10 @@ configure() {
     if ! cmake -S . -B "$build_dir" "$@" >"$log" 2>&1; then
         # CMake's own errors are long; our checks print one line starting with "DomainTune:".
         if grep -q '^ *DomainTune:' "$log"; then
-            grep '^ *DomainTune:' "$log" | sed 's/^ *//' >&2
+            # CMake wraps a message over several indented lines; join each back into one.
+            awk '/^ *DomainTune:/ { on = 1; line = "" }
+                 on && (/^Call Stack/ || /^$/) { print line; on = 0 }
+                 on { sub(/^ +/, ""); line = line (line == "" ? "" : " ") $0 }' "$log" >&2
         else
             tail -n 20 "$log" >&2
         fi
