@@ -1,0 +1,139 @@
+#include "core/model/bertmodel.h"
+
+#include <cmath>
+
+namespace domaintune {
+
+BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig& config)
+    : m_positionOffset(config.positionOffset), m_padTokenId(config.padTokenId)
+{
+    auto wordOptions = torch::nn::EmbeddingOptions(config.vocabSize, config.hiddenSize);
+    if (config.padTokenId >= 0 && config.padTokenId < config.vocabSize)
+        wordOptions.padding_idx(config.padTokenId);
+    word_embeddings = register_module("word_embeddings", torch::nn::Embedding(wordOptions));
+    position_embeddings = register_module(
+        "position_embeddings", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
+    if (config.typeVocabSize > 0)
+        token_type_embeddings = register_module(
+            "token_type_embeddings", torch::nn::Embedding(config.typeVocabSize, config.hiddenSize));
+    LayerNorm = register_module(
+        "LayerNorm",
+        torch::nn::LayerNorm(
+            torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps)));
+    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
+                                          const torch::Tensor& tokenTypeIds)
+{
+    torch::Tensor positions;
+    if (m_positionOffset > 0) {
+        // RoBERTa: real tokens count from padding_idx + 1; padding keeps padding_idx.
+        const auto real = inputIds.ne(m_padTokenId).to(torch::kLong);
+        positions = torch::cumsum(real, 1) * real + (m_positionOffset - 1);
+    } else {
+        positions = torch::arange(inputIds.size(1), inputIds.options()).unsqueeze(0);
+    }
+    auto x = word_embeddings(inputIds) + position_embeddings(positions);
+    if (token_type_embeddings) {
+        const auto types = tokenTypeIds.defined() ? tokenTypeIds : torch::zeros_like(inputIds);
+        x = x + token_type_embeddings(types);
+    }
+    return dropout(LayerNorm(x));
+}
+
+BertAttentionImpl::BertAttentionImpl(const ModelConfig& config) : m_heads(config.numHeads)
+{
+    const auto h = config.hiddenSize;
+    auto self = register_module("self", std::make_shared<torch::nn::Module>());
+    m_query = self->register_module("query", torch::nn::Linear(h, h));
+    m_key = self->register_module("key", torch::nn::Linear(h, h));
+    m_value = self->register_module("value", torch::nn::Linear(h, h));
+    auto output = register_module("output", std::make_shared<torch::nn::Module>());
+    m_dense = output->register_module("dense", torch::nn::Linear(h, h));
+    m_norm = output->register_module(
+        "LayerNorm",
+        torch::nn::LayerNorm(torch::nn::LayerNormOptions({h}).eps(config.layerNormEps)));
+    m_attentionDropout =
+        register_module("attention_dropout", torch::nn::Dropout(config.attentionDropout));
+    m_outputDropout = register_module("output_dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor BertAttentionImpl::forward(const torch::Tensor& hidden, const torch::Tensor& mask)
+{
+    const auto batch = hidden.size(0), length = hidden.size(1);
+    const auto headDim = hidden.size(2) / m_heads;
+    auto split = [&](const torch::Tensor& t) {
+        return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
+    };
+    const auto q = split(m_query(hidden));
+    const auto k = split(m_key(hidden));
+    const auto v = split(m_value(hidden));
+    auto scores = torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(headDim));
+    if (mask.defined())
+        scores = scores + mask;
+    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto context =
+        torch::matmul(probs, v).transpose(1, 2).reshape({batch, length, hidden.size(2)});
+    return m_norm(m_outputDropout(m_dense(context)) + hidden);
+}
+
+BertLayerImpl::BertLayerImpl(const ModelConfig& config) : m_activation(config.activation)
+{
+    m_attention = register_module("attention", BertAttention(config));
+    auto intermediate = register_module("intermediate", std::make_shared<torch::nn::Module>());
+    m_intermediate = intermediate->register_module(
+        "dense", torch::nn::Linear(config.hiddenSize, config.intermediateSize));
+    auto output = register_module("output", std::make_shared<torch::nn::Module>());
+    m_output = output->register_module(
+        "dense", torch::nn::Linear(config.intermediateSize, config.hiddenSize));
+    m_norm = output->register_module(
+        "LayerNorm",
+        torch::nn::LayerNorm(
+            torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps)));
+    m_dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const torch::Tensor& mask)
+{
+    const auto attended = m_attention(hidden, mask);
+    const auto inner = activate(m_activation, m_intermediate(attended));
+    return m_norm(m_dropout(m_output(inner)) + attended);
+}
+
+BertBackboneImpl::BertBackboneImpl(const ModelConfig& config, bool withPooler)
+    : m_prefix(config.modelType == "xlm-roberta" || config.modelType == "camembert"
+                   ? "roberta"
+                   : config.modelType)
+{
+    checkActivation(config.activation, "config.json");
+    m_embeddings = register_module("embeddings", BertEmbeddings(config));
+    auto encoder = register_module("encoder", std::make_shared<torch::nn::Module>());
+    m_layers = encoder->register_module("layer", torch::nn::ModuleList());
+    for (std::int64_t i = 0; i < config.numLayers; ++i)
+        m_layers->push_back(BertLayer(config));
+    if (withPooler) {
+        auto pooler = register_module("pooler", std::make_shared<torch::nn::Module>());
+        m_pooler = pooler->register_module("dense",
+                                           torch::nn::Linear(config.hiddenSize, config.hiddenSize));
+    }
+}
+
+BackboneOutput BertBackboneImpl::run(const ModelBatch& batch)
+{
+    auto hidden = m_embeddings(batch.inputIds, batch.tokenTypeIds);
+    const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
+    for (const auto& layer : *m_layers)
+        hidden = layer->as<BertLayer>()->forward(hidden, mask);
+    BackboneOutput out{hidden, {}};
+    if (m_pooler)
+        out.pooled = torch::tanh(m_pooler(hidden.select(1, 0)));
+    return out;
+}
+
+torch::Tensor BertBackboneImpl::wordEmbeddings()
+{
+    return m_embeddings->word_embeddings->weight;
+}
+
+} // namespace domaintune

@@ -1,0 +1,83 @@
+#include "core/model/distilbertmodel.h"
+
+#include <cmath>
+
+namespace domaintune {
+namespace {
+
+torch::nn::LayerNorm layerNorm(std::int64_t size)
+{
+    // DistilBERT's LayerNorms use a fixed epsilon of 1e-12.
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({size}).eps(1e-12));
+}
+
+} // namespace
+
+DistilBertLayerImpl::DistilBertLayerImpl(const ModelConfig& config)
+    : m_heads(config.numHeads), m_activation(config.activation)
+{
+    const auto h = config.hiddenSize;
+    auto attention = register_module("attention", std::make_shared<torch::nn::Module>());
+    m_q = attention->register_module("q_lin", torch::nn::Linear(h, h));
+    m_k = attention->register_module("k_lin", torch::nn::Linear(h, h));
+    m_v = attention->register_module("v_lin", torch::nn::Linear(h, h));
+    m_out = attention->register_module("out_lin", torch::nn::Linear(h, h));
+    m_saNorm = register_module("sa_layer_norm", layerNorm(h));
+    auto ffn = register_module("ffn", std::make_shared<torch::nn::Module>());
+    m_lin1 = ffn->register_module("lin1", torch::nn::Linear(h, config.intermediateSize));
+    m_lin2 = ffn->register_module("lin2", torch::nn::Linear(config.intermediateSize, h));
+    m_outputNorm = register_module("output_layer_norm", layerNorm(h));
+    m_attentionDropout =
+        register_module("attention_dropout", torch::nn::Dropout(config.attentionDropout));
+    m_dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor DistilBertLayerImpl::forward(const torch::Tensor& hidden, const torch::Tensor& mask)
+{
+    const auto batch = hidden.size(0), length = hidden.size(1), size = hidden.size(2);
+    const auto headDim = size / m_heads;
+    auto split = [&](const torch::Tensor& t) {
+        return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
+    };
+    const auto q = split(m_q(hidden)) / std::sqrt(double(headDim));
+    auto scores = torch::matmul(q, split(m_k(hidden)).transpose(-1, -2));
+    if (mask.defined())
+        scores = scores + mask;
+    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto context =
+        torch::matmul(probs, split(m_v(hidden))).transpose(1, 2).reshape({batch, length, size});
+    const auto attended = m_saNorm(m_out(context) + hidden);
+    const auto ffn = m_dropout(m_lin2(activate(m_activation, m_lin1(attended))));
+    return m_outputNorm(ffn + attended);
+}
+
+DistilBertBackboneImpl::DistilBertBackboneImpl(const ModelConfig& config)
+{
+    checkActivation(config.activation, "config.json");
+    auto embeddings = register_module("embeddings", std::make_shared<torch::nn::Module>());
+    auto wordOptions = torch::nn::EmbeddingOptions(config.vocabSize, config.hiddenSize);
+    if (config.padTokenId >= 0 && config.padTokenId < config.vocabSize)
+        wordOptions.padding_idx(config.padTokenId);
+    m_word = embeddings->register_module("word_embeddings", torch::nn::Embedding(wordOptions));
+    m_position = embeddings->register_module(
+        "position_embeddings", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
+    m_norm = embeddings->register_module("LayerNorm", layerNorm(config.hiddenSize));
+    m_dropout = embeddings->register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+    auto transformer = register_module("transformer", std::make_shared<torch::nn::Module>());
+    m_layers = transformer->register_module("layer", torch::nn::ModuleList());
+    for (std::int64_t i = 0; i < config.numLayers; ++i)
+        m_layers->push_back(DistilBertLayer(config));
+}
+
+BackboneOutput DistilBertBackboneImpl::run(const ModelBatch& batch)
+{
+    const auto positions =
+        torch::arange(batch.inputIds.size(1), batch.inputIds.options()).unsqueeze(0);
+    auto hidden = m_dropout(m_norm(m_word(batch.inputIds) + m_position(positions)));
+    const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
+    for (const auto& layer : *m_layers)
+        hidden = layer->as<DistilBertLayer>()->forward(hidden, mask);
+    return {hidden, {}};
+}
+
+} // namespace domaintune

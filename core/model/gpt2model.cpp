@@ -1,0 +1,88 @@
+#include "core/model/gpt2model.h"
+
+#include <cmath>
+
+namespace domaintune {
+namespace {
+
+torch::nn::LayerNorm layerNorm(const ModelConfig& config)
+{
+    return torch::nn::LayerNorm(
+        torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps));
+}
+
+} // namespace
+
+Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig& config) : m_heads(config.numHeads)
+{
+    m_attn = register_module("c_attn", Conv1D(config.hiddenSize, 3 * config.hiddenSize));
+    m_proj = register_module("c_proj", Conv1D(config.hiddenSize, config.hiddenSize));
+    m_attentionDropout =
+        register_module("attn_dropout", torch::nn::Dropout(config.attentionDropout));
+    m_residualDropout = register_module("resid_dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& paddingMask)
+{
+    const auto batch = x.size(0), length = x.size(1), size = x.size(2);
+    const auto headDim = size / m_heads;
+    const auto qkv = m_attn(x).split(size, 2);
+    auto split = [&](const torch::Tensor& t) {
+        return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
+    };
+    auto scores =
+        torch::matmul(split(qkv[0]), split(qkv[1]).transpose(-1, -2)) / std::sqrt(double(headDim));
+    // Causal mask: position i sees positions <= i.
+    const auto causal =
+        torch::ones({length, length}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
+            .tril();
+    scores = scores.masked_fill(causal.logical_not(), std::numeric_limits<float>::lowest());
+    if (paddingMask.defined())
+        scores = scores + paddingMask;
+    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto context =
+        torch::matmul(probs, split(qkv[2])).transpose(1, 2).reshape({batch, length, size});
+    return m_residualDropout(m_proj(context));
+}
+
+Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config) : m_activation(config.activation)
+{
+    m_ln1 = register_module("ln_1", layerNorm(config));
+    m_attn = register_module("attn", Gpt2Attention(config));
+    m_ln2 = register_module("ln_2", layerNorm(config));
+    auto mlp = register_module("mlp", std::make_shared<torch::nn::Module>());
+    m_fc = mlp->register_module("c_fc", Conv1D(config.hiddenSize, config.intermediateSize));
+    m_proj = mlp->register_module("c_proj", Conv1D(config.intermediateSize, config.hiddenSize));
+    m_dropout = mlp->register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+}
+
+torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& paddingMask)
+{
+    const auto attended = x + m_attn(m_ln1(x), paddingMask);
+    return attended + m_dropout(m_proj(activate(m_activation, m_fc(m_ln2(attended)))));
+}
+
+Gpt2BackboneImpl::Gpt2BackboneImpl(const ModelConfig& config)
+{
+    checkActivation(config.activation, "config.json");
+    m_wte = register_module("wte", torch::nn::Embedding(config.vocabSize, config.hiddenSize));
+    m_wpe = register_module("wpe", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
+    m_dropout = register_module("drop", torch::nn::Dropout(config.hiddenDropout));
+    m_blocks = register_module("h", torch::nn::ModuleList());
+    for (std::int64_t i = 0; i < config.numLayers; ++i)
+        m_blocks->push_back(Gpt2Block(config));
+    m_lnf = register_module("ln_f", layerNorm(config));
+}
+
+BackboneOutput Gpt2BackboneImpl::run(const ModelBatch& batch)
+{
+    const auto positions =
+        torch::arange(batch.inputIds.size(1), batch.inputIds.options()).unsqueeze(0);
+    auto hidden = m_dropout(m_wte(batch.inputIds) + m_wpe(positions));
+    const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
+    for (const auto& block : *m_blocks)
+        hidden = block->as<Gpt2Block>()->forward(hidden, mask);
+    return {m_lnf(hidden), {}};
+}
+
+} // namespace domaintune

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+/** The network families DomainTune implements; each model_type maps to one. */
+enum class ModelFamily
+{
+    Bert,       ///< bert, roberta, xlm-roberta, camembert: post-LN encoder with token types
+    DistilBert, ///< distilbert: BERT without token types and pooler, renamed weights
+    Gpt2        ///< gpt2: pre-LN causal decoder with Conv1D weights
+};
+
+/** What the model computes on top of its backbone. */
+enum class HeadKind
+{
+    Base,                   ///< hidden states (+ pooler where the architecture has one)
+    SequenceClassification, ///< one label (or several: problem_type multi_label_classification)
+    TokenClassification,    ///< one label per token (NER)
+    MaskedLm,               ///< vocabulary logits per token, bidirectional
+    CausalLm,               ///< vocabulary logits per token, left-to-right
+    QuestionAnswering       ///< start/end logits per token
+};
+
+/** Returns the stable name of @p head ("seq-cls", "token-cls", "mlm", "clm", "qa", "base"). */
+const char* headKindName(HeadKind head);
+/** Parses a name from headKindName(); throws domaintune::Error listing the valid names. */
+HeadKind parseHeadKind(const std::string& name);
+
+/**
+ * A parsed and validated config.json, normalised across families (GPT-2's n_embd is
+ * hiddenSize, DistilBERT's dim is hiddenSize, ...). The original JSON is kept so that saving
+ * preserves fields DomainTune does not interpret. Plain value type.
+ */
+struct ModelConfig
+{
+    std::string modelType; ///< As written in config.json, e.g. "xlm-roberta".
+    ModelFamily family = ModelFamily::Bert;
+    std::vector<std::string> architectures;
+
+    std::int64_t vocabSize = 0;
+    std::int64_t hiddenSize = 0;
+    std::int64_t numLayers = 0;
+    std::int64_t numHeads = 0;
+    std::int64_t intermediateSize = 0;
+    std::int64_t maxPositions = 0;
+    std::int64_t typeVocabSize = 0; ///< 0 when the family has no token types.
+    std::string activation;         ///< "gelu", "gelu_new", "relu", ...
+    double layerNormEps = 1e-12;
+    double hiddenDropout = 0.1;
+    double attentionDropout = 0.1;
+    double classifierDropout = 0.1; ///< Dropout before classification heads.
+    double initializerRange = 0.02;
+    std::int64_t padTokenId = 0;
+    std::int64_t positionOffset = 0; ///< RoBERTa family: padding_idx + 1; BERT: 0.
+    std::optional<std::int64_t> bosTokenId;
+    std::optional<std::int64_t> eosTokenId;
+    bool tieWordEmbeddings = true;
+    bool sinusoidalPositions = false; ///< DistilBERT's sinusoidal_pos_embds.
+    std::string problemType;          ///< "", "single_label_classification", ...
+    std::vector<std::string> labels;  ///< id2label in id order; empty for no labels.
+
+    nlohmann::json raw; ///< The file's JSON as read.
+
+    /** Returns the number of labels (labels.size(), or num_labels when no names exist). */
+    std::int64_t numLabels() const { return static_cast<std::int64_t>(labels.size()); }
+    /** Returns the head that architectures[0] names (Base when there is none). */
+    HeadKind headFromArchitecture() const;
+    /** Returns the architecture name transformers uses for this family and @p head. */
+    std::string architectureFor(HeadKind head) const;
+
+    /**
+     * Returns the JSON to write as config.json: raw, updated with the fields that may have
+     * changed (architectures for @p head, id2label/label2id, num_labels, problem_type).
+     */
+    nlohmann::json toJson(HeadKind head) const;
+};
+
+/**
+ * Reads DIR/config.json (or the file itself when @p path is a file). Throws domaintune::Error
+ * naming the file and field for a missing file, invalid JSON, a missing or impossible field,
+ * or an unsupported model_type (listing the supported ones).
+ */
+ModelConfig readModelConfig(const std::string& path);
+
+/** Parses @p json as read from @p file (used for messages). Same errors as readModelConfig. */
+ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file);
+
+/** Returns the model_type values DomainTune supports, sorted. */
+std::vector<std::string> supportedModelTypes();
+
+} // namespace domaintune

@@ -1,0 +1,79 @@
+#pragma once
+
+// LibTorch building blocks shared by the architectures. Core-internal: includes LibTorch, so
+// never include it from ui/ or from a header that ui/ includes.
+
+#include "core/model/modelconfig.h"
+
+#include <torch/torch.h>
+
+#include <string>
+
+namespace domaintune {
+
+/** One batch of model inputs; all [batch, length] int64 on the model's device. */
+struct ModelBatch
+{
+    torch::Tensor inputIds;
+    torch::Tensor attentionMask; ///< 1 = real token, 0 = padding; may be undefined (all real).
+    torch::Tensor tokenTypeIds;  ///< May be undefined (all zero).
+};
+
+/** What a backbone computes. */
+struct BackboneOutput
+{
+    torch::Tensor hidden; ///< [batch, length, hidden]
+    torch::Tensor pooled; ///< [batch, hidden], undefined when the backbone has no pooler.
+};
+
+/** What a task model computes; fields a head does not produce stay undefined. */
+struct ModelOutput
+{
+    torch::Tensor logits;      ///< [batch, labels] or [batch, length, labels or vocab]
+    torch::Tensor startLogits; ///< QA: [batch, length]
+    torch::Tensor endLogits;   ///< QA: [batch, length]
+    BackboneOutput backbone;
+};
+
+/** Applies the activation config.json names ("gelu", "gelu_new", "relu", ...). */
+torch::Tensor activate(const std::string& name, const torch::Tensor& x);
+/** Throws domaintune::Error when @p name is not an activation activate() knows. */
+void checkActivation(const std::string& name, const std::string& where);
+
+/**
+ * Returns the additive attention mask [batch, 1, 1, length] for @p attentionMask (1 keep,
+ * 0 drop): 0 where kept, the dtype's lowest value where dropped. Undefined in, undefined out.
+ */
+torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+
+/** Initialises @p module's parameters the way transformers does for newly created weights. */
+void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange);
+
+/**
+ * GPT-2's Conv1D: a linear layer whose weight is stored [in, out] (transposed with respect to
+ * torch::nn::Linear), exactly as the checkpoints store it.
+ */
+class Conv1DImpl : public torch::nn::Module
+{
+public:
+    Conv1DImpl(std::int64_t in, std::int64_t out);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::Tensor weight; ///< [in, out]
+    torch::Tensor bias;   ///< [out]
+};
+TORCH_MODULE(Conv1D);
+
+/** The architecture-specific network below the task head. */
+class BackboneImpl : public torch::nn::Module
+{
+public:
+    /** Runs the backbone; @p batch fields may be undefined as ModelBatch documents. */
+    virtual BackboneOutput run(const ModelBatch& batch) = 0;
+    /** Returns the input embedding matrix [vocab, hidden] (tied to LM decoders). */
+    virtual torch::Tensor wordEmbeddings() = 0;
+    /** Returns the prefix transformers gives the backbone inside task models ("bert", ...). */
+    virtual std::string prefix() const = 0;
+};
+
+} // namespace domaintune

@@ -1,0 +1,266 @@
+#include "core/model/pretrainedmodel.h"
+
+#include "core/common/error.h"
+#include "core/model/checkpointreader.h"
+#include "core/model/safetensorswriter.h"
+#include "core/model/taskmodel.h"
+#include "core/model/weightloader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace domaintune {
+namespace {
+
+namespace fs = std::filesystem;
+
+/** Files that travel with a model folder besides config.json and the weights. */
+const char* const kTokenizerFiles[] = {"vocab.txt",
+                                       "vocab.json",
+                                       "merges.txt",
+                                       "tokenizer.json",
+                                       "tokenizer_config.json",
+                                       "special_tokens_map.json",
+                                       "added_tokens.json",
+                                       "sentencepiece.bpe.model",
+                                       "spiece.model",
+                                       "tokenizer.model"};
+
+torch::Tensor toTensor(const std::vector<std::vector<std::int64_t>>& rows, const char* name,
+                       std::int64_t length)
+{
+    auto tensor = torch::empty({static_cast<std::int64_t>(rows.size()), length}, torch::kLong);
+    auto access = tensor.accessor<std::int64_t, 2>();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (static_cast<std::int64_t>(rows[r].size()) != length)
+            throw Error(std::string("Row ") + std::to_string(r) + " of " + name + " has " +
+                        std::to_string(rows[r].size()) + " entries but row 0 of input_ids has " +
+                        std::to_string(length) + "; pad every row to the same length.");
+        for (std::int64_t c = 0; c < length; ++c)
+            access[r][c] = rows[r][c];
+    }
+    return tensor;
+}
+
+void checkRange(const torch::Tensor& tensor, const char* name, std::int64_t limit)
+{
+    const auto low = tensor.min().item<std::int64_t>();
+    const auto high = tensor.max().item<std::int64_t>();
+    if (low < 0 || high >= limit)
+        throw Error(std::string(name) + " holds values from " + std::to_string(low) + " to " +
+                    std::to_string(high) + ", but this model accepts 0.." +
+                    std::to_string(limit - 1) + ".");
+}
+
+FloatArray toArray(const torch::Tensor& tensor)
+{
+    const auto contiguous = tensor.detach().to(torch::kCPU, torch::kFloat).contiguous();
+    FloatArray array{contiguous.sizes().vec(), {}};
+    const float* data = contiguous.data_ptr<float>();
+    array.values.assign(data, data + contiguous.numel());
+    return array;
+}
+
+/** Returns the group a parameter belongs to ("embeddings", "layer 3", "pooler", "head"). */
+std::string groupOf(const std::string& name, const std::string& prefix)
+{
+    if (name.rfind(prefix, 0) != 0)
+        return "head";
+    const std::string rest = name.substr(prefix.size());
+    for (const char* layers : {"encoder.layer.", "transformer.layer.", "h."})
+        if (rest.rfind(layers, 0) == 0) {
+            const auto start = std::strlen(layers);
+            return "layer " + rest.substr(start, rest.find('.', start) - start);
+        }
+    if (rest.rfind("pooler.", 0) == 0 || rest.rfind("ln_f.", 0) == 0)
+        return rest.rfind("pooler.", 0) == 0 ? "pooler" : "final norm";
+    return "embeddings";
+}
+
+} // namespace
+
+struct PretrainedModel::Private
+{
+    TaskModel model{nullptr};
+    LoadReport report;
+};
+
+PretrainedModel::PretrainedModel() : d(std::make_unique<Private>()) {}
+PretrainedModel::~PretrainedModel() = default;
+
+std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& directory,
+                                                       const ModelLoadOptions& options)
+{
+    ModelConfig config = readModelConfig(directory);
+    const HeadKind stored = config.headFromArchitecture();
+    const HeadKind head = options.head.value_or(stored);
+    const bool newLabels = !options.labels.empty() && options.labels != config.labels;
+    if (!options.labels.empty())
+        config.labels = options.labels;
+    const Checkpoint checkpoint = readCheckpoint(directory);
+
+    std::unique_ptr<PretrainedModel> result(new PretrainedModel);
+    result->m_directory = directory;
+    try {
+        torch::manual_seed(options.seed);
+        result->d->model = TaskModel(config, head);
+        WeightLoadOptions loadOptions;
+        loadOptions.allowHeadResize = newLabels || head != stored;
+        result->d->report = loadWeights(*result->d->model, checkpoint, loadOptions);
+    } catch (const c10::Error& e) {
+        throw Error(directory, 0,
+                    std::string("LibTorch rejected the model: ") + e.what_without_backtrace());
+    }
+    result->d->model->eval();
+    return result;
+}
+
+const ModelConfig& PretrainedModel::config() const
+{
+    return d->model->config();
+}
+
+HeadKind PretrainedModel::head() const
+{
+    return d->model->head();
+}
+
+const LoadReport& PretrainedModel::loadReport() const
+{
+    return d->report;
+}
+
+TaskModelImpl& PretrainedModel::module() const
+{
+    return *d->model;
+}
+
+std::int64_t PretrainedModel::parameterCount() const
+{
+    std::int64_t count = 0;
+    for (const auto& parameter : d->model->parameters())
+        count += parameter.numel();
+    return count;
+}
+
+std::vector<ParameterGroup> PretrainedModel::parameterGroups() const
+{
+    const std::string prefix = d->model->backbonePrefix() + ".";
+    std::vector<ParameterGroup> groups;
+    for (const auto& item : d->model->named_parameters()) {
+        const std::string group = groupOf(item.key(), prefix);
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const ParameterGroup& g) { return g.name == group; });
+        if (it == groups.end())
+            it = groups.insert(groups.end(), ParameterGroup{group, {}, 0});
+        it->parameters.push_back(item.key());
+        it->count += item.value().numel();
+    }
+    // Registration order is network order except that embeddings must come first.
+    std::stable_partition(groups.begin(), groups.end(),
+                          [](const ParameterGroup& g) { return g.name == "embeddings"; });
+    return groups;
+}
+
+std::map<std::string, FloatArray> PretrainedModel::forward(const ForwardInputs& inputs,
+                                                           bool baseOnly) const
+{
+    const ModelConfig& config = d->model->config();
+    if (inputs.inputIds.empty() || inputs.inputIds.front().empty())
+        throw Error("input_ids is empty; give at least one row with at least one token id.");
+    const auto length = static_cast<std::int64_t>(inputs.inputIds.front().size());
+    if (length + config.positionOffset > config.maxPositions)
+        throw Error("The rows have " + std::to_string(length) + " tokens, but this model reads " +
+                    "at most " + std::to_string(config.maxPositions - config.positionOffset) +
+                    "; truncate the inputs.");
+    ModelBatch batch;
+    batch.inputIds = toTensor(inputs.inputIds, "input_ids", length);
+    checkRange(batch.inputIds, "input_ids", config.vocabSize);
+    if (!inputs.attentionMask.empty()) {
+        batch.attentionMask = toTensor(inputs.attentionMask, "attention_mask", length);
+        checkRange(batch.attentionMask, "attention_mask", 2);
+    }
+    if (!inputs.tokenTypeIds.empty()) {
+        batch.tokenTypeIds = toTensor(inputs.tokenTypeIds, "token_type_ids", length);
+        checkRange(batch.tokenTypeIds, "token_type_ids",
+                   std::max<std::int64_t>(1, config.typeVocabSize));
+    }
+    for (const auto* rows : {&inputs.attentionMask, &inputs.tokenTypeIds})
+        if (!rows->empty() && rows->size() != inputs.inputIds.size())
+            throw Error("attention_mask and token_type_ids need as many rows as input_ids (" +
+                        std::to_string(inputs.inputIds.size()) + ").");
+
+    torch::NoGradGuard noGrad;
+    d->model->eval();
+    std::map<std::string, FloatArray> out;
+    if (baseOnly) {
+        const auto base = d->model->forwardBase(batch);
+        out["last_hidden_state"] = toArray(base.hidden);
+        if (base.pooled.defined())
+            out["pooler_output"] = toArray(base.pooled);
+        return out;
+    }
+    const auto result = d->model->forward(batch);
+    if (result.startLogits.defined()) {
+        out["start_logits"] = toArray(result.startLogits);
+        out["end_logits"] = toArray(result.endLogits);
+    } else if (result.logits.defined()) {
+        out["logits"] = toArray(result.logits);
+    } else {
+        out["last_hidden_state"] = toArray(result.backbone.hidden);
+        if (result.backbone.pooled.defined())
+            out["pooler_output"] = toArray(result.backbone.pooled);
+    }
+    return out;
+}
+
+void PretrainedModel::save(const std::string& directory) const
+{
+    std::error_code error;
+    fs::create_directories(directory, error);
+    if (error)
+        throw Error(directory, 0, "cannot create the folder: " + error.message());
+    const std::string prefix = d->model->backbonePrefix() + ".";
+    const bool bare = d->model->head() == HeadKind::Base;
+    std::vector<RawTensor> tensors;
+    std::vector<torch::Tensor> keepAlive;
+    for (const auto& item : d->model->named_parameters()) {
+        auto tensor = item.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
+        keepAlive.push_back(tensor);
+        RawTensor raw;
+        // transformers' bare models (BertModel, GPT2Model) store names without the prefix.
+        raw.name = bare && item.key().rfind(prefix, 0) == 0 ? item.key().substr(prefix.size())
+                                                            : item.key();
+        raw.dtype = DType::F32;
+        raw.shape = tensor.sizes().vec();
+        raw.strides = contiguousStrides(raw.shape);
+        raw.data = static_cast<const std::byte*>(tensor.data_ptr());
+        raw.storageBytes = static_cast<std::size_t>(tensor.numel()) * sizeof(float);
+        tensors.push_back(std::move(raw));
+    }
+    writeSafetensors(directory + "/model.safetensors", tensors);
+
+    const std::string configPath = directory + "/config.json";
+    std::ofstream config(configPath + ".partial");
+    config << d->model->config().toJson(d->model->head()).dump(2) << '\n';
+    config.close();
+    if (!config || std::rename((configPath + ".partial").c_str(), configPath.c_str()) != 0)
+        throw Error(configPath, 0, "cannot write config.json",
+                    "Check the free disk space and the folder's permissions.");
+
+    if (fs::equivalent(fs::path(m_directory), fs::path(directory), error))
+        return;
+    for (const char* name : kTokenizerFiles) {
+        const fs::path source = fs::path(m_directory) / name;
+        if (fs::exists(source))
+            fs::copy_file(source, fs::path(directory) / name, fs::copy_options::overwrite_existing,
+                          error);
+        if (error)
+            throw Error((fs::path(directory) / name).string(), 0,
+                        "cannot copy the tokenizer file: " + error.message());
+    }
+}
+
+} // namespace domaintune

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/model/loadreport.h"
+#include "core/model/modelconfig.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+class TaskModelImpl;
+
+/** A dense float array with its shape (row-major). Plain value type. */
+struct FloatArray
+{
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+
+/** Token-id inputs for forward(); rows must have equal length. */
+struct ForwardInputs
+{
+    std::vector<std::vector<std::int64_t>> inputIds;
+    std::vector<std::vector<std::int64_t>> attentionMask; ///< Optional (empty: all ones).
+    std::vector<std::vector<std::int64_t>> tokenTypeIds;  ///< Optional (empty: all zeros).
+};
+
+/** A named group of parameters, the unit the freeze UI toggles. */
+struct ParameterGroup
+{
+    std::string name;                    ///< "embeddings", "layer 0", ..., "pooler", "head"
+    std::vector<std::string> parameters; ///< State-dict names.
+    std::int64_t count = 0;              ///< Number of scalar parameters.
+};
+
+/** How to load a model folder. */
+struct ModelLoadOptions
+{
+    /** The head to build; nullopt: the one config.json's architectures names. */
+    std::optional<HeadKind> head;
+    /** Labels for a classification head; empty: config.json's id2label. */
+    std::vector<std::string> labels;
+    /** Seed for freshly initialised weights. */
+    std::uint64_t seed = 42;
+};
+
+/**
+ * A pretrained model loaded from a Hugging Face folder (config.json + weights): the facade
+ * that the CLI, the GUI and the trainer use. Its header is free of LibTorch.
+ *
+ * Not thread-safe: use one instance from one thread at a time (forward() may run on a worker
+ * thread as long as nothing else touches the instance meanwhile).
+ */
+class PretrainedModel
+{
+public:
+    /**
+     * Loads @p directory. Throws domaintune::Error, with no partial model left behind, for a
+     * missing or invalid config.json, an unsupported model_type, missing or corrupt weights,
+     * or weights that do not fit the config.
+     */
+    static std::unique_ptr<PretrainedModel> load(const std::string& directory,
+                                                 const ModelLoadOptions& options = {});
+    ~PretrainedModel();
+
+    const ModelConfig& config() const;
+    HeadKind head() const;
+    const LoadReport& loadReport() const;
+    const std::string& directory() const { return m_directory; }
+    std::int64_t parameterCount() const;
+    /** Returns the parameter groups in network order: embeddings, layers, pooler/final, head. */
+    std::vector<ParameterGroup> parameterGroups() const;
+
+    /**
+     * Runs the model in evaluation mode without gradients. Returns "logits" (or "start_logits"
+     * and "end_logits" for QA); with @p baseOnly, "last_hidden_state" and, where the model has
+     * a pooler, "pooler_output". Throws domaintune::Error for ragged or out-of-range inputs.
+     */
+    std::map<std::string, FloatArray> forward(const ForwardInputs& inputs,
+                                              bool baseOnly = false) const;
+
+    /**
+     * Writes config.json (with architectures, id2label/label2id) and model.safetensors to
+     * @p directory, plus the tokenizer files found beside the loaded model. Tied copies are
+     * not written (transformers re-ties them). The folder is created when missing.
+     */
+    void save(const std::string& directory) const;
+
+    /** Returns the LibTorch module (for core/train and core/export). */
+    TaskModelImpl& module() const;
+
+private:
+    PretrainedModel();
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::string m_directory;
+};
+
+} // namespace domaintune

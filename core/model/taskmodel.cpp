@@ -1,0 +1,52 @@
+#include "core/model/taskmodel.h"
+
+#include "core/model/bertmodel.h"
+#include "core/model/distilbertmodel.h"
+#include "core/model/gpt2model.h"
+
+namespace domaintune {
+namespace {
+
+/** The BERT pooler exists for base models and sequence classification (transformers' rule). */
+bool usesPooler(const ModelConfig& config, HeadKind head)
+{
+    return config.family == ModelFamily::Bert &&
+           (head == HeadKind::Base || head == HeadKind::SequenceClassification);
+}
+
+std::shared_ptr<BackboneImpl> createBackbone(const ModelConfig& config, bool withPooler)
+{
+    switch (config.family) {
+    case ModelFamily::Bert:
+        return std::make_shared<BertBackboneImpl>(config, withPooler);
+    case ModelFamily::DistilBert:
+        return std::make_shared<DistilBertBackboneImpl>(config);
+    case ModelFamily::Gpt2:
+        return std::make_shared<Gpt2BackboneImpl>(config);
+    }
+    throw std::logic_error("unhandled model family");
+}
+
+} // namespace
+
+TaskModelImpl::TaskModelImpl(const ModelConfig& config, HeadKind head)
+    : m_config(config), m_head(head)
+{
+    m_hasPooler = usesPooler(config, head);
+    m_backbone = createBackbone(config, m_hasPooler);
+    register_module(m_backbone->prefix(), m_backbone);
+    m_taskHead = createHead(*this, *m_backbone, config, head);
+    initialiseLikeTransformers(*this, config.initializerRange);
+}
+
+ModelOutput TaskModelImpl::forward(const ModelBatch& batch)
+{
+    return m_taskHead->forward(m_backbone->run(batch), batch);
+}
+
+BackboneOutput TaskModelImpl::forwardBase(const ModelBatch& batch)
+{
+    return m_backbone->run(batch);
+}
+
+} // namespace domaintune

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/model/modules.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+class TaskModelImpl;
+
+/**
+ * A task head on top of a backbone. Heads register their modules directly on the task model
+ * under transformers' names ("classifier", "cls.predictions....", "lm_head", ...), so that the
+ * task model's named parameters are exactly a transformers state dict.
+ */
+class Head
+{
+public:
+    virtual ~Head() = default;
+    /** Computes the head's outputs from the backbone's. */
+    virtual ModelOutput forward(const BackboneOutput& backbone, const ModelBatch& batch) = 0;
+    /** Returns whether the backbone must compute its pooler for this head. */
+    virtual bool needsPooler() const { return false; }
+    /**
+     * Returns the state-dict names of weights that alias the input embeddings (tied LM
+     * decoders), so that loading accepts them and saving can skip them.
+     */
+    virtual std::vector<std::string> tiedNames() const { return {}; }
+};
+
+/**
+ * A backbone plus one task head: the unit DomainTune loads, trains, saves and exports.
+ * Parameter names are transformers' (e.g. "bert.encoder.layer.0.attention.self.query.weight").
+ * Not thread-safe; use from one thread at a time.
+ */
+class TaskModelImpl : public torch::nn::Module
+{
+public:
+    /** Creates the model with freshly initialised weights (as transformers initialises). */
+    TaskModelImpl(const ModelConfig& config, HeadKind head);
+
+    /** Runs backbone and head. */
+    ModelOutput forward(const ModelBatch& batch);
+    /** Runs the backbone only (hidden states and, where present, the pooler). */
+    BackboneOutput forwardBase(const ModelBatch& batch);
+
+    const ModelConfig& config() const { return m_config; }
+    HeadKind head() const { return m_head; }
+    /** Returns the backbone's prefix in task-model state dicts ("bert", "transformer", ...). */
+    std::string backbonePrefix() const { return m_backbone->prefix(); }
+    /** Returns the names of tied weights (see Head::tiedNames()). */
+    std::vector<std::string> tiedNames() const { return m_taskHead->tiedNames(); }
+    /** Returns whether the backbone has a pooler (BERT family with a pooler in its weights). */
+    bool hasPooler() const { return m_hasPooler; }
+
+private:
+    ModelConfig m_config;
+    HeadKind m_head;
+    bool m_hasPooler = false;
+    std::shared_ptr<BackboneImpl> m_backbone;
+    std::unique_ptr<Head> m_taskHead;
+};
+TORCH_MODULE(TaskModel);
+
+/**
+ * Creates the head for @p kind and registers its modules on @p model. Throws domaintune::Error
+ * when the family has no such head (e.g. a causal LM head on BERT) or the head needs labels
+ * and @p config has none.
+ */
+std::unique_ptr<Head> createHead(TaskModelImpl& model, BackboneImpl& backbone,
+                                 const ModelConfig& config, HeadKind kind);
+
+} // namespace domaintune
