@@ -19,6 +19,8 @@ struct Command
 /** Returns every command, in the order `--help` lists them. */
 const std::vector<Command>& commands();
 
+int runForward(const CommandLine& commandLine);
 int runSystem(const CommandLine& commandLine);
+int runTokenize(const CommandLine& commandLine);
 
 } // namespace domaintune::cli

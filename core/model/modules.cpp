@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace domaintune {
@@ -53,25 +54,43 @@ torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType
     return (1.0 - keep) * lowest;
 }
 
-void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange)
+namespace {
+
+/** Initialises the direct parameters of @p module for which @p selected(local name) holds. */
+void initialiseModule(torch::nn::Module& module, double range,
+                      const std::function<bool(const std::string&)>& selected)
+{
+    const bool isLinear = module.as<torch::nn::Linear>() || module.as<Conv1D>();
+    auto* embedding = module.as<torch::nn::Embedding>();
+    const bool isNorm = module.as<torch::nn::LayerNorm>() != nullptr;
+    for (auto& item : module.named_parameters(/*recurse=*/false)) {
+        if (!selected(item.key()))
+            continue;
+        auto& parameter = item.value();
+        const bool weight = item.key() == "weight";
+        if (weight && (isLinear || embedding)) {
+            parameter.normal_(0.0, range);
+            if (embedding && embedding->options.padding_idx())
+                parameter[*embedding->options.padding_idx()].zero_();
+        } else if (weight && isNorm) {
+            parameter.fill_(1.0);
+        } else {
+            parameter.zero_(); // biases, and the free-standing bias of MLM heads
+        }
+    }
+}
+
+} // namespace
+
+void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
+                                const std::set<std::string>& only)
 {
     torch::NoGradGuard noGrad;
-    for (auto& child : module.modules(/*include_self=*/false)) {
-        if (auto* linear = child->as<torch::nn::Linear>()) {
-            linear->weight.normal_(0.0, initializerRange);
-            if (linear->bias.defined())
-                linear->bias.zero_();
-        } else if (auto* embedding = child->as<torch::nn::Embedding>()) {
-            embedding->weight.normal_(0.0, initializerRange);
-            if (auto pad = embedding->options.padding_idx())
-                embedding->weight[*pad].zero_();
-        } else if (auto* norm = child->as<torch::nn::LayerNorm>()) {
-            norm->weight.fill_(1.0);
-            norm->bias.zero_();
-        } else if (auto* conv = child->as<Conv1D>()) {
-            conv->weight.normal_(0.0, initializerRange);
-            conv->bias.zero_();
-        }
+    for (const auto& item : module.named_modules(/*name_prefix=*/"", /*include_self=*/false)) {
+        const std::string prefix = item.key() + ".";
+        initialiseModule(*item.value(), initializerRange, [&](const std::string& local) {
+            return only.empty() || only.count(prefix + local) != 0;
+        });
     }
 }
 

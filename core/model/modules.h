@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <set>
 #include <string>
 
 namespace domaintune {
@@ -46,8 +47,14 @@ void checkActivation(const std::string& name, const std::string& where);
  */
 torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
 
-/** Initialises @p module's parameters the way transformers does for newly created weights. */
-void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange);
+/**
+ * Initialises @p module's parameters the way transformers does for newly created weights:
+ * Linear/Conv1D/Embedding weights ~ N(0, initializerRange) (padding rows zero), biases zero,
+ * LayerNorm weight one and bias zero; any other parameter zero. With @p only non-empty, just
+ * the parameters with those names (as named by @p module) are touched.
+ */
+void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
+                                const std::set<std::string>& only = {});
 
 /**
  * GPT-2's Conv1D: a linear layer whose weight is stored [in, out] (transposed with respect to

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace domaintune {
 namespace {
@@ -105,10 +106,16 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
     result->m_directory = directory;
     try {
         torch::manual_seed(options.seed);
-        result->d->model = TaskModel(config, head);
+        // Weights the checkpoint provides are not initialised first: for a 110 M parameter
+        // model, drawing them at random would cost more than reading them.
+        result->d->model = TaskModel(config, head, /*initialise=*/false);
         WeightLoadOptions loadOptions;
         loadOptions.allowHeadResize = newLabels || head != stored;
         result->d->report = loadWeights(*result->d->model, checkpoint, loadOptions);
+        const auto& fresh = result->d->report.newlyInitialised;
+        if (!fresh.empty())
+            initialiseLikeTransformers(*result->d->model, config.initializerRange,
+                                       std::set<std::string>(fresh.begin(), fresh.end()));
     } catch (const c10::Error& e) {
         throw Error(directory, 0,
                     std::string("LibTorch rejected the model: ") + e.what_without_backtrace());

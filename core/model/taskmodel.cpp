@@ -29,14 +29,15 @@ std::shared_ptr<BackboneImpl> createBackbone(const ModelConfig& config, bool wit
 
 } // namespace
 
-TaskModelImpl::TaskModelImpl(const ModelConfig& config, HeadKind head)
+TaskModelImpl::TaskModelImpl(const ModelConfig& config, HeadKind head, bool initialise)
     : m_config(config), m_head(head)
 {
     m_hasPooler = usesPooler(config, head);
     m_backbone = createBackbone(config, m_hasPooler);
     register_module(m_backbone->prefix(), m_backbone);
     m_taskHead = createHead(*this, *m_backbone, config, head);
-    initialiseLikeTransformers(*this, config.initializerRange);
+    if (initialise)
+        initialiseLikeTransformers(*this, config.initializerRange);
 }
 
 ModelOutput TaskModelImpl::forward(const ModelBatch& batch)

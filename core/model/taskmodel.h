@@ -38,8 +38,12 @@ public:
 class TaskModelImpl : public torch::nn::Module
 {
 public:
-    /** Creates the model with freshly initialised weights (as transformers initialises). */
-    TaskModelImpl(const ModelConfig& config, HeadKind head);
+    /**
+     * Creates the model. With @p initialise, all weights are initialised as transformers
+     * initialises new weights; without, they are left uninitialised for a loader to fill
+     * (the loader then initialises what the checkpoint lacks).
+     */
+    TaskModelImpl(const ModelConfig& config, HeadKind head, bool initialise = true);
 
     /** Runs backbone and head. */
     ModelOutput forward(const ModelBatch& batch);
