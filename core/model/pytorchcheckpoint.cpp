@@ -70,6 +70,8 @@ Checkpoint readZip(const std::shared_ptr<const MappedFile>& file)
     Checkpoint checkpoint;
     const auto storages = zipStorages(zip, prefix, unpickler.storages());
     checkpoint.tensors = tensorsFromPickle(*root, storages, file, file->path(), checkpoint.notes);
+    for (auto& tensor : checkpoint.tensors)
+        tensor.fileMapped = true; // the storages lie inside the mapped file
     checkpoint.files.push_back(file->path());
     checkpoint.format = "pytorch-zip";
     return checkpoint;

@@ -98,6 +98,8 @@ Checkpoint readLegacyTorchFile(const std::shared_ptr<const MappedFile>& file)
     const auto storages = readStorages(reader, keys, unpickler.storages());
     Checkpoint checkpoint;
     checkpoint.tensors = tensorsFromPickle(*root, storages, file, file->path(), checkpoint.notes);
+    for (auto& tensor : checkpoint.tensors)
+        tensor.fileMapped = true; // the storages lie inside the mapped file
     checkpoint.files.push_back(file->path());
     checkpoint.format = "pytorch-legacy";
     return checkpoint;

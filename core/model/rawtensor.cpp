@@ -1,5 +1,8 @@
 #include "core/model/rawtensor.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace domaintune {
 
 std::size_t dtypeSize(DType dtype)
@@ -61,6 +64,15 @@ std::int64_t RawTensor::numel() const
 bool RawTensor::isContiguous() const
 {
     return strides == contiguousStrides(shape);
+}
+
+void releaseMappedPages(const std::byte* data, std::size_t bytes)
+{
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
+    if (end > begin)
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 std::vector<std::int64_t> contiguousStrides(const std::vector<std::int64_t>& shape)

@@ -46,12 +46,25 @@ struct RawTensor
     const std::byte* data = nullptr;   ///< First element (storage offset already applied).
     std::size_t storageBytes = 0;      ///< Bytes readable from `data` onwards.
     std::shared_ptr<const void> owner; ///< Keeps `data` valid.
+    /**
+     * True when `data` lies in a read-only file mapping: a consumer that has copied the bytes
+     * may drop those pages from the process (releaseMappedPages) without changing them.
+     */
+    bool fileMapped = false;
 
     /** Returns the number of elements (1 for a scalar). */
     std::int64_t numel() const;
     /** Returns true when the strides are row-major for the shape. */
     bool isContiguous() const;
 };
+
+/**
+ * Drops the whole pages inside [@p data, @p data + @p bytes) from this process's resident set
+ * when the range lies in a read-only file mapping (RawTensor::fileMapped): a later read faults
+ * them back in from the page cache, unchanged. Lets a loader copy a 440 MB checkpoint into
+ * parameters without holding a second copy resident. Never call it on heap memory.
+ */
+void releaseMappedPages(const std::byte* data, std::size_t bytes);
 
 /** Returns row-major strides (in elements) for @p shape. */
 std::vector<std::int64_t> contiguousStrides(const std::vector<std::int64_t>& shape);

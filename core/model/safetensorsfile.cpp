@@ -223,6 +223,7 @@ SafetensorsFile SafetensorsFile::open(const std::string& path)
         tensor.data = dataSection + entry.begin;
         tensor.storageBytes = entry.end - entry.begin;
         tensor.owner = file;
+        tensor.fileMapped = true;
         result.m_tensors.push_back(std::move(tensor));
     }
     return result;

@@ -67,7 +67,12 @@ bool isFloating(DType dtype)
 /** Plans which parameter each checkpoint tensor goes to, before anything is written. */
 struct Plan
 {
-    std::vector<std::pair<torch::Tensor, torch::Tensor>> copies; ///< parameter, source
+    struct Copy
+    {
+        torch::Tensor parameter, source;
+        const RawTensor* raw;
+    };
+    std::vector<Copy> copies;
     std::set<std::string> assigned;
 };
 
@@ -142,7 +147,7 @@ LoadReport loadWeights(TaskModelImpl& model, const Checkpoint& checkpoint,
                         "tensor " + raw.name + " holds " + dtypeName(raw.dtype) +
                             " values where the model needs floating point",
                         "The file is not a model checkpoint of this architecture.");
-        plan.copies.emplace_back(param, rawToTensor(raw, file));
+        plan.copies.push_back({param, rawToTensor(raw, file), &raw});
         plan.assigned.insert(target);
     }
     if (plan.copies.empty())
@@ -152,8 +157,14 @@ LoadReport loadWeights(TaskModelImpl& model, const Checkpoint& checkpoint,
                     "Check that config.json and the weights belong to the same model.");
 
     torch::NoGradGuard noGrad;
-    for (const auto& [param, source] : plan.copies)
-        param.copy_(source);
+    for (const auto& copy : plan.copies) {
+        copy.parameter.copy_(copy.source);
+        // The mapped pages are not needed any more; without this, peak memory would hold the
+        // checkpoint twice (mapping + parameters).
+        if (copy.raw->fileMapped)
+            releaseMappedPages(copy.raw->data, static_cast<std::size_t>(copy.source.numel()) *
+                                                   dtypeSize(copy.raw->dtype));
+    }
     report.loaded = plan.copies.size();
     for (const auto& [name, param] : parameters)
         if (!plan.assigned.count(name)) {
