@@ -16,3 +16,13 @@ string(REPLACE "-g " "-g1 " CMAKE_CXX_FLAGS_RELWITHDEBINFO "${CMAKE_CXX_FLAGS_RE
 function(domaintune_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
 endfunction()
+
+# The sentencepiece plugin is opened with RTLD_DEEPBIND (see core/text/spm/spmapi.h). An
+# executable that references std::cout gets its own copy of the object through a copy
+# relocation; the plugin's libstdc++ would then bind to the uninitialised original and crash
+# (tests/core/spmtrainprobe). Addressing external data through the GOT avoids copy relocations.
+include(CheckCXXCompilerFlag)
+check_cxx_compiler_flag(-mno-direct-extern-access DOMAINTUNE_HAS_NO_DIRECT_EXTERN_ACCESS)
+if(DOMAINTUNE_HAS_NO_DIRECT_EXTERN_ACCESS)
+    add_compile_options($<$<COMPILE_LANGUAGE:CXX>:-mno-direct-extern-access>)
+endif()

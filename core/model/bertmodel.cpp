@@ -5,14 +5,17 @@
 namespace domaintune {
 
 BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig& config)
-    : m_positionOffset(config.positionOffset), m_padTokenId(config.padTokenId)
+    : m_positionOffset(config.positionOffset), m_padTokenId(config.padTokenId.value_or(1))
 {
     auto wordOptions = torch::nn::EmbeddingOptions(config.vocabSize, config.hiddenSize);
-    if (config.padTokenId >= 0 && config.padTokenId < config.vocabSize)
-        wordOptions.padding_idx(config.padTokenId);
+    if (config.padTokenId)
+        wordOptions.padding_idx(*config.padTokenId);
     word_embeddings = register_module("word_embeddings", torch::nn::Embedding(wordOptions));
-    position_embeddings = register_module(
-        "position_embeddings", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
+    auto positionOptions = torch::nn::EmbeddingOptions(config.maxPositions, config.hiddenSize);
+    if (m_positionOffset > 0 && m_padTokenId < config.maxPositions)
+        positionOptions.padding_idx(m_padTokenId); // RoBERTa: padding positions stay zero
+    position_embeddings =
+        register_module("position_embeddings", torch::nn::Embedding(positionOptions));
     if (config.typeVocabSize > 0)
         token_type_embeddings = register_module(
             "token_type_embeddings", torch::nn::Embedding(config.typeVocabSize, config.hiddenSize));
@@ -20,7 +23,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig& config)
         "LayerNorm",
         torch::nn::LayerNorm(
             torch::nn::LayerNormOptions({config.hiddenSize}).eps(config.layerNormEps)));
-    dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+    dropout = register_module("dropout", torch::nn::Dropout(config.embeddingDropout));
 }
 
 torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,

@@ -56,17 +56,37 @@ DistilBertBackboneImpl::DistilBertBackboneImpl(const ModelConfig& config)
     checkActivation(config.activation, "config.json");
     auto embeddings = register_module("embeddings", std::make_shared<torch::nn::Module>());
     auto wordOptions = torch::nn::EmbeddingOptions(config.vocabSize, config.hiddenSize);
-    if (config.padTokenId >= 0 && config.padTokenId < config.vocabSize)
-        wordOptions.padding_idx(config.padTokenId);
+    if (config.padTokenId)
+        wordOptions.padding_idx(*config.padTokenId);
     m_word = embeddings->register_module("word_embeddings", torch::nn::Embedding(wordOptions));
     m_position = embeddings->register_module(
         "position_embeddings", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
     m_norm = embeddings->register_module("LayerNorm", layerNorm(config.hiddenSize));
-    m_dropout = embeddings->register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
+    m_dropout = embeddings->register_module("dropout", torch::nn::Dropout(config.embeddingDropout));
+    m_sinusoidal = config.sinusoidalPositions;
+    if (m_sinusoidal)
+        m_position->weight.set_requires_grad(false); // computed, never trained
     auto transformer = register_module("transformer", std::make_shared<torch::nn::Module>());
     m_layers = transformer->register_module("layer", torch::nn::ModuleList());
     for (std::int64_t i = 0; i < config.numLayers; ++i)
         m_layers->push_back(DistilBertLayer(config));
+}
+
+void DistilBertBackboneImpl::fillFixedWeights(const std::set<std::string>& fresh)
+{
+    if (!m_sinusoidal)
+        return;
+    // transformers' create_sinusoidal_embeddings: sin on even columns, cos on odd ones, frozen.
+    auto& weight = m_position->weight;
+    if (!fresh.empty() && !fresh.count("distilbert.embeddings.position_embeddings.weight"))
+        return;
+    torch::NoGradGuard noGrad;
+    const auto positions = weight.size(0), dim = weight.size(1);
+    const auto pos = torch::arange(positions, torch::kDouble).unsqueeze(1);
+    const auto column = torch::arange(dim, torch::kDouble);
+    const auto angle = pos / torch::pow(10000.0, 2.0 * torch::floor(column / 2) / double(dim));
+    const auto even = column.remainder(2).eq(0);
+    weight.copy_(torch::where(even, torch::sin(angle), torch::cos(angle)).to(weight.dtype()));
 }
 
 BackboneOutput DistilBertBackboneImpl::run(const ModelBatch& batch)

@@ -32,12 +32,14 @@ public:
     BackboneOutput run(const ModelBatch& batch) override;
     torch::Tensor wordEmbeddings() override { return m_word->weight; }
     std::string prefix() const override { return "distilbert"; }
+    void fillFixedWeights(const std::set<std::string>& fresh) override;
 
 private:
     torch::nn::Embedding m_word{nullptr}, m_position{nullptr};
     torch::nn::LayerNorm m_norm{nullptr};
     torch::nn::Dropout m_dropout{nullptr};
     torch::nn::ModuleList m_layers;
+    bool m_sinusoidal = false;
 };
 
 } // namespace domaintune

@@ -13,8 +13,12 @@ torch::nn::LayerNorm layerNorm(const ModelConfig& config)
 
 } // namespace
 
-Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig& config) : m_heads(config.numHeads)
+Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig& config, std::int64_t layerIndex)
+    : m_heads(config.numHeads)
 {
+    const double headDim = double(config.hiddenSize / config.numHeads);
+    m_scale = (config.scaleAttentionWeights ? 1.0 / std::sqrt(headDim) : 1.0) /
+              (config.scaleAttentionByLayerIndex ? double(layerIndex + 1) : 1.0);
     m_attn = register_module("c_attn", Conv1D(config.hiddenSize, 3 * config.hiddenSize));
     m_proj = register_module("c_proj", Conv1D(config.hiddenSize, config.hiddenSize));
     m_attentionDropout =
@@ -30,8 +34,7 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Te
     auto split = [&](const torch::Tensor& t) {
         return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
     };
-    auto scores =
-        torch::matmul(split(qkv[0]), split(qkv[1]).transpose(-1, -2)) / std::sqrt(double(headDim));
+    auto scores = torch::matmul(split(qkv[0]), split(qkv[1]).transpose(-1, -2)) * m_scale;
     // Causal mask: position i sees positions <= i.
     const auto causal =
         torch::ones({length, length}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
@@ -45,10 +48,11 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Te
     return m_residualDropout(m_proj(context));
 }
 
-Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config) : m_activation(config.activation)
+Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex)
+    : m_activation(config.activation)
 {
     m_ln1 = register_module("ln_1", layerNorm(config));
-    m_attn = register_module("attn", Gpt2Attention(config));
+    m_attn = register_module("attn", Gpt2Attention(config, layerIndex));
     m_ln2 = register_module("ln_2", layerNorm(config));
     auto mlp = register_module("mlp", std::make_shared<torch::nn::Module>());
     m_fc = mlp->register_module("c_fc", Conv1D(config.hiddenSize, config.intermediateSize));
@@ -67,10 +71,10 @@ Gpt2BackboneImpl::Gpt2BackboneImpl(const ModelConfig& config)
     checkActivation(config.activation, "config.json");
     m_wte = register_module("wte", torch::nn::Embedding(config.vocabSize, config.hiddenSize));
     m_wpe = register_module("wpe", torch::nn::Embedding(config.maxPositions, config.hiddenSize));
-    m_dropout = register_module("drop", torch::nn::Dropout(config.hiddenDropout));
+    m_dropout = register_module("drop", torch::nn::Dropout(config.embeddingDropout));
     m_blocks = register_module("h", torch::nn::ModuleList());
     for (std::int64_t i = 0; i < config.numLayers; ++i)
-        m_blocks->push_back(Gpt2Block(config));
+        m_blocks->push_back(Gpt2Block(config, i));
     m_lnf = register_module("ln_f", layerNorm(config));
 }
 
@@ -78,7 +82,10 @@ BackboneOutput Gpt2BackboneImpl::run(const ModelBatch& batch)
 {
     const auto positions =
         torch::arange(batch.inputIds.size(1), batch.inputIds.options()).unsqueeze(0);
-    auto hidden = m_dropout(m_wte(batch.inputIds) + m_wpe(positions));
+    auto embedded = m_wte(batch.inputIds) + m_wpe(positions);
+    if (batch.tokenTypeIds.defined()) // transformers embeds GPT-2 token types with wte
+        embedded = embedded + m_wte(batch.tokenTypeIds);
+    auto hidden = m_dropout(embedded);
     const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
     for (const auto& block : *m_blocks)
         hidden = block->as<Gpt2Block>()->forward(hidden, mask);

@@ -8,13 +8,14 @@ namespace domaintune {
 class Gpt2AttentionImpl : public torch::nn::Module
 {
 public:
-    explicit Gpt2AttentionImpl(const ModelConfig& config);
+    Gpt2AttentionImpl(const ModelConfig& config, std::int64_t layerIndex);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask);
 
 private:
     Conv1D m_attn{nullptr}, m_proj{nullptr};
     torch::nn::Dropout m_attentionDropout{nullptr}, m_residualDropout{nullptr};
     std::int64_t m_heads = 1;
+    double m_scale = 1.0; ///< scale_attn_weights and scale_attn_by_inverse_layer_idx
 };
 TORCH_MODULE(Gpt2Attention);
 
@@ -22,7 +23,7 @@ TORCH_MODULE(Gpt2Attention);
 class Gpt2BlockImpl : public torch::nn::Module
 {
 public:
-    explicit Gpt2BlockImpl(const ModelConfig& config);
+    Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask);
 
 private:
@@ -42,6 +43,7 @@ public:
     BackboneOutput run(const ModelBatch& batch) override;
     torch::Tensor wordEmbeddings() override { return m_wte->weight; }
     std::string prefix() const override { return "transformer"; }
+    std::string wordEmbeddingsName() const override { return "wte.weight"; }
 
 private:
     torch::nn::Embedding m_wte{nullptr}, m_wpe{nullptr};

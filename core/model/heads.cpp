@@ -151,23 +151,32 @@ class Gpt2SequenceHead : public Head
 {
 public:
     Gpt2SequenceHead(TaskModelImpl& model, const ModelConfig& config)
-        : m_score(model.register_module(
+        : m_padTokenId(config.padTokenId),
+          m_score(model.register_module(
               "score", Linear(torch::nn::LinearOptions(config.hiddenSize,
                                                        requireLabels(config, "classification"))
                                   .bias(false))))
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch& batch) override
     {
-        const auto length = b.hidden.size(1);
-        auto last =
-            batch.attentionMask.defined()
-                ? batch.attentionMask.to(torch::kLong).sum(1) - 1
-                : torch::full({b.hidden.size(0)}, length - 1,
-                              torch::TensorOptions().dtype(torch::kLong).device(b.hidden.device()));
-        last = last.clamp(0, length - 1);
-        const auto rows = torch::arange(b.hidden.size(0), last.options());
-        return {m_score(b.hidden.index({rows, last})), {}, {}, b};
+        const auto rows = torch::arange(b.hidden.size(0), batch.inputIds.options());
+        return {m_score(b.hidden.index({rows, lastTokens(b, batch)})), {}, {}, b};
     }
+
+private:
+    /** transformers: the rightmost non-padding token (by pad_token_id); else the last one. */
+    torch::Tensor lastTokens(const BackboneOutput& b, const ModelBatch& batch) const
+    {
+        const auto length = b.hidden.size(1);
+        const auto positions = torch::arange(length, batch.inputIds.options());
+        if (m_padTokenId)
+            return (positions * batch.inputIds.ne(*m_padTokenId)).argmax(-1);
+        if (batch.attentionMask.defined()) // no pad token: the mask says where rows end
+            return (positions * batch.attentionMask.ne(0)).argmax(-1);
+        return torch::full({b.hidden.size(0)}, length - 1, batch.inputIds.options());
+    }
+
+    std::optional<std::int64_t> m_padTokenId;
 
 private:
     Linear m_score;
@@ -178,7 +187,7 @@ class TokenHead : public Head
 {
 public:
     TokenHead(TaskModelImpl& model, const ModelConfig& config)
-        : m_dropout(model.register_module("dropout", Dropout(config.classifierDropout))),
+        : m_dropout(model.register_module("dropout", Dropout(config.tokenDropout))),
           m_classifier(model.register_module(
               "classifier",
               Linear(config.hiddenSize, requireLabels(config, "token classification"))))
@@ -198,7 +207,7 @@ class QuestionAnsweringHead : public Head
 {
 public:
     QuestionAnsweringHead(TaskModelImpl& model, const ModelConfig& config)
-        : m_dropout(model.register_module("qa_dropout", Dropout(config.classifierDropout))),
+        : m_dropout(model.register_module("qa_dropout", Dropout(config.qaDropout))),
           m_outputs(model.register_module("qa_outputs", Linear(config.hiddenSize, 2)))
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
@@ -226,7 +235,8 @@ public:
     };
     MaskedLmHead(TaskModelImpl& model, BackboneImpl& backbone, const ModelConfig& config,
                  const Names& names)
-        : m_names(names), m_decoder(model, names.decoderWeight, backbone, config)
+        : m_names(names), m_decoder(model, names.decoderWeight, backbone, config),
+          m_embeddingsName(backbone.prefix() + "." + backbone.wordEmbeddingsName())
     {
         const auto split = [&](const std::string& path) {
             const auto dot = path.rfind('.');
@@ -248,19 +258,20 @@ public:
         const auto x = m_norm(activate(m_names.activation, m_dense(b.hidden)));
         return {m_decoder(x, m_bias), {}, {}, b};
     }
-    std::vector<std::string> tiedNames() const override
+    std::vector<WeightAlias> aliases() const override
     {
-        std::vector<std::string> names;
+        std::vector<WeightAlias> aliases;
         if (!m_names.biasAlias.empty())
-            names.push_back(m_names.biasAlias);
+            aliases.push_back({m_names.biasAlias, m_names.bias});
         if (m_decoder.tied())
-            names.push_back(m_names.decoderWeight);
-        return names;
+            aliases.push_back({m_names.decoderWeight, m_embeddingsName});
+        return aliases;
     }
 
 private:
     Names m_names;
     VocabularyDecoder m_decoder;
+    std::string m_embeddingsName;
     Linear m_dense{nullptr};
     torch::nn::LayerNorm m_norm{nullptr};
     torch::Tensor m_bias;
@@ -277,12 +288,13 @@ public:
     {
         return {m_decoder(b.hidden, {}), {}, {}, b};
     }
-    std::vector<std::string> tiedNames() const override
+    std::vector<WeightAlias> aliases() const override
     {
         // pytorch_pretrained_bert named it lm_head.decoder.weight; transformers lm_head.weight.
         if (!m_decoder.tied())
             return {};
-        return {"lm_head.weight", "lm_head.decoder.weight"};
+        return {{"lm_head.weight", "transformer.wte.weight"},
+                {"lm_head.decoder.weight", "transformer.wte.weight"}};
     }
 
 private:

@@ -17,7 +17,7 @@ struct FieldNames
     const char* hidden;
     const char* layers;
     const char* heads;
-    const char* intermediate; ///< nullptr: 4 * hidden.
+    const char* intermediate;
     const char* positions;
     const char* activation;
     const char* eps; ///< nullptr: fixed 1e-12 (DistilBERT).
@@ -102,6 +102,32 @@ std::optional<std::int64_t> optionalId(const nlohmann::json& json, const char* k
     return it->get<std::int64_t>();
 }
 
+/** Dropout rates as each family's heads read them in transformers. */
+void readDropouts(const nlohmann::json& json, ModelConfig& config)
+{
+    switch (config.family) {
+    case ModelFamily::Bert:
+        config.embeddingDropout = config.hiddenDropout;
+        config.classifierDropout =
+            optionalValue<double>(json, "classifier_dropout", config.hiddenDropout);
+        config.tokenDropout = config.classifierDropout;
+        config.qaDropout = 0.0;
+        break;
+    case ModelFamily::DistilBert:
+        config.embeddingDropout = config.hiddenDropout;
+        config.classifierDropout = optionalValue<double>(json, "seq_classif_dropout", 0.2);
+        config.tokenDropout = config.hiddenDropout;
+        config.qaDropout = optionalValue<double>(json, "qa_dropout", 0.1);
+        break;
+    case ModelFamily::Gpt2:
+        config.embeddingDropout = optionalValue<double>(json, "embd_pdrop", 0.1);
+        config.classifierDropout = optionalValue<double>(json, "classifier_dropout", 0.1);
+        config.tokenDropout = config.classifierDropout;
+        config.qaDropout = 0.0;
+        break;
+    }
+}
+
 std::vector<std::string> readLabels(const nlohmann::json& json, const std::string& file)
 {
     std::vector<std::string> labels;
@@ -126,7 +152,8 @@ std::vector<std::string> readLabels(const nlohmann::json& json, const std::strin
         }
         return labels;
     }
-    const auto count = optionalValue<std::int64_t>(json, "num_labels", 0);
+    // transformers' PretrainedConfig has two labels unless told otherwise.
+    const auto count = optionalValue<std::int64_t>(json, "num_labels", 2);
     for (std::int64_t i = 0; i < count; ++i)
         labels.push_back("LABEL_" + std::to_string(i));
     return labels;
@@ -202,8 +229,10 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file
                     "the hidden size " + std::to_string(config.hiddenSize) +
                         " is not divisible by the " + std::to_string(config.numHeads) +
                         " attention heads");
+    // transformers' defaults when the field is absent (or null, as GPT-2's n_inner often is).
     const auto intermediate = optionalId(json, names.intermediate);
-    config.intermediateSize = intermediate.value_or(4 * config.hiddenSize);
+    config.intermediateSize =
+        intermediate.value_or(config.family == ModelFamily::Gpt2 ? 4 * config.hiddenSize : 3072);
     config.maxPositions = requireInt(json, names.positions, file, 1);
     config.activation = optionalValue<std::string>(
         json, names.activation, config.family == ModelFamily::Gpt2 ? "gelu_new" : "gelu");
@@ -211,12 +240,13 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file
         optionalValue<double>(json, names.eps, config.family == ModelFamily::Gpt2 ? 1e-5 : 1e-12);
     config.hiddenDropout = optionalValue<double>(json, names.hiddenDropout, 0.1);
     config.attentionDropout = optionalValue<double>(json, names.attentionDropout, 0.1);
-    config.classifierDropout = optionalValue<double>(
-        json,
-        config.family == ModelFamily::DistilBert ? "seq_classif_dropout" : "classifier_dropout",
-        config.hiddenDropout);
+    readDropouts(json, config);
     config.initializerRange = optionalValue<double>(json, "initializer_range", 0.02);
-    config.padTokenId = optionalValue<std::int64_t>(json, "pad_token_id", 0);
+    config.padTokenId = optionalId(json, "pad_token_id");
+    if (!json.contains("pad_token_id") && config.family != ModelFamily::Gpt2)
+        config.padTokenId = isRobertaLike(config.modelType) ? 1 : 0; // transformers' defaults
+    if (config.padTokenId && (*config.padTokenId < 0 || *config.padTokenId >= config.vocabSize))
+        config.padTokenId.reset(); // out-of-vocabulary ids (e.g. -1) mean "none"
     config.bosTokenId = optionalId(json, "bos_token_id");
     config.eosTokenId = optionalId(json, "eos_token_id");
     config.tieWordEmbeddings = optionalValue<bool>(json, "tie_word_embeddings", true);
@@ -225,7 +255,15 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file
     if (config.family == ModelFamily::Bert)
         config.typeVocabSize = optionalValue<std::int64_t>(json, "type_vocab_size", 2);
     if (isRobertaLike(config.modelType))
-        config.positionOffset = config.padTokenId + 1;
+        config.positionOffset = config.padTokenId.value_or(1) + 1;
+    config.scaleAttentionWeights = optionalValue<bool>(json, "scale_attn_weights", true);
+    config.scaleAttentionByLayerIndex =
+        optionalValue<bool>(json, "scale_attn_by_inverse_layer_idx", false);
+    const auto positionType =
+        optionalValue<std::string>(json, "position_embedding_type", "absolute");
+    if (positionType != "absolute")
+        throw Error(file, 0, "position_embedding_type \"" + positionType + "\" is not supported",
+                    "DomainTune implements absolute position embeddings only.");
     config.sinusoidalPositions = optionalValue<bool>(json, "sinusoidal_pos_embds", false);
     return config;
 }

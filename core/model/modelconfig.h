@@ -54,16 +54,21 @@ struct ModelConfig
     double layerNormEps = 1e-12;
     double hiddenDropout = 0.1;
     double attentionDropout = 0.1;
-    double classifierDropout = 0.1; ///< Dropout before classification heads.
+    double embeddingDropout = 0.1;  ///< GPT-2's embd_pdrop; the others use hiddenDropout.
+    double classifierDropout = 0.1; ///< Dropout before sequence-classification heads.
+    double tokenDropout = 0.1;      ///< Dropout before token-classification heads.
+    double qaDropout = 0.0;         ///< Dropout before QA heads (only DistilBERT has one).
     double initializerRange = 0.02;
-    std::int64_t padTokenId = 0;
-    std::int64_t positionOffset = 0; ///< RoBERTa family: padding_idx + 1; BERT: 0.
+    std::optional<std::int64_t> padTokenId;  ///< GPT-2 checkpoints usually have none.
+    std::int64_t positionOffset = 0;         ///< RoBERTa family: padding_idx + 1; BERT: 0.
+    bool scaleAttentionWeights = true;       ///< GPT-2's scale_attn_weights.
+    bool scaleAttentionByLayerIndex = false; ///< GPT-2's scale_attn_by_inverse_layer_idx.
     std::optional<std::int64_t> bosTokenId;
     std::optional<std::int64_t> eosTokenId;
     bool tieWordEmbeddings = true;
     bool sinusoidalPositions = false; ///< DistilBERT's sinusoidal_pos_embds.
     std::string problemType;          ///< "", "single_label_classification", ...
-    std::vector<std::string> labels;  ///< id2label in id order; empty for no labels.
+    std::vector<std::string> labels;  ///< id2label in id order (transformers: 2 by default).
 
     nlohmann::json raw; ///< The file's JSON as read.
 

@@ -60,6 +60,7 @@ namespace {
 void initialiseModule(torch::nn::Module& module, double range,
                       const std::function<bool(const std::string&)>& selected)
 {
+    // A free-standing 2-D "weight" (an untied LM decoder) is a linear layer's weight.
     const bool isLinear = module.as<torch::nn::Linear>() || module.as<Conv1D>();
     auto* embedding = module.as<torch::nn::Embedding>();
     const bool isNorm = module.as<torch::nn::LayerNorm>() != nullptr;
@@ -68,7 +69,7 @@ void initialiseModule(torch::nn::Module& module, double range,
             continue;
         auto& parameter = item.value();
         const bool weight = item.key() == "weight";
-        if (weight && (isLinear || embedding)) {
+        if (weight && (isLinear || embedding || (!isNorm && parameter.dim() == 2))) {
             parameter.normal_(0.0, range);
             if (embedding && embedding->options.padding_idx())
                 parameter[*embedding->options.padding_idx()].zero_();
@@ -83,12 +84,17 @@ void initialiseModule(torch::nn::Module& module, double range,
 } // namespace
 
 void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
-                                const std::set<std::string>& only)
+                                const std::set<std::string>& only, std::int64_t gpt2Layers)
 {
     torch::NoGradGuard noGrad;
     for (const auto& item : module.named_modules(/*name_prefix=*/"", /*include_self=*/false)) {
         const std::string prefix = item.key() + ".";
-        initialiseModule(*item.value(), initializerRange, [&](const std::string& local) {
+        const bool scaled =
+            gpt2Layers > 0 &&
+            (item.key().size() >= 6 && item.key().compare(item.key().size() - 6, 6, "c_proj") == 0);
+        const double range =
+            scaled ? initializerRange / std::sqrt(2.0 * double(gpt2Layers)) : initializerRange;
+        initialiseModule(*item.value(), range, [&](const std::string& local) {
             return only.empty() || only.count(prefix + local) != 0;
         });
     }

@@ -51,10 +51,13 @@ torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType
  * Initialises @p module's parameters the way transformers does for newly created weights:
  * Linear/Conv1D/Embedding weights ~ N(0, initializerRange) (padding rows zero), biases zero,
  * LayerNorm weight one and bias zero; any other parameter zero. With @p only non-empty, just
- * the parameters with those names (as named by @p module) are touched.
+ * the parameters with those names (as named by @p module) are touched. With @p gpt2Layers > 0,
+ * every c_proj weight uses the standard deviation divided by sqrt(2 * gpt2Layers), as GPT-2's
+ * initialisation does.
  */
 void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
-                                const std::set<std::string>& only = {});
+                                const std::set<std::string>& only = {},
+                                std::int64_t gpt2Layers = 0);
 
 /**
  * GPT-2's Conv1D: a linear layer whose weight is stored [in, out] (transposed with respect to
@@ -79,8 +82,15 @@ public:
     virtual BackboneOutput run(const ModelBatch& batch) = 0;
     /** Returns the input embedding matrix [vocab, hidden] (tied to LM decoders). */
     virtual torch::Tensor wordEmbeddings() = 0;
+    /** Returns the state-dict name of wordEmbeddings() below the backbone ("wte.weight"). */
+    virtual std::string wordEmbeddingsName() const { return "embeddings.word_embeddings.weight"; }
     /** Returns the prefix transformers gives the backbone inside task models ("bert", ...). */
     virtual std::string prefix() const = 0;
+    /**
+     * Fills weights that are computed, not learned (DistilBERT's sinusoidal positions), when
+     * they are among @p fresh (state-dict names of newly initialised parameters; empty: all).
+     */
+    virtual void fillFixedWeights(const std::set<std::string>& fresh) {}
 };
 
 } // namespace domaintune

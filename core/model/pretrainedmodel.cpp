@@ -114,8 +114,7 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
         result->d->report = loadWeights(*result->d->model, checkpoint, loadOptions);
         const auto& fresh = result->d->report.newlyInitialised;
         if (!fresh.empty())
-            initialiseLikeTransformers(*result->d->model, config.initializerRange,
-                                       std::set<std::string>(fresh.begin(), fresh.end()));
+            result->d->model->initialiseWeights(std::set<std::string>(fresh.begin(), fresh.end()));
     } catch (const c10::Error& e) {
         throw Error(directory, 0,
                     std::string("LibTorch rejected the model: ") + e.what_without_backtrace());

@@ -7,11 +7,16 @@
 namespace domaintune {
 namespace {
 
-/** The BERT pooler exists for base models and sequence classification (transformers' rule). */
+/**
+ * transformers' rule for the pooler: every BERT-family base model has one; of the task models
+ * only BertForSequenceClassification (RoBERTa's classifier reads the first token itself).
+ */
 bool usesPooler(const ModelConfig& config, HeadKind head)
 {
-    return config.family == ModelFamily::Bert &&
-           (head == HeadKind::Base || head == HeadKind::SequenceClassification);
+    if (config.family != ModelFamily::Bert)
+        return false;
+    return head == HeadKind::Base ||
+           (head == HeadKind::SequenceClassification && config.modelType == "bert");
 }
 
 std::shared_ptr<BackboneImpl> createBackbone(const ModelConfig& config, bool withPooler)
@@ -37,7 +42,15 @@ TaskModelImpl::TaskModelImpl(const ModelConfig& config, HeadKind head, bool init
     register_module(m_backbone->prefix(), m_backbone);
     m_taskHead = createHead(*this, *m_backbone, config, head);
     if (initialise)
-        initialiseLikeTransformers(*this, config.initializerRange);
+        initialiseWeights({});
+}
+
+void TaskModelImpl::initialiseWeights(const std::set<std::string>& only)
+{
+    const bool gpt2 = m_config.family == ModelFamily::Gpt2;
+    initialiseLikeTransformers(*this, m_config.initializerRange, only,
+                               gpt2 ? m_config.numLayers : 0);
+    m_backbone->fillFixedWeights(only);
 }
 
 ModelOutput TaskModelImpl::forward(const ModelBatch& batch)

@@ -10,6 +10,13 @@ namespace domaintune {
 
 class TaskModelImpl;
 
+/** A state-dict name that denotes the same weight as another (tied LM decoders and biases). */
+struct WeightAlias
+{
+    std::string alias;   ///< e.g. "cls.predictions.decoder.weight"
+    std::string primary; ///< e.g. "bert.embeddings.word_embeddings.weight"
+};
+
 /**
  * A task head on top of a backbone. Heads register their modules directly on the task model
  * under transformers' names ("classifier", "cls.predictions....", "lm_head", ...), so that the
@@ -24,10 +31,10 @@ public:
     /** Returns whether the backbone must compute its pooler for this head. */
     virtual bool needsPooler() const { return false; }
     /**
-     * Returns the state-dict names of weights that alias the input embeddings (tied LM
-     * decoders), so that loading accepts them and saving can skip them.
+     * Returns the names under which checkpoints may store weights this head shares with
+     * another parameter, so that loading maps them and saving can skip them.
      */
-    virtual std::vector<std::string> tiedNames() const { return {}; }
+    virtual std::vector<WeightAlias> aliases() const { return {}; }
 };
 
 /**
@@ -45,6 +52,12 @@ public:
      */
     TaskModelImpl(const ModelConfig& config, HeadKind head, bool initialise = true);
 
+    /**
+     * Initialises the parameters named in @p only (all when empty) as transformers does for
+     * new weights, and refills computed weights (sinusoidal positions) among them.
+     */
+    void initialiseWeights(const std::set<std::string>& only);
+
     /** Runs backbone and head. */
     ModelOutput forward(const ModelBatch& batch);
     /** Runs the backbone only (hidden states and, where present, the pooler). */
@@ -54,8 +67,8 @@ public:
     HeadKind head() const { return m_head; }
     /** Returns the backbone's prefix in task-model state dicts ("bert", "transformer", ...). */
     std::string backbonePrefix() const { return m_backbone->prefix(); }
-    /** Returns the names of tied weights (see Head::tiedNames()). */
-    std::vector<std::string> tiedNames() const { return m_taskHead->tiedNames(); }
+    /** Returns the head's weight aliases (see Head::aliases()). */
+    std::vector<WeightAlias> aliases() const { return m_taskHead->aliases(); }
     /** Returns whether the backbone has a pooler (BERT family with a pooler in its weights). */
     bool hasPooler() const { return m_hasPooler; }
 

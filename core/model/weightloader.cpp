@@ -107,8 +107,18 @@ LoadReport loadWeights(TaskModelImpl& model, const Checkpoint& checkpoint,
     std::map<std::string, torch::Tensor> parameters;
     for (const auto& item : model.named_parameters())
         parameters[item.key()] = item.value();
-    const auto tiedList = model.tiedNames();
-    const std::set<std::string> tied(tiedList.begin(), tiedList.end());
+    // Where each checkpoint tensor goes: legacy names modernised, the backbone prefix added
+    // when the checkpoint lacks it, aliases (tied copies) sent to their primary weight unless
+    // the checkpoint holds the primary itself.
+    const auto targetOf = [&](const std::string& name) {
+        return !parameters.count(name) && parameters.count(prefix + name) ? prefix + name : name;
+    };
+    std::set<std::string> provided;
+    for (const auto& raw : checkpoint.tensors)
+        provided.insert(targetOf(modernName(raw.name)));
+    std::map<std::string, std::string> aliases;
+    for (const auto& alias : model.aliases())
+        aliases[alias.alias] = alias.primary;
 
     LoadReport report;
     report.files = checkpoint.files;
@@ -119,13 +129,14 @@ LoadReport loadWeights(TaskModelImpl& model, const Checkpoint& checkpoint,
     for (const auto& raw : checkpoint.tensors) {
         const std::string name = modernName(raw.name);
         renamed = renamed || name != raw.name;
-        std::string target = name;
-        if (!parameters.count(target) && parameters.count(prefix + name))
-            target = prefix + name;
+        std::string target = targetOf(name);
+        if (const auto alias = aliases.find(target); alias != aliases.end()) {
+            if (provided.count(alias->second))
+                continue; // a stored copy of a weight the checkpoint also holds
+            target = alias->second;
+        }
         const auto it = parameters.find(target);
-        if (it == parameters.end()) {
-            if (tied.count(target) || tied.count(name))
-                continue; // a stored copy of the input embeddings
+        if (it == parameters.end() || plan.assigned.count(target)) {
             (isRecomputedBuffer(name) ? report.ignoredBuffers : report.unused).push_back(raw.name);
             continue;
         }

@@ -5,11 +5,10 @@
 #include "core/text/gpt2pretokenizer.h"
 #include "core/text/unicodeutil.h"
 
+#include <functional>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-
-#include <functional>
 
 namespace domaintune::pipeline {
 namespace {
@@ -123,7 +122,8 @@ void metaspace(NormalizedText& text, std::vector<ByteSpan>& words, const PreToke
     rewrite(text, words, [&](std::vector<std::size_t>& moved) {
         NormalizedText out;
         const std::string& s = text.text();
-        if (step.addPrefixSpace && !s.empty() && s.compare(0, step.replacement.size(), step.replacement) != 0)
+        if (step.addPrefixSpace && !s.empty() &&
+            s.compare(0, step.replacement.size(), step.replacement) != 0)
             out.append(step.replacement, text.originOf(0).begin, text.originOf(0).begin);
         for (std::size_t pos = 0; pos < s.size(); ++pos) {
             moved[pos] = pos == 0 ? 0 : out.size();
@@ -169,7 +169,8 @@ void byteLevel(NormalizedText& text, std::vector<ByteSpan>& words, const PreToke
     std::vector<ByteSpan> split;
     for (const ByteSpan& word : words) {
         std::vector<ByteSpan> parts;
-        Gpt2PreTokenizer::split(std::string_view(text.text()).substr(word.begin, word.end - word.begin), parts);
+        Gpt2PreTokenizer::split(
+            std::string_view(text.text()).substr(word.begin, word.end - word.begin), parts);
         for (const ByteSpan& part : parts)
             split.push_back({word.begin + part.begin, word.begin + part.end});
     }
@@ -185,7 +186,8 @@ NormalizedText normalize(const NormalizedText& text, const NormalizerStep& step)
     case Kind::Bert:
         return BertNormalizer(step.bert).normalize(text);
     case Kind::Lowercase:
-        return mapCharacters(text, [](char32_t c, std::u32string& out) { unicode::appendLower(out, c); });
+        return mapCharacters(text,
+                             [](char32_t c, std::u32string& out) { unicode::appendLower(out, c); });
     case Kind::StripAccents:
         return mapCharacters(text, [](char32_t c, std::u32string& out) {
             if (!unicode::isMark(c))
@@ -216,7 +218,8 @@ void preTokenize(NormalizedText& text, std::vector<ByteSpan>& words, const PreTo
         break;
     case Kind::WhitespaceSplit:
         for (const ByteSpan& word : words)
-            splitRuns(all, word, split, [](char32_t c) { return unicode::isWhiteSpace(c) ? 0 : 1; });
+            splitRuns(all, word, split,
+                      [](char32_t c) { return unicode::isWhiteSpace(c) ? 0 : 1; });
         break;
     case Kind::Whitespace:
         for (const ByteSpan& word : words)
