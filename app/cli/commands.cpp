@@ -5,6 +5,28 @@ namespace domaintune::cli {
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> all = {
+        {"data", "Inspect a corpus (format, encoding, columns, labels, statistics) or split it",
+         "usage: domaintune-cli data inspect FILE [SPLIT=FILE...] [options]\n"
+         "       domaintune-cli data split FILE [SPLIT=FILE...] --output DIR [options]\n"
+         "\n"
+         "Reads CSV/TSV, JSON, JSONL, SQuAD, CoNLL, folder-per-label and plain text/Markdown\n"
+         "corpora, detecting format, encoding and columns, and prints {\"format\",\n"
+         "\"encoding\", \"rows\", \"columns\", \"sources\", \"labels\", \"splits\",\n"
+         "\"statistics\", \"leakage\", \"fingerprint\", \"report\"} (rows = records, or\n"
+         "sentences for CoNLL; encodings as IANA/ICU names). SPLIT=FILE names a file's split\n"
+         "(train=FIN5.txt). `split` keeps the files' own splits, splits the rest stratified\n"
+         "(--validation 0.1 --test 0.1 --seed 42, --resplit, --no-stratify), checks leakage\n"
+         "(--drop-duplicates) and writes DIR/SPLIT.jsonl.\n"
+         "\n"
+         "Reading:  --format auto|csv|json|jsonl|squad|conll|folder-per-label|text\n"
+         "          --encoding E  --delimiter C|tab  --header yes|no  --tag-column N  --blocks\n"
+         "Columns:  --text-column C --text-pair-column C --label-column C --label-separator S\n"
+         "          --id-column C --split-column C --label-names FILE (one name per id)\n"
+         "Clean:    --nfkc --halfwidth --collapse-whitespace  --stop-at-first (else skip+report)\n"
+         "Stats:    --model DIR (tokenizer for token lengths, [UNK] rate, fertility)\n"
+         "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n"
+         "Put switches after the files: a switch followed by a file would take it as a value.\n",
+         &runData},
         {"forward", "Run a model folder on token ids and print its outputs as JSON",
          "usage: domaintune-cli forward --model DIR --inputs FILE.json [--head auto|base]\n"
          "\n"
@@ -15,6 +37,42 @@ const std::vector<Command>& commands()
          "{\"last_hidden_state\": ..., \"pooler_output\": ...} (the pooler where the model has "
          "one).\n",
          &runForward},
+        {"runs", "List, show, compare, export, import and delete runs of the history (JSON)",
+         "usage: domaintune-cli runs list [--task T] [--domain D] [--status S] [--tag T]\n"
+         "                                [--search TEXT] [--sort KEY] (created, name, ...)\n"
+         "                                [--limit N] [--ascending]\n"
+         "       domaintune-cli runs show ID\n"
+         "       domaintune-cli runs compare ID... [--metric NAME] [--axis step|time]\n"
+         "                                [--goal min|max] [--all-parameters]\n"
+         "       domaintune-cli runs export ID... --output FILE [--include-files]\n"
+         "       domaintune-cli runs import FILE [--files-dir DIR]\n"
+         "       domaintune-cli runs delete ID\n"
+         "\n"
+         "ID is a run id or uuid. The history is --history PATH, else $DOMAINTUNE_HISTORY, else\n"
+         "$XDG_DATA_HOME/DomainTune/history.sqlite (~/.local/share/... without XDG_DATA_HOME).\n"
+         "`list` prints a JSON array of runs (running runs whose process died are shown as\n"
+         "interrupted); `show` adds metrics, evaluations, artefacts and the checkpoint to\n"
+         "resume from; `compare` prints the spec parameters that differ (all with\n"
+         "--all-parameters) and, with --metric, each run's best value and its curve.\n"
+         "`export` writes one bundle file (model files too with --include-files); `import`\n"
+         "adds its runs under new ids, skips runs already present and refuses a damaged or\n"
+         "tampered bundle without changing the history. Switches go after the run ids.\n",
+         &runRuns},
+        {"train", "Fine-tune a model on a corpus; records the run in the history",
+         "usage: domaintune-cli train --model DIR --task seq-cls|multi-label|token-cls|mlm|clm\n"
+         "                            --train FILE --output DIR [options]\n"
+         "\n"
+         "  --config FILE        a run spec (the JSON the GUI saves); flags override it\n"
+         "  --validation FILE    validation data (default: the file's own split, or 10%)\n"
+         "  --text-column C      --label-column L   --encoding E\n"
+         "  --epochs N  --max-steps N  --max-length N  --batch-size N  --learning-rate X\n"
+         "  --freeze all|head-only|top-k   --seed N  --threads N  --bf16\n"
+         "  --resume             continue the run whose checkpoint is in --output\n"
+         "  --history FILE       the run history (default: DOMAINTUNE_HISTORY or the user's)\n"
+         "  --no-history         do not record the run\n"
+         "\n"
+         "Progress goes to stderr; the result (status, metrics, output, run_id) to stdout.\n",
+         &runTrain},
         {"system", "Show the compute back-ends in use (LibTorch, BLAS, threads, GPU) as JSON",
          "usage: domaintune-cli system\n"
          "\n"

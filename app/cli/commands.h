@@ -19,8 +19,11 @@ struct Command
 /** Returns every command, in the order `--help` lists them. */
 const std::vector<Command>& commands();
 
+int runData(const CommandLine& commandLine);
 int runForward(const CommandLine& commandLine);
+int runRuns(const CommandLine& commandLine);
 int runSystem(const CommandLine& commandLine);
+int runTrain(const CommandLine& commandLine);
 int runTokenize(const CommandLine& commandLine);
 
 } // namespace domaintune::cli

@@ -100,6 +100,8 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
     const bool newLabels = !options.labels.empty() && options.labels != config.labels;
     if (!options.labels.empty())
         config.labels = options.labels;
+    if (!options.problemType.empty())
+        config.problemType = options.problemType;
     const Checkpoint checkpoint = readCheckpoint(directory);
 
     std::unique_ptr<PretrainedModel> result(new PretrainedModel);
@@ -119,6 +121,23 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
         throw Error(directory, 0,
                     std::string("LibTorch rejected the model: ") + e.what_without_backtrace());
     }
+    result->d->model->eval();
+    return result;
+}
+
+std::unique_ptr<PretrainedModel> PretrainedModel::create(const ModelConfig& config,
+                                                         HeadKind head, std::uint64_t seed)
+{
+    std::unique_ptr<PretrainedModel> result(new PretrainedModel);
+    try {
+        torch::manual_seed(seed);
+        result->d->model = TaskModel(config, head, /*initialise=*/true);
+    } catch (const c10::Error& e) {
+        throw Error(std::string("LibTorch rejected the model configuration: ") +
+                    e.what_without_backtrace());
+    }
+    for (const auto& item : result->d->model->named_parameters())
+        result->d->report.newlyInitialised.push_back(item.key());
     result->d->model->eval();
     return result;
 }
@@ -256,7 +275,7 @@ void PretrainedModel::save(const std::string& directory) const
         throw Error(configPath, 0, "cannot write config.json",
                     "Check the free disk space and the folder's permissions.");
 
-    if (fs::equivalent(fs::path(m_directory), fs::path(directory), error))
+    if (m_directory.empty() || fs::equivalent(fs::path(m_directory), fs::path(directory), error))
         return;
     for (const char* name : kTokenizerFiles) {
         const fs::path source = fs::path(m_directory) / name;

@@ -46,6 +46,8 @@ struct ModelLoadOptions
     std::vector<std::string> labels;
     /** Seed for freshly initialised weights. */
     std::uint64_t seed = 42;
+    /** Non-empty: the problem_type to record (e.g. "multi_label_classification"). */
+    std::string problemType;
 };
 
 /**
@@ -65,6 +67,13 @@ public:
      */
     static std::unique_ptr<PretrainedModel> load(const std::string& directory,
                                                  const ModelLoadOptions& options = {});
+    /**
+     * Creates a model with freshly initialised weights (as transformers initialises them) for
+     * @p config and @p head: the start of pretraining from scratch. Throws domaintune::Error
+     * for an impossible configuration.
+     */
+    static std::unique_ptr<PretrainedModel> create(const ModelConfig& config, HeadKind head,
+                                                   std::uint64_t seed = 42);
     ~PretrainedModel();
 
     const ModelConfig& config() const;

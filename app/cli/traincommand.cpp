@@ -1,0 +1,132 @@
+// `domaintune-cli train`: import the data, fine-tune, record the run in the history.
+#include "commands.h"
+#include "core/common/error.h"
+#include "core/data/corpusimporter.h"
+#include "core/store/runstore.h"
+#include "core/train/runrecorder.h"
+#include "core/train/trainer.h"
+#include "progressprinter.h"
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace domaintune::cli {
+namespace {
+
+TrainSpec specFrom(const CommandLine& line)
+{
+    TrainSpec spec;
+    if (line.has("config")) {
+        const std::string file = line.required("config");
+        std::ifstream in(file);
+        if (!in)
+            throw Error(file, 0, "cannot open the run configuration");
+        try {
+            spec = TrainSpec::fromJson(nlohmann::json::parse(in));
+        } catch (const nlohmann::json::parse_error& e) {
+            throw Error(file, 0, std::string("not valid JSON (") + e.what() + ")");
+        }
+    }
+    spec.name = line.value("name", spec.name);
+    spec.modelDir = line.value("model", spec.modelDir);
+    spec.task = line.value("task", spec.task);
+    spec.domain = line.value("domain", spec.domain);
+    spec.trainFile = line.value("train", spec.trainFile);
+    spec.validationFile = line.value("validation", spec.validationFile);
+    spec.textColumn = line.value("text-column", spec.textColumn);
+    spec.labelColumn = line.value("label-column", spec.labelColumn);
+    spec.encoding = line.value("encoding", spec.encoding);
+    spec.epochs = line.integer("epochs", spec.epochs);
+    spec.maxSteps = line.integer("max-steps", spec.maxSteps);
+    spec.maxLength = line.integer("max-length", spec.maxLength);
+    spec.batchSize = line.integer("batch-size", spec.batchSize);
+    spec.seed = static_cast<std::uint64_t>(line.integer("seed", std::int64_t(spec.seed)));
+    spec.threads = static_cast<int>(line.integer("threads", spec.threads));
+    spec.freeze.preset = line.value("freeze", spec.freeze.preset);
+    spec.outputDir = line.value("output", spec.outputDir);
+    if (line.has("learning-rate")) {
+        try {
+            spec.learningRate = std::stod(line.value("learning-rate"));
+        } catch (const std::exception&) {
+            throw Error("--learning-rate expects a number such as 2e-5.");
+        }
+    }
+    if (line.has("bf16"))
+        spec.bf16 = true;
+    spec.validate();
+    return spec;
+}
+
+std::vector<Example> importExamples(const std::string& file, const TrainSpec& spec)
+{
+    ImportOptions options;
+    options.encoding = spec.encoding;
+    options.mapping.text = spec.textColumn;
+    options.mapping.label = spec.labelColumn;
+    Corpus corpus = importCorpus(file, options);
+    const auto& report = corpus.report();
+    if (report.skippedRecords() > 0)
+        std::cerr << file << ": skipped " << report.skippedRecords()
+                  << " bad record(s); run `domaintune-cli data inspect " << file
+                  << "` for details\n";
+    return std::move(corpus.examples());
+}
+
+TrainingData loadData(const TrainSpec& spec)
+{
+    TrainingData data;
+    auto all = importExamples(spec.trainFile, spec);
+    if (!spec.validationFile.empty()) {
+        data.train = std::move(all);
+        data.validation = importExamples(spec.validationFile, spec);
+        return data;
+    }
+    // A folder or file with its own splits keeps them; the test split stays out of training.
+    for (auto& example : all) {
+        if (example.split == "validation")
+            data.validation.push_back(std::move(example));
+        else if (example.split != "test")
+            data.train.push_back(std::move(example));
+    }
+    return data;
+}
+
+} // namespace
+
+int runTrain(const CommandLine& commandLine)
+{
+    commandLine.allowOnly({"config", "name",       "model",       "task",         "domain",
+                           "train",  "validation", "text-column", "label-column", "encoding",
+                           "epochs", "max-steps",  "max-length",  "batch-size",   "learning-rate",
+                           "seed",   "threads",    "freeze",      "output",       "history"},
+                          {"resume", "no-history", "bf16"});
+    const TrainSpec spec = specFrom(commandLine);
+    const TrainingData data = loadData(spec);
+    std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
+              << " validation examples\n";
+
+    ProgressPrinter printer;
+    std::unique_ptr<RunRecorder> recorder;
+    if (!commandLine.has("no-history"))
+        recorder = std::make_unique<RunRecorder>(
+            commandLine.value("history", RunStore::defaultPath()), spec, &printer);
+    EventSink& sink = recorder ? static_cast<EventSink&>(*recorder) : printer;
+    TrainingControl control;
+    TrainOptions options;
+    options.resume = commandLine.has("resume");
+    const TrainResult result = Trainer::run(spec, data, sink, control, options);
+
+    nlohmann::json json = {
+        {"status", result.status},           {"steps", result.steps},
+        {"metrics", result.metrics},         {"best_metrics", result.bestMetrics},
+        {"output", result.modelDir},         {"best", result.bestModelDir},
+        {"checkpoint", result.checkpointDir}};
+    json["run_id"] = recorder ? nlohmann::json(recorder->runId()) : nlohmann::json();
+    if (result.status == "failed")
+        throw Error(result.message);
+    std::cout << json.dump(2) << '\n';
+    return result.status == "completed" ? 0 : 1;
+}
+
+} // namespace domaintune::cli

@@ -1,0 +1,102 @@
+#include "core/data/squadreader.h"
+
+#include "core/data/decodedfile.h"
+
+#include <nlohmann/json.hpp>
+
+namespace domaintune {
+namespace {
+
+// Byte offset of code point @p characters in UTF-8 @p text (SQuAD offsets count characters).
+std::int64_t byteOffset(const std::string& text, std::int64_t characters)
+{
+    std::int64_t seen = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (seen == characters)
+            return static_cast<std::int64_t>(i);
+        ++seen;
+    }
+    return seen == characters ? static_cast<std::int64_t>(text.size()) : -1;
+}
+
+bool hasSquadShape(const nlohmann::json& document)
+{
+    if (!document.is_object() || !document.contains("data") || !document["data"].is_array() ||
+        document["data"].empty())
+        return false;
+    const nlohmann::json& first = document["data"][0];
+    return first.is_object() && first.contains("paragraphs") && first["paragraphs"].is_array();
+}
+
+} // namespace
+
+bool looksLikeSquad(const std::string& jsonText)
+{
+    const nlohmann::json document = nlohmann::json::parse(jsonText, nullptr, false);
+    return !document.is_discarded() && hasSquadShape(document);
+}
+
+SquadReader::SquadReader(ImportContext& context) : m_context(context) {}
+
+bool SquadReader::readQuestion(const std::string& path, const void* qaPointer,
+                               const std::string& context, Example& example)
+{
+    const nlohmann::json& qa = *static_cast<const nlohmann::json*>(qaPointer);
+    example = Example();
+    example.text = qa.value("question", std::string());
+    example.textPair = context;
+    example.id = qa.contains("id") ? qa["id"].dump() : std::string();
+    if (qa.contains("id") && qa["id"].is_string())
+        example.id = qa["id"].get<std::string>();
+    example.source = path;
+    for (const nlohmann::json& answer : qa.value("answers", nlohmann::json::array())) {
+        Answer span{answer.value("text", std::string()),
+                    byteOffset(context, answer.value("answer_start", std::int64_t(-1)))};
+        if (span.start < 0 || context.compare(static_cast<std::size_t>(span.start),
+                                              span.text.size(), span.text) != 0) {
+            m_context.report().skipRecord({path, 0,
+                                           "question " + example.id + ": answer \"" + span.text +
+                                               "\" is not at its answer_start in the context",
+                                           "Fix answer_start (it counts characters, not bytes)."});
+            return false;
+        }
+        example.answers.push_back(std::move(span));
+    }
+    return true;
+}
+
+SourceInfo SquadReader::read(const std::string& path, const ExampleVisitor& visit)
+{
+    DecodedFile file(path, m_context);
+    SourceInfo info = SourceInfo::make(path, CorpusFormat::Squad, file.encoding());
+    info.columns = {"question", "context", "answers", "id"};
+    std::string text, line;
+    while (file.nextLine(line))
+        text += line + '\n';
+    const nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
+    if (document.is_discarded() || !hasSquadShape(document)) {
+        m_context.report().add({path, 0, "not SQuAD-style JSON (data[].paragraphs[].qas)",
+                                "Check the file, or import it as --format json."});
+        return info;
+    }
+    Example example;
+    for (const nlohmann::json& article : document["data"]) {
+        ++info.documents;
+        for (const nlohmann::json& paragraph : article.value("paragraphs", nlohmann::json())) {
+            const std::string context = paragraph.value("context", std::string());
+            for (const nlohmann::json& qa : paragraph.value("qas", nlohmann::json())) {
+                m_context.report().countRecord();
+                if (!readQuestion(path, &qa, context, example))
+                    continue;
+                ++info.examples;
+                if (!visit(example))
+                    return info;
+            }
+        }
+    }
+    return info;
+}
+
+} // namespace domaintune

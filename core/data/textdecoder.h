@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct UConverter;
+
+namespace domaintune {
+
+/**
+ * Incremental conversion of bytes in any ICU-known encoding to UTF-8 (ucnv_*). Sequences that
+ * are invalid or unmapped in the source encoding become U+FFFD; the decoder remembers on which
+ * output line (counting '\n' from 1) each replacement happened, so callers can report them.
+ *
+ * Not thread-safe: one decoder per stream.
+ */
+class TextDecoder
+{
+public:
+    /** Opens a converter for @p encoding (an IANA/ICU name); throws domaintune::Error if unknown.
+     */
+    explicit TextDecoder(const std::string& encoding);
+    ~TextDecoder();
+    TextDecoder(const TextDecoder&) = delete;
+    TextDecoder& operator=(const TextDecoder&) = delete;
+
+    /**
+     * Converts @p size bytes at @p data and appends the UTF-8 to @p out. A sequence cut at the
+     * end of a chunk is completed by the next call; pass @p flush = true with the last chunk.
+     */
+    void decode(const char* data, std::size_t size, bool flush, std::string& out);
+
+    /** One output line with replacements, and how many (1-based line numbers). */
+    struct Replacement
+    {
+        std::int64_t line = 0;
+        std::size_t count = 0;
+    };
+    /** Returns and forgets the replacements made since the last call. */
+    std::vector<Replacement> takeReplacements();
+
+    const std::string& encoding() const { return m_encoding; }
+
+private:
+    void appendUtf8(const std::u16string& units, std::size_t length, std::string& out);
+
+    std::string m_encoding;
+    UConverter* m_converter = nullptr;
+    std::u16string m_buffer;
+    std::vector<std::size_t> m_marks; // offsets into m_buffer of this call's replacements
+    std::vector<Replacement> m_replacements;
+    std::int64_t m_line = 1;
+};
+
+} // namespace domaintune

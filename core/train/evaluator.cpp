@@ -1,0 +1,127 @@
+#include "core/train/evaluator.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace domaintune {
+namespace {
+
+/** Collected predictions of one evaluation pass. */
+struct Collected
+{
+    double lossSum = 0;
+    std::int64_t batches = 0;
+    std::vector<std::int64_t> truth, predicted;                   // seq-cls
+    std::vector<std::vector<std::uint8_t>> multiTruth, multiPred; // multi-label
+    std::vector<std::vector<std::string>> goldTags, guessedTags;  // token-cls
+    std::int64_t tokensRight = 0, tokensSeen = 0;
+};
+
+void collect(const std::string& task, const ModelOutput& output, const TrainBatch& batch,
+             const std::vector<std::string>& labels, Collected& out)
+{
+    if (task == "seq-cls") {
+        const auto predicted = output.logits.argmax(-1);
+        for (std::int64_t i = 0; i < batch.size; ++i) {
+            out.truth.push_back(batch.labels[i].item<std::int64_t>());
+            out.predicted.push_back(predicted[i].item<std::int64_t>());
+        }
+    } else if (task == "multi-label") {
+        const auto predicted = output.logits.sigmoid().gt(0.5).to(torch::kByte).contiguous();
+        const auto truth = batch.targets.gt(0.5).to(torch::kByte).contiguous();
+        for (std::int64_t i = 0; i < batch.size; ++i) {
+            const auto* p = predicted[i].data_ptr<std::uint8_t>();
+            const auto* t = truth[i].data_ptr<std::uint8_t>();
+            out.multiPred.emplace_back(p, p + predicted.size(1));
+            out.multiTruth.emplace_back(t, t + truth.size(1));
+        }
+    } else if (task == "token-cls") {
+        const auto predicted = output.logits.argmax(-1);
+        for (std::int64_t i = 0; i < batch.size; ++i) {
+            std::vector<std::string> gold, guess;
+            for (std::int64_t t = 0; t < batch.labels.size(1); ++t) {
+                const auto label = batch.labels[i][t].item<std::int64_t>();
+                if (label == kIgnoredLabel)
+                    continue;
+                const auto guessed = predicted[i][t].item<std::int64_t>();
+                gold.push_back(labels[static_cast<std::size_t>(label)]);
+                guess.push_back(labels[static_cast<std::size_t>(guessed)]);
+                out.tokensRight += label == guessed;
+                ++out.tokensSeen;
+            }
+            out.goldTags.push_back(std::move(gold));
+            out.guessedTags.push_back(std::move(guess));
+        }
+    }
+}
+
+void summarise(const std::string& task, const std::vector<std::string>& labels, const Collected& in,
+               Evaluation& out)
+{
+    const double loss = in.batches ? in.lossSum / double(in.batches) : 0.0;
+    out.metrics["loss"] = loss;
+    out.labels = labels;
+    if (task == "mlm" || task == "clm") {
+        out.metrics["perplexity"] = std::exp(std::min(loss, 50.0));
+    } else if (task == "token-cls") {
+        const auto report = entityReport(in.goldTags, in.guessedTags);
+        out.metrics["precision"] = report.micro.precision;
+        out.metrics["recall"] = report.micro.recall;
+        out.metrics["f1"] = report.micro.f1;
+        out.metrics["f1_macro"] = report.macro.f1;
+        out.metrics["token_accuracy"] =
+            in.tokensSeen ? double(in.tokensRight) / double(in.tokensSeen) : 0.0;
+        out.perClass = report.perType;
+    } else {
+        const auto report = task == "seq-cls"
+                                ? classificationReport(in.truth, in.predicted, labels)
+                                : multiLabelReport(in.multiTruth, in.multiPred, labels);
+        out.metrics["accuracy"] = report.accuracy;
+        out.metrics["f1_macro"] = report.macro.f1;
+        out.metrics["f1_micro"] = report.micro.f1;
+        out.metrics["f1_weighted"] = report.weighted.f1;
+        out.metrics["precision_macro"] = report.macro.precision;
+        out.metrics["recall_macro"] = report.macro.recall;
+        out.confusion = report.confusion;
+        out.perClass = report.perClass;
+    }
+}
+
+} // namespace
+
+Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
+                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control)
+{
+    const bool wasTraining = model.is_training();
+    model.eval();
+    torch::NoGradGuard noGrad;
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+    // Sorting by length keeps padding low; order does not change the metrics.
+    std::vector<std::size_t> order(features.features.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return features.features[a].ids.size() < features.features[b].ids.size();
+    });
+    Collected collected;
+    for (std::size_t start = 0; start < order.size(); start += std::size_t(batchSize)) {
+        if (control.cancelRequested())
+            break;
+        const std::vector<std::size_t> indices(
+            order.begin() + long(start),
+            order.begin() + long(std::min(order.size(), start + std::size_t(batchSize))));
+        const auto batch = objective.makeBatch(features, indices, generator);
+        const auto output = model.forward(batch.inputs);
+        collected.lossSum += objective.loss(output, batch).item<double>();
+        ++collected.batches;
+        collect(objective.task(), output, batch, features.labels, collected);
+    }
+    Evaluation evaluation;
+    summarise(objective.task(), features.labels, collected, evaluation);
+    model.train(wasTraining);
+    return evaluation;
+}
+
+} // namespace domaintune

@@ -1,0 +1,31 @@
+#pragma once
+
+// Core-internal (LibTorch): evaluation of a task model on features.
+
+#include "core/model/taskmodel.h"
+#include "core/train/objective.h"
+#include "core/train/trainingevents.h"
+
+#include <map>
+
+namespace domaintune {
+
+/** The metrics of one evaluation. */
+struct Evaluation
+{
+    std::map<std::string, double> metrics;
+    std::vector<std::string> labels;
+    std::vector<std::vector<std::int64_t>> confusion;
+    std::vector<ClassMetrics> perClass;
+};
+
+/**
+ * Evaluates @p model on @p features without gradients, in evaluation mode (restoring the
+ * previous mode). Masked-LM masks come from a generator seeded with @p seed, so every
+ * evaluation of a run masks the same tokens and the training RNG stream is untouched.
+ * Checks @p control between batches; returns what was computed so far when cancelled.
+ */
+Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
+                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control);
+
+} // namespace domaintune

@@ -1,0 +1,126 @@
+#include "core/train/objective.h"
+
+#include "core/common/error.h"
+
+namespace domaintune {
+namespace {
+
+namespace F = torch::nn::functional;
+
+torch::Tensor padded(const FeatureSet& set, const std::vector<std::size_t>& indices,
+                     std::int64_t length, std::int64_t fill,
+                     const std::vector<std::int64_t> Feature::*field)
+{
+    auto tensor =
+        torch::full({static_cast<std::int64_t>(indices.size()), length}, fill, torch::kLong);
+    auto access = tensor.accessor<std::int64_t, 2>();
+    for (std::size_t row = 0; row < indices.size(); ++row) {
+        const auto& values = set.features[indices[row]].*field;
+        for (std::size_t col = 0; col < values.size() && col < std::size_t(length); ++col)
+            access[row][col] = values[col];
+    }
+    return tensor;
+}
+
+} // namespace
+
+Objective::Objective(std::string task, ObjectiveIds ids, double mlmProbability,
+                     bool wholeWordMasking, torch::Tensor classWeights)
+    : m_task(std::move(task)), m_ids(ids), m_mlmProbability(mlmProbability),
+      m_wholeWord(wholeWordMasking), m_classWeights(std::move(classWeights))
+{
+    if (m_task == "mlm" && m_ids.mask < 0)
+        throw Error("The tokenizer has no mask token ([MASK] or <mask>), which masked language "
+                    "modelling needs. Choose an encoder model such as BERT or RoBERTa.");
+}
+
+TrainBatch Objective::makeBatch(const FeatureSet& features, const std::vector<std::size_t>& indices,
+                                c10::optional<at::Generator> generator) const
+{
+    std::int64_t length = 1;
+    TrainBatch batch;
+    batch.size = static_cast<std::int64_t>(indices.size());
+    for (auto i : indices) {
+        length = std::max<std::int64_t>(length, features.features[i].ids.size());
+        batch.realTokens += static_cast<std::int64_t>(features.features[i].ids.size());
+    }
+    batch.inputs.inputIds = padded(features, indices, length, m_ids.pad, &Feature::ids);
+    batch.inputs.tokenTypeIds = padded(features, indices, length, 0, &Feature::typeIds);
+    auto mask = torch::zeros({batch.size, length}, torch::kLong);
+    for (std::size_t row = 0; row < indices.size(); ++row)
+        mask[static_cast<std::int64_t>(row)]
+            .narrow(0, 0, static_cast<std::int64_t>(features.features[indices[row]].ids.size()))
+            .fill_(1);
+    batch.inputs.attentionMask = mask;
+
+    if (m_task == "seq-cls") {
+        batch.labels = padded(features, indices, 1, kIgnoredLabel, &Feature::labels).squeeze(1);
+    } else if (m_task == "multi-label") {
+        const auto labels = static_cast<std::int64_t>(features.labels.size());
+        batch.targets = torch::zeros({batch.size, labels});
+        for (std::size_t row = 0; row < indices.size(); ++row)
+            for (std::int64_t c = 0; c < labels; ++c)
+                batch.targets[static_cast<std::int64_t>(row)][c] =
+                    features.features[indices[row]].targets[static_cast<std::size_t>(c)];
+    } else if (m_task == "token-cls") {
+        batch.labels = padded(features, indices, length, kIgnoredLabel, &Feature::labels);
+    } else if (m_task == "clm") {
+        batch.labels = batch.inputs.inputIds.masked_fill(mask.eq(0), kIgnoredLabel);
+    } else {
+        maskTokens(batch, features, indices, generator);
+    }
+    return batch;
+}
+
+void Objective::maskTokens(TrainBatch& batch, const FeatureSet& features,
+                           const std::vector<std::size_t>& indices,
+                           c10::optional<at::Generator> generator) const
+{
+    auto& ids = batch.inputs.inputIds;
+    const auto words = padded(features, indices, ids.size(1), -1, &Feature::wordIds);
+    const auto maskable = words.ge(0);
+    torch::Tensor chosen;
+    if (m_wholeWord) {
+        // One draw per word; every token of a drawn word is masked together.
+        const auto maxWord = words.max().item<std::int64_t>() + 1;
+        const auto draws = torch::bernoulli(
+            torch::full({ids.size(0), std::max<std::int64_t>(1, maxWord)}, m_mlmProbability),
+            generator);
+        chosen = draws.gather(1, words.clamp_min(0)).to(torch::kBool) & maskable;
+    } else {
+        chosen = torch::bernoulli(torch::full(ids.sizes(), m_mlmProbability), generator)
+                     .to(torch::kBool) &
+                 maskable;
+    }
+    batch.labels = ids.masked_fill(chosen.logical_not(), kIgnoredLabel);
+    // transformers' recipe: 80% [MASK], 10% a random token, 10% unchanged.
+    const auto replace =
+        torch::bernoulli(torch::full(ids.sizes(), 0.8), generator).to(torch::kBool) & chosen;
+    const auto randomise =
+        torch::bernoulli(torch::full(ids.sizes(), 0.5), generator).to(torch::kBool) & chosen &
+        replace.logical_not();
+    const auto randomIds =
+        torch::randint(m_ids.vocabSize, ids.sizes(), generator, torch::TensorOptions(torch::kLong));
+    ids = ids.masked_fill(replace, m_ids.mask);
+    ids = torch::where(randomise, randomIds, ids);
+}
+
+torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch) const
+{
+    const auto& logits = output.logits;
+    if (m_task == "multi-label")
+        return F::binary_cross_entropy_with_logits(logits, batch.targets.to(logits.dtype()));
+    if (m_task == "clm") {
+        const auto shifted = logits.narrow(1, 0, logits.size(1) - 1);
+        const auto targets = batch.labels.narrow(1, 1, batch.labels.size(1) - 1);
+        return F::cross_entropy(shifted.reshape({-1, shifted.size(-1)}), targets.reshape({-1}),
+                                F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
+    }
+    auto options = F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel);
+    if (m_classWeights.defined() && (m_task == "seq-cls" || m_task == "token-cls"))
+        options.weight(m_classWeights.to(logits.dtype()));
+    return F::cross_entropy(logits.reshape({-1, logits.size(-1)}), batch.labels.reshape({-1}),
+                            options);
+}
+
+} // namespace domaintune

@@ -1,0 +1,126 @@
+#include "core/train/runrecorder.h"
+
+#include "core/common/error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace domaintune {
+namespace {
+
+std::string perClassJson(const TrainingEvent& event)
+{
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : event.perClass)
+        rows.push_back({{"label", row.label},
+                        {"precision", row.precision},
+                        {"recall", row.recall},
+                        {"f1", row.f1},
+                        {"support", row.support}});
+    return rows.dump();
+}
+
+} // namespace
+
+RunRecorder::RunRecorder(const std::string& historyPath, const TrainSpec& spec, EventSink* forward,
+                         std::int64_t parentRunId)
+    : m_store(historyPath), m_forward(forward)
+{
+    RunRecord run;
+    run.name = spec.name.empty() ? spec.task + " on " + spec.trainFile : spec.name;
+    run.task = spec.task;
+    run.domain = spec.domain;
+    run.status = RunStatus::Queued;
+    run.specJson = spec.toJson().dump();
+    run.modelPath = spec.modelDir;
+    if (parentRunId > 0)
+        run.parentId = parentRunId;
+    m_runId = m_store.createRun(run);
+    m_store.updateStatus(m_runId, RunStatus::Running); // stamps the start time
+    m_metrics = std::make_unique<MetricWriter>(historyPath, m_runId);
+}
+
+RunRecorder::~RunRecorder()
+{
+    try {
+        m_metrics->flush();
+    } catch (...) {
+        // The destructor must not throw; a failed final flush was already reported.
+    }
+}
+
+void RunRecorder::onEvent(const TrainingEvent& event)
+{
+    try {
+        record(event);
+    } catch (const std::exception& e) {
+        if (!m_failed && m_forward) {
+            TrainingEvent warning;
+            warning.message = std::string("The run history could not be updated: ") + e.what();
+            m_forward->onEvent(warning);
+        }
+        m_failed = true;
+    }
+    if (m_forward)
+        m_forward->onEvent(event);
+}
+
+void RunRecorder::record(const TrainingEvent& event)
+{
+    switch (event.kind) {
+    case TrainingEventKind::Step:
+        m_metrics->append(event.step, event.epoch, "train/loss", event.loss);
+        m_metrics->append(event.step, event.epoch, "learning_rate", event.learningRate);
+        m_metrics->append(event.step, event.epoch, "train/samples_per_second",
+                          event.samplesPerSecond);
+        break;
+    case TrainingEventKind::Evaluation: {
+        for (const auto& [name, value] : event.metrics)
+            m_metrics->append(event.step, event.epoch, "eval/" + name, value);
+        m_metrics->flush();
+        EvaluationRecord evaluation;
+        evaluation.runId = m_runId;
+        evaluation.step = event.step;
+        evaluation.summaryJson = nlohmann::json(event.metrics).dump();
+        evaluation.perClassJson = perClassJson(event);
+        evaluation.confusionJson =
+            nlohmann::json{{"labels", event.labels}, {"matrix", event.confusion}}.dump();
+        m_store.addEvaluation(evaluation);
+        break;
+    }
+    case TrainingEventKind::Checkpoint: {
+        m_metrics->flush();
+        ArtifactRecord artifact;
+        artifact.runId = m_runId;
+        artifact.path = event.path;
+        artifact.kind = "checkpoint";
+        artifact.step = event.step;
+        m_store.addArtifact(artifact);
+        break;
+    }
+    case TrainingEventKind::Finished: {
+        m_metrics->flush();
+        ArtifactRecord model;
+        model.runId = m_runId;
+        model.path = event.path;
+        model.kind = "model";
+        model.step = event.step;
+        m_store.addArtifact(model);
+        m_store.updateStatus(m_runId, RunStatus::Completed);
+        break;
+    }
+    case TrainingEventKind::Cancelled:
+        m_metrics->flush();
+        m_store.updateStatus(m_runId, RunStatus::Cancelled);
+        break;
+    case TrainingEventKind::Failed:
+        m_metrics->flush();
+        m_store.updateStatus(m_runId, RunStatus::Failed);
+        m_store.setNotes(m_runId, event.message);
+        break;
+    case TrainingEventKind::Started:
+    case TrainingEventKind::Log:
+        break;
+    }
+}
+
+} // namespace domaintune

@@ -1,0 +1,444 @@
+#include "core/train/trainingrun.h"
+
+#include "core/common/error.h"
+#include "core/text/tokenizerfactory.h"
+#include "core/train/evaluator.h"
+#include "core/train/featurizer.h"
+
+#include <ATen/Parallel.h>
+#include <ATen/autocast_mode.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+#include <thread>
+
+namespace domaintune {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+HeadKind headFor(const std::string& task)
+{
+    if (task == "token-cls")
+        return HeadKind::TokenClassification;
+    if (task == "mlm")
+        return HeadKind::MaskedLm;
+    if (task == "clm")
+        return HeadKind::CausalLm;
+    return HeadKind::SequenceClassification;
+}
+
+bool isNoDecay(const std::string& name)
+{
+    return name.size() >= 4 &&
+           (name.compare(name.size() - 4, 4, "bias") == 0 ||
+            name.find("LayerNorm") != std::string::npos ||
+            name.find("layer_norm") != std::string::npos || name.find(".ln_") != std::string::npos);
+}
+
+/** Deterministic stratified hold-out (by first label) of @p fraction of @p all. */
+void holdOut(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
+             std::uint64_t seed)
+{
+    std::map<std::string, std::vector<std::size_t>> strata;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        strata[all[i].labels.empty() ? std::string() : all[i].labels.front()].push_back(i);
+    std::mt19937_64 random(seed);
+    std::vector<bool> held(all.size(), false);
+    for (auto& [label, members] : strata) {
+        for (std::size_t i = members.size(); i > 1; --i)
+            std::swap(members[i - 1], members[random() % i]);
+        const auto take = static_cast<std::size_t>(std::round(fraction * double(members.size())));
+        for (std::size_t i = 0; i < take && i + 1 < members.size(); ++i)
+            held[members[i]] = true;
+    }
+    std::vector<Example> kept;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        (held[i] ? validation : kept).push_back(std::move(all[i]));
+    all = std::move(kept);
+}
+
+} // namespace
+
+void TrainingRun::emit(TrainingEvent event)
+{
+    event.step = m_state.step;
+    event.totalSteps = m_totalSteps;
+    event.elapsedSeconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+    m_sink.onEvent(event);
+}
+
+void TrainingRun::prepare()
+{
+    TrainSpec& spec = m_s.spec;
+    spec.validate();
+    if (spec.threads > 0)
+        at::set_num_threads(spec.threads);
+    m_s.tokenizer = loadTokenizer(spec.modelDir);
+
+    std::vector<Example> train = m_data.train, validation = m_data.validation;
+    if (train.empty())
+        throw Error(spec.trainFile, 0, "the training data holds no examples",
+                    "Choose a file with at least a few labelled examples.");
+    if (validation.empty() && spec.validationFraction > 0)
+        holdOut(train, validation, spec.validationFraction, spec.seed);
+
+    const bool classification =
+        spec.task == "seq-cls" || spec.task == "multi-label" || spec.task == "token-cls";
+    std::vector<std::string> labels;
+    if (classification) {
+        auto all = train;
+        all.insert(all.end(), validation.begin(), validation.end());
+        labels = Featurizer::discoverLabels(spec.task, all);
+        if (labels.size() < 2 && spec.task != "multi-label")
+            throw Error(spec.trainFile, 0,
+                        "the data has " + std::to_string(labels.size()) +
+                            " distinct label(s); classification needs at least two",
+                        "Check the label column.");
+    }
+    ModelLoadOptions load;
+    load.head = headFor(spec.task);
+    load.labels = labels;
+    load.seed = spec.seed;
+    if (spec.task == "multi-label")
+        load.problemType = "multi_label_classification";
+    m_s.model = PretrainedModel::load(spec.modelDir, load);
+    TrainingEvent loaded;
+    loaded.message = m_s.model->loadReport().summary();
+    emit(loaded);
+
+    const Featurizer featurizer(*m_s.tokenizer, spec.task, spec.maxLength, labels);
+    m_s.train = featurizer.build(train);
+    m_s.validation = featurizer.build(validation);
+    m_state.labels = labels;
+
+    ObjectiveIds ids;
+    ids.pad = std::max(0, m_s.tokenizer->padId());
+    for (const char* mask : {"[MASK]", "<mask>"})
+        if (ids.mask < 0)
+            ids.mask = m_s.tokenizer->tokenToId(mask);
+    ids.vocabSize = m_s.model->config().vocabSize;
+    torch::Tensor weights;
+    if (spec.classWeights && spec.task == "seq-cls") {
+        weights = torch::zeros({static_cast<std::int64_t>(labels.size())}, torch::kFloat);
+        for (const auto& feature : m_s.train.features)
+            weights[feature.labels.front()] += 1;
+        weights = weights.sum() / (weights.clamp_min(1) * double(labels.size()));
+    }
+    m_s.objective = std::make_unique<Objective>(spec.task, ids, spec.mlmProbability,
+                                                spec.wholeWordMasking, weights);
+    buildOptimizer();
+}
+
+void TrainingRun::buildOptimizer()
+{
+    const TrainSpec& spec = m_s.spec;
+    auto& module = m_s.model->module();
+    std::map<std::string, torch::Tensor> byName;
+    for (const auto& item : module.named_parameters())
+        byName[item.key()] = item.value();
+    const auto groups = m_s.model->parameterGroups();
+    std::vector<std::string> names;
+    for (const auto& group : groups)
+        names.push_back(group.name);
+    m_s.freeze = std::make_unique<FreezeSchedule>(spec.freeze, names);
+
+    std::vector<torch::optim::OptimizerParamGroup> optimiserGroups;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        std::vector<torch::Tensor> decay, noDecay, all;
+        for (const auto& name : groups[g].parameters) {
+            const auto& parameter = byName.at(name);
+            if (!parameter.requires_grad()) {
+                m_s.fixedParameters.push_back(parameter);
+                continue;
+            }
+            (isNoDecay(name) ? noDecay : decay).push_back(parameter);
+            all.push_back(parameter);
+        }
+        m_s.groupParameters.push_back(all);
+        const double lr = spec.learningRate * m_s.freeze->lrMultiplier(g);
+        for (auto* list : {&decay, &noDecay}) {
+            if (list->empty())
+                continue;
+            auto options = std::make_unique<torch::optim::AdamWOptions>(lr);
+            options->weight_decay(list == &decay ? spec.weightDecay : 0.0);
+            optimiserGroups.emplace_back(*list, std::move(options));
+            m_s.optimiserGroupMultiplier.push_back(m_s.freeze->lrMultiplier(g));
+        }
+    }
+    m_s.optimizer = std::make_unique<torch::optim::AdamW>(
+        optimiserGroups, torch::optim::AdamWOptions(spec.learningRate));
+}
+
+void TrainingRun::applyFreeze(std::int64_t epoch)
+{
+    const auto trainable = m_s.freeze->trainable(static_cast<int>(epoch));
+    for (std::size_t g = 0; g < m_s.groupParameters.size(); ++g)
+        for (auto& parameter : m_s.groupParameters[g])
+            parameter.set_requires_grad(trainable[g]);
+}
+
+void TrainingRun::checkpoint()
+{
+    const std::string directory = m_s.spec.outputDir + "/checkpoint";
+    saveCheckpoint(directory, m_s.model->module(), *m_s.optimizer, m_state);
+    m_result.checkpointDir = directory;
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Checkpoint;
+    event.path = directory;
+    emit(event);
+}
+
+bool TrainingRun::evaluateAndTrack()
+{
+    if (m_s.validation.features.empty() || m_lastEvaluatedStep == m_state.step)
+        return false;
+    m_lastEvaluatedStep = m_state.step;
+    const auto evaluation = evaluate(m_s.model->module(), *m_s.objective, m_s.validation,
+                                     m_s.spec.batchSize, m_s.spec.seed, m_control);
+    m_result.metrics = evaluation.metrics;
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Evaluation;
+    event.epoch = double(m_state.epoch);
+    event.metrics = evaluation.metrics;
+    event.labels = evaluation.labels;
+    event.confusion = evaluation.confusion;
+    event.perClass = evaluation.perClass;
+    emit(event);
+
+    const std::string metric =
+        m_s.spec.metricForBest.empty() ? mainMetric(m_s.spec.task) : m_s.spec.metricForBest;
+    const auto it = evaluation.metrics.find(metric);
+    if (it == evaluation.metrics.end())
+        throw Error("The metric \"" + metric + "\" is not computed for the task " + m_s.spec.task +
+                    "; choose another metric_for_best.");
+    const bool better =
+        std::isnan(m_state.best) ||
+        (higherIsBetter(metric) ? it->second > m_state.best : it->second < m_state.best);
+    if (better) {
+        m_state.best = it->second;
+        m_state.bestStep = m_state.step;
+        m_state.evaluationsWithoutGain = 0;
+        m_result.bestMetrics = evaluation.metrics;
+        m_result.bestModelDir = m_s.spec.outputDir + "/best";
+        m_s.model->save(m_result.bestModelDir);
+    } else {
+        ++m_state.evaluationsWithoutGain;
+    }
+    const auto patience = m_s.spec.earlyStoppingPatience;
+    return patience > 0 && m_state.evaluationsWithoutGain >= patience;
+}
+
+void TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
+                                const LearningRateSchedule& schedule, std::int64_t totalSteps,
+                                std::int64_t samples, std::int64_t tokens)
+{
+    const TrainSpec& spec = m_s.spec;
+    if (spec.maxGradNorm > 0)
+        torch::nn::utils::clip_grad_norm_(m_s.model->module().parameters(), spec.maxGradNorm);
+    const double factor = schedule.multiplier(m_state.step);
+    auto& groups = m_s.optimizer->param_groups();
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        static_cast<torch::optim::AdamWOptions&>(groups[g].options())
+            .lr(spec.learningRate * m_s.optimiserGroupMultiplier[g] * factor);
+    m_s.optimizer->step();
+    m_s.optimizer->zero_grad();
+    ++m_state.step;
+    ++m_stepsThisCall;
+
+    m_windowSamples += samples;
+    m_windowTokens += tokens;
+    const double window = std::chrono::duration<double>(Clock::now() - m_windowStart).count();
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Step;
+    event.loss = lossSum / double(micro);
+    event.learningRate = spec.learningRate * factor;
+    event.epoch = double(m_state.epoch) + double(m_state.batchInEpoch) /
+                                              double(std::max<std::int64_t>(1, m_batchesPerEpoch));
+    if (window > 0) {
+        event.samplesPerSecond = double(m_windowSamples) / window;
+        event.tokensPerSecond = double(m_windowTokens) / window;
+    }
+    const double elapsed = std::chrono::duration<double>(Clock::now() - m_started).count();
+    event.etaSeconds = elapsed / double(m_stepsThisCall) * double(totalSteps - m_state.step);
+    emit(event);
+    if (window > 2.0) {
+        m_windowStart = Clock::now();
+        m_windowSamples = m_windowTokens = 0;
+    }
+}
+
+bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
+                             const LearningRateSchedule& schedule)
+{
+    const TrainSpec& spec = m_s.spec;
+    auto& model = m_s.model->module();
+    model.train();
+    applyFreeze(m_state.epoch);
+    const auto batches = planner.epoch(m_state.epoch);
+    double lossSum = 0;
+    std::int64_t micro = 0, samples = 0, tokens = 0;
+    while (m_state.batchInEpoch < static_cast<std::int64_t>(batches.size())) {
+        if (micro == 0) { // pause and cancel act between optimiser steps
+            while (m_control.paused() && !m_control.cancelRequested())
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (m_control.cancelRequested())
+                return false;
+        }
+        const auto batch = m_s.objective->makeBatch(
+            m_s.train, batches[static_cast<std::size_t>(m_state.batchInEpoch)]);
+        torch::Tensor loss;
+        {
+            at::autocast::set_cpu_enabled(spec.bf16);
+            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+            loss = m_s.objective->loss(model.forward(batch.inputs), batch).to(torch::kFloat);
+            at::autocast::set_cpu_enabled(false);
+        }
+        if (m_options.injectNonFiniteLossAtStep == m_state.step + 1)
+            loss = loss * std::numeric_limits<float>::quiet_NaN();
+        const double value = loss.item<double>();
+        if (!std::isfinite(value))
+            throw Error("The training loss became " +
+                        std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
+                        std::to_string(m_state.step + 1) + ". Lower the learning rate (now " +
+                        std::to_string(spec.learningRate) +
+                        "), keep gradient clipping on, or check the data; the last checkpoint "
+                        "is kept.");
+        (loss / double(spec.gradientAccumulation)).backward();
+        lossSum += value;
+        samples += batch.size;
+        tokens += batch.realTokens;
+        ++micro;
+        ++m_state.batchInEpoch;
+        const bool lastOfEpoch = m_state.batchInEpoch == static_cast<std::int64_t>(batches.size());
+        if (micro < spec.gradientAccumulation && !lastOfEpoch)
+            continue;
+        optimiserStep(lossSum, micro, schedule, totalSteps, samples, tokens);
+        lossSum = 0;
+        micro = samples = tokens = 0;
+        if (spec.evalSteps > 0 && m_state.step % spec.evalSteps == 0 && evaluateAndTrack())
+            m_stop = true;
+        if (spec.checkpointSteps > 0 && m_state.step % spec.checkpointSteps == 0)
+            checkpoint();
+        if (m_options.stopAfterSteps > 0 && m_stepsThisCall >= m_options.stopAfterSteps)
+            return false;
+        if (m_stop || m_state.step >= totalSteps)
+            return true;
+    }
+    return true;
+}
+
+TrainResult TrainingRun::execute()
+{
+    try {
+        prepare();
+        const TrainSpec& spec = m_s.spec;
+        std::vector<std::int64_t> lengths;
+        for (const auto& feature : m_s.train.features)
+            lengths.push_back(static_cast<std::int64_t>(feature.ids.size()));
+        const BatchPlanner planner(lengths, spec.batchSize, spec.groupByLength, spec.seed);
+        m_batchesPerEpoch = planner.batchesPerEpoch();
+        const auto stepsPerEpoch =
+            (m_batchesPerEpoch + spec.gradientAccumulation - 1) / spec.gradientAccumulation;
+        m_totalSteps = spec.maxSteps > 0 ? spec.maxSteps : stepsPerEpoch * spec.epochs;
+        const LearningRateSchedule schedule(
+            parseScheduleKind(spec.schedule),
+            static_cast<std::int64_t>(std::ceil(spec.warmupRatio * double(m_totalSteps))),
+            m_totalSteps);
+        m_state.spec = spec.toJson();
+        if (m_options.resume)
+            resumeFromCheckpoint();
+
+        TrainingEvent started;
+        started.kind = TrainingEventKind::Started;
+        started.message = std::to_string(m_s.train.features.size()) + " training and " +
+                          std::to_string(m_s.validation.features.size()) +
+                          " validation examples; " + std::to_string(m_totalSteps) + " steps";
+        emit(started);
+        while (m_state.step < m_totalSteps && !m_stop) {
+            if (!trainEpoch(planner, m_totalSteps, schedule))
+                return finishInterrupted();
+            if (m_state.batchInEpoch >= m_batchesPerEpoch) {
+                ++m_state.epoch;
+                m_state.batchInEpoch = 0;
+                if (evaluateAndTrack())
+                    m_stop = true;
+                checkpoint();
+            }
+        }
+        return finishCompleted();
+    } catch (const std::exception& e) {
+        std::string message = e.what();
+        message = message.substr(0, message.find('\n')); // c10 errors carry backtraces
+        m_result.status = "failed";
+        m_result.message = message;
+        m_result.steps = m_state.step;
+        TrainingEvent failed;
+        failed.kind = TrainingEventKind::Failed;
+        failed.message = message;
+        emit(failed);
+        return m_result;
+    }
+}
+
+void TrainingRun::resumeFromCheckpoint()
+{
+    const std::string directory = m_s.spec.outputDir + "/checkpoint";
+    TrainerState saved = loadCheckpoint(directory, m_s.model->module(), *m_s.optimizer);
+    nlohmann::json now = m_state.spec, then = saved.spec;
+    now.erase("name");
+    then.erase("name");
+    if (now != then) {
+        std::string changed;
+        for (const auto& item : now.items())
+            if (!then.contains(item.key()) || then.at(item.key()) != item.value())
+                changed += (changed.empty() ? "" : ", ") + item.key();
+        throw Error(directory, 0, "the checkpoint was made with other settings (" + changed + ")",
+                    "Resume with the run's original settings, or start a new run.");
+    }
+    if (saved.labels != m_state.labels)
+        throw Error(directory, 0, "the checkpoint was trained on another label set",
+                    "Resume with the same data, or start a new run.");
+    m_state = saved;
+    m_lastEvaluatedStep = m_state.step; // the checkpoint's step was evaluated before saving
+    TrainingEvent resumed;
+    resumed.message = "Resuming at step " + std::to_string(m_state.step) + " (epoch " +
+                      std::to_string(m_state.epoch + 1) + ")";
+    emit(resumed);
+}
+
+TrainResult TrainingRun::finishInterrupted()
+{
+    checkpoint();
+    m_result.status = "cancelled";
+    m_result.steps = m_state.step;
+    m_result.message = "Stopped at step " + std::to_string(m_state.step) +
+                       "; resuming continues from " + m_result.checkpointDir + ".";
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Cancelled;
+    event.message = m_result.message;
+    emit(event);
+    return m_result;
+}
+
+TrainResult TrainingRun::finishCompleted()
+{
+    evaluateAndTrack();
+    if (m_state.batchInEpoch != 0) // stopped mid-epoch by max_steps or early stopping
+        checkpoint();
+    m_result.modelDir = m_s.spec.outputDir + "/model";
+    m_s.model->save(m_result.modelDir);
+    m_result.status = "completed";
+    m_result.steps = m_state.step;
+    m_result.message = "Finished after " + std::to_string(m_state.step) + " steps.";
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Finished;
+    event.metrics = m_result.metrics;
+    event.path = m_result.modelDir;
+    event.message = m_result.message;
+    emit(event);
+    return m_result;
+}
+
+} // namespace domaintune

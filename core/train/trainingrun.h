@@ -1,0 +1,76 @@
+#pragma once
+
+// Core-internal (LibTorch): one training run, from preparation to the final model.
+
+#include "core/model/pretrainedmodel.h"
+#include "core/text/tokenizer.h"
+#include "core/train/batchplanner.h"
+#include "core/train/lrschedule.h"
+#include "core/train/objective.h"
+#include "core/train/trainer.h"
+#include "core/train/trainingstate.h"
+
+#include <chrono>
+#include <memory>
+
+namespace domaintune {
+
+/** Everything a run needs, built once before the loop. */
+struct Session
+{
+    TrainSpec spec;
+    std::unique_ptr<Tokenizer> tokenizer;
+    std::unique_ptr<PretrainedModel> model;
+    std::unique_ptr<Objective> objective;
+    FeatureSet train, validation;
+    std::vector<torch::Tensor> fixedParameters; ///< Never trained (e.g. sinusoidal positions).
+    std::vector<std::vector<torch::Tensor>> groupParameters;
+    std::vector<double> optimiserGroupMultiplier;
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    std::unique_ptr<FreezeSchedule> freeze;
+};
+
+/** Runs one training (see Trainer::run); one object per call. */
+class TrainingRun
+{
+public:
+    TrainingRun(const TrainSpec& spec, const TrainingData& data, EventSink& sink,
+                const TrainingControl& control, const TrainOptions& options)
+        : m_data(data), m_sink(sink), m_control(control), m_options(options)
+    {
+        m_s.spec = spec;
+    }
+    TrainResult execute();
+
+private:
+    void prepare();
+    void buildOptimizer();
+    void applyFreeze(std::int64_t epoch);
+    bool trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
+                    const LearningRateSchedule& schedule);
+    void optimiserStep(double lossSum, std::int64_t micro, const LearningRateSchedule& schedule,
+                       std::int64_t totalSteps, std::int64_t samples, std::int64_t tokens);
+    bool evaluateAndTrack();
+    void checkpoint();
+    void resumeFromCheckpoint();
+    TrainResult finishInterrupted();
+    TrainResult finishCompleted();
+    void emit(TrainingEvent event);
+
+    const TrainingData& m_data;
+    EventSink& m_sink;
+    const TrainingControl& m_control;
+    TrainOptions m_options;
+    Session m_s;
+    TrainerState m_state;
+    TrainResult m_result;
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_windowStart = std::chrono::steady_clock::now();
+    std::int64_t m_windowSamples = 0, m_windowTokens = 0, m_stepsThisCall = 0;
+    std::int64_t m_totalSteps = 0;
+    std::int64_t m_batchesPerEpoch = 1;
+    bool m_stop = false;
+    std::int64_t m_lastEvaluatedStep = -1;
+};
+
+} // namespace domaintune

@@ -1,0 +1,126 @@
+#include "core/train/trainingstate.h"
+
+#include "core/common/error.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace domaintune {
+namespace {
+
+namespace fs = std::filesystem;
+
+void writeJson(const fs::path& path, const nlohmann::json& json)
+{
+    std::ofstream out(path);
+    out << json.dump(2) << '\n';
+    out.close();
+    if (!out)
+        throw Error(path.string(), 0, "cannot write the checkpoint",
+                    "Check the free disk space and the folder's permissions.");
+}
+
+} // namespace
+
+nlohmann::json TrainerState::toJson() const
+{
+    return {{"step", step},
+            {"epoch", epoch},
+            {"batch_in_epoch", batchInEpoch},
+            {"best", std::isnan(best) ? nlohmann::json() : nlohmann::json(best)},
+            {"best_step", bestStep},
+            {"evaluations_without_gain", evaluationsWithoutGain},
+            {"labels", labels},
+            {"spec", spec}};
+}
+
+TrainerState TrainerState::fromJson(const nlohmann::json& json)
+{
+    TrainerState state;
+    state.step = json.at("step").get<std::int64_t>();
+    state.epoch = json.at("epoch").get<std::int64_t>();
+    state.batchInEpoch = json.at("batch_in_epoch").get<std::int64_t>();
+    state.best = json.at("best").is_null() ? NAN : json.at("best").get<double>();
+    state.bestStep = json.at("best_step").get<std::int64_t>();
+    state.evaluationsWithoutGain = json.at("evaluations_without_gain").get<std::int64_t>();
+    state.labels = json.at("labels").get<std::vector<std::string>>();
+    state.spec = json.at("spec");
+    return state;
+}
+
+void saveCheckpoint(const std::string& directory, TaskModelImpl& model,
+                    torch::optim::Optimizer& optimizer, const TrainerState& state)
+{
+    const fs::path target(directory);
+    const fs::path partial = target.string() + ".partial";
+    const fs::path previous = target.string() + ".previous";
+    std::error_code error;
+    fs::remove_all(partial, error);
+    fs::create_directories(partial, error);
+    if (error)
+        throw Error(partial.string(), 0, "cannot create the checkpoint folder: " + error.message());
+    try {
+        torch::serialize::OutputArchive weights;
+        for (const auto& item : model.named_parameters())
+            weights.write(item.key(), item.value().detach());
+        weights.save_to((partial / "model.pt").string());
+        torch::save(optimizer, (partial / "optimizer.pt").string());
+        auto generator = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        torch::save(generator.get_state(), (partial / "rng.pt").string());
+    } catch (const c10::Error& e) {
+        throw Error(partial.string(), 0,
+                    std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
+    }
+    writeJson(partial / "state.json", state.toJson()); // written last: marks completeness
+    fs::remove_all(previous, error);
+    if (fs::exists(target))
+        fs::rename(target, previous, error);
+    fs::rename(partial, target, error);
+    if (error)
+        throw Error(target.string(), 0, "cannot replace the checkpoint: " + error.message());
+    fs::remove_all(previous, error);
+}
+
+TrainerState loadCheckpoint(const std::string& directory, TaskModelImpl& model,
+                            torch::optim::Optimizer& optimizer)
+{
+    fs::path folder(directory);
+    if (!fs::exists(folder / "state.json") && fs::exists(folder.string() + ".previous"))
+        folder = folder.string() + ".previous"; // a crash between the two renames
+    if (!fs::exists(folder / "state.json"))
+        throw Error(directory, 0, "there is no complete checkpoint to resume from",
+                    "Start the run again without resuming.");
+    std::ifstream in(folder / "state.json");
+    TrainerState state;
+    try {
+        state = TrainerState::fromJson(nlohmann::json::parse(in));
+        torch::serialize::InputArchive weights;
+        weights.load_from((folder / "model.pt").string());
+        torch::NoGradGuard noGrad;
+        for (auto& item : model.named_parameters()) {
+            torch::Tensor value;
+            weights.read(item.key(), value);
+            item.value().copy_(value);
+        }
+        torch::load(optimizer, (folder / "optimizer.pt").string());
+        torch::Tensor rng;
+        torch::load(rng, (folder / "rng.pt").string());
+        auto generator = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        generator.set_state(rng);
+    } catch (const c10::Error& e) {
+        throw Error(folder.string(), 0,
+                    std::string("the checkpoint does not fit this model: ") +
+                        e.what_without_backtrace(),
+                    "Resume with the same model and settings, or start again.");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error((folder / "state.json").string(), 0,
+                    std::string("the checkpoint's state is damaged: ") + e.what());
+    }
+    return state;
+}
+
+} // namespace domaintune

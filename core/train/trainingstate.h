@@ -1,0 +1,46 @@
+#pragma once
+
+// Core-internal (LibTorch): what a checkpoint holds, and writing/reading it atomically.
+
+#include "core/model/taskmodel.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+/** Where a run stands; saved with every checkpoint. */
+struct TrainerState
+{
+    std::int64_t step = 0;         ///< Optimiser steps done.
+    std::int64_t epoch = 0;        ///< Current epoch (0-based).
+    std::int64_t batchInEpoch = 0; ///< Batches of the current epoch already consumed.
+    double best = NAN;             ///< Best value of the chosen metric so far.
+    std::int64_t bestStep = -1;
+    std::int64_t evaluationsWithoutGain = 0;
+    std::vector<std::string> labels;
+    nlohmann::json spec; ///< The run's spec, to refuse resuming with different settings.
+
+    nlohmann::json toJson() const;
+    static TrainerState fromJson(const nlohmann::json& json);
+};
+
+/**
+ * Writes model weights, optimiser state, the CPU random generator and @p state into
+ * @p directory atomically: everything goes to DIR.partial first, which replaces DIR only when
+ * complete (a crash mid-write leaves the previous checkpoint intact). Throws domaintune::Error.
+ */
+void saveCheckpoint(const std::string& directory, TaskModelImpl& model,
+                    torch::optim::Optimizer& optimizer, const TrainerState& state);
+
+/**
+ * Restores what saveCheckpoint() wrote into @p model and @p optimizer (built exactly as for
+ * the original run), and the CPU random generator. Throws domaintune::Error when the folder
+ * is missing, incomplete or from another model.
+ */
+TrainerState loadCheckpoint(const std::string& directory, TaskModelImpl& model,
+                            torch::optim::Optimizer& optimizer);
+
+} // namespace domaintune

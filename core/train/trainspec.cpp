@@ -1,0 +1,196 @@
+#include "core/train/trainspec.h"
+
+#include "core/common/error.h"
+#include "core/train/lrschedule.h"
+
+#include <algorithm>
+
+namespace domaintune {
+namespace {
+
+void require(bool ok, const std::string& field, const std::string& what)
+{
+    if (!ok)
+        throw Error("The run setting \"" + field + "\" " + what + ".");
+}
+
+template <typename T>
+void read(const nlohmann::json& json, const char* key, T& target)
+{
+    const auto it = json.find(key);
+    if (it == json.end())
+        return;
+    try {
+        target = it->get<T>();
+    } catch (const nlohmann::json::exception&) {
+        throw Error(std::string("The run setting \"") + key + "\" has the wrong type (" +
+                    it->dump() + ").");
+    }
+}
+
+const std::vector<std::string>& knownKeys()
+{
+    static const std::vector<std::string> keys = {"name",
+                                                  "model",
+                                                  "task",
+                                                  "domain",
+                                                  "train",
+                                                  "validation",
+                                                  "validation_fraction",
+                                                  "text_column",
+                                                  "label_column",
+                                                  "encoding",
+                                                  "max_length",
+                                                  "epochs",
+                                                  "max_steps",
+                                                  "batch_size",
+                                                  "gradient_accumulation",
+                                                  "learning_rate",
+                                                  "weight_decay",
+                                                  "warmup_ratio",
+                                                  "schedule",
+                                                  "max_grad_norm",
+                                                  "seed",
+                                                  "freeze",
+                                                  "class_weights",
+                                                  "group_by_length",
+                                                  "mlm_probability",
+                                                  "whole_word_masking",
+                                                  "eval_steps",
+                                                  "metric_for_best",
+                                                  "early_stopping_patience",
+                                                  "checkpoint_steps",
+                                                  "threads",
+                                                  "device",
+                                                  "bf16",
+                                                  "output"};
+    return keys;
+}
+
+} // namespace
+
+std::vector<std::string> trainingTasks()
+{
+    return {"seq-cls", "multi-label", "token-cls", "mlm", "clm"};
+}
+
+void TrainSpec::validate() const
+{
+    const auto tasks = trainingTasks();
+    require(std::find(tasks.begin(), tasks.end(), task) != tasks.end(), "task",
+            "must be one of seq-cls, multi-label, token-cls, mlm, clm (got \"" + task + "\")");
+    require(!modelDir.empty(), "model", "must name a model folder");
+    require(!trainFile.empty(), "train", "must name the training data");
+    require(maxLength >= 8 && maxLength <= 8192, "max_length", "must be between 8 and 8192");
+    require(epochs >= 1 || maxSteps > 0, "epochs", "must be at least 1 (or set max_steps)");
+    require(batchSize >= 1 && batchSize <= 4096, "batch_size", "must be between 1 and 4096");
+    require(gradientAccumulation >= 1, "gradient_accumulation", "must be at least 1");
+    require(learningRate > 0 && learningRate < 1, "learning_rate", "must be in (0, 1)");
+    require(weightDecay >= 0 && weightDecay < 1, "weight_decay", "must be in [0, 1)");
+    require(warmupRatio >= 0 && warmupRatio < 1, "warmup_ratio", "must be in [0, 1)");
+    require(validationFraction >= 0 && validationFraction < 0.9, "validation_fraction",
+            "must be in [0, 0.9)");
+    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability", "must be in (0, 1)");
+    require(threads >= 0 && threads <= 256, "threads", "must be between 0 (auto) and 256");
+    require(device == "auto" || device == "cpu" || device == "cuda", "device",
+            "must be auto, cpu or cuda");
+    require(!outputDir.empty(), "output", "must name a folder for checkpoints and the model");
+    parseScheduleKind(schedule);
+    FreezeSchedule(freeze, {}); // checks preset and decay; groups are checked with the model
+}
+
+nlohmann::json TrainSpec::toJson() const
+{
+    return {{"name", name},
+            {"model", modelDir},
+            {"task", task},
+            {"domain", domain},
+            {"train", trainFile},
+            {"validation", validationFile},
+            {"validation_fraction", validationFraction},
+            {"text_column", textColumn},
+            {"label_column", labelColumn},
+            {"encoding", encoding},
+            {"max_length", maxLength},
+            {"epochs", epochs},
+            {"max_steps", maxSteps},
+            {"batch_size", batchSize},
+            {"gradient_accumulation", gradientAccumulation},
+            {"learning_rate", learningRate},
+            {"weight_decay", weightDecay},
+            {"warmup_ratio", warmupRatio},
+            {"schedule", schedule},
+            {"max_grad_norm", maxGradNorm},
+            {"seed", seed},
+            {"freeze",
+             {{"preset", freeze.preset},
+              {"top_k", freeze.topK},
+              {"frozen_groups", freeze.frozenGroups},
+              {"gradual_unfreezing", freeze.gradualUnfreezing},
+              {"layer_decay", freeze.layerDecay}}},
+            {"class_weights", classWeights},
+            {"group_by_length", groupByLength},
+            {"mlm_probability", mlmProbability},
+            {"whole_word_masking", wholeWordMasking},
+            {"eval_steps", evalSteps},
+            {"metric_for_best", metricForBest},
+            {"early_stopping_patience", earlyStoppingPatience},
+            {"checkpoint_steps", checkpointSteps},
+            {"threads", threads},
+            {"device", device},
+            {"bf16", bf16},
+            {"output", outputDir}};
+}
+
+TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
+{
+    if (!json.is_object())
+        throw Error("A run spec must be a JSON object.");
+    for (const auto& item : json.items())
+        if (std::find(knownKeys().begin(), knownKeys().end(), item.key()) == knownKeys().end())
+            throw Error("Unknown run setting \"" + item.key() + "\"; check its spelling.");
+    TrainSpec spec;
+    read(json, "name", spec.name);
+    read(json, "model", spec.modelDir);
+    read(json, "task", spec.task);
+    read(json, "domain", spec.domain);
+    read(json, "train", spec.trainFile);
+    read(json, "validation", spec.validationFile);
+    read(json, "validation_fraction", spec.validationFraction);
+    read(json, "text_column", spec.textColumn);
+    read(json, "label_column", spec.labelColumn);
+    read(json, "encoding", spec.encoding);
+    read(json, "max_length", spec.maxLength);
+    read(json, "epochs", spec.epochs);
+    read(json, "max_steps", spec.maxSteps);
+    read(json, "batch_size", spec.batchSize);
+    read(json, "gradient_accumulation", spec.gradientAccumulation);
+    read(json, "learning_rate", spec.learningRate);
+    read(json, "weight_decay", spec.weightDecay);
+    read(json, "warmup_ratio", spec.warmupRatio);
+    read(json, "schedule", spec.schedule);
+    read(json, "max_grad_norm", spec.maxGradNorm);
+    read(json, "seed", spec.seed);
+    if (const auto it = json.find("freeze"); it != json.end() && it->is_object()) {
+        read(*it, "preset", spec.freeze.preset);
+        read(*it, "top_k", spec.freeze.topK);
+        read(*it, "frozen_groups", spec.freeze.frozenGroups);
+        read(*it, "gradual_unfreezing", spec.freeze.gradualUnfreezing);
+        read(*it, "layer_decay", spec.freeze.layerDecay);
+    }
+    read(json, "class_weights", spec.classWeights);
+    read(json, "group_by_length", spec.groupByLength);
+    read(json, "mlm_probability", spec.mlmProbability);
+    read(json, "whole_word_masking", spec.wholeWordMasking);
+    read(json, "eval_steps", spec.evalSteps);
+    read(json, "metric_for_best", spec.metricForBest);
+    read(json, "early_stopping_patience", spec.earlyStoppingPatience);
+    read(json, "checkpoint_steps", spec.checkpointSteps);
+    read(json, "threads", spec.threads);
+    read(json, "device", spec.device);
+    read(json, "bf16", spec.bf16);
+    read(json, "output", spec.outputDir);
+    return spec;
+}
+
+} // namespace domaintune

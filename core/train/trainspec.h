@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/train/freezeschedule.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+/**
+ * Everything that defines a training run: the model, the task, the data, the freeze plan and
+ * the hyper-parameters. The GUI saves it with each run (JSON), so any run can be re-run.
+ * Plain value type.
+ */
+struct TrainSpec
+{
+    std::string name;
+    std::string modelDir;
+    std::string task = "seq-cls"; ///< seq-cls, multi-label, token-cls, mlm, clm
+    std::string domain = "other"; ///< finance, medical, legal, other
+
+    std::string trainFile;
+    std::string validationFile; ///< Empty: hold out validationFraction of the training data.
+    double validationFraction = 0.1;
+    std::string textColumn;  ///< Empty: guessed by the importer.
+    std::string labelColumn; ///< Empty: guessed by the importer.
+    std::string encoding;    ///< Empty: detected.
+
+    std::int64_t maxLength = 128;
+    std::int64_t epochs = 3;
+    std::int64_t maxSteps = -1; ///< > 0: stop after this many optimiser steps.
+    std::int64_t batchSize = 16;
+    std::int64_t gradientAccumulation = 1;
+    double learningRate = 2e-5;
+    double weightDecay = 0.01;
+    double warmupRatio = 0.0;
+    std::string schedule = "linear";
+    double maxGradNorm = 1.0; ///< <= 0: no clipping.
+    std::uint64_t seed = 42;
+    FreezePlan freeze;
+    bool classWeights = false; ///< Weight classes by inverse frequency.
+    bool groupByLength = true; ///< Length-grouped batches (less padding).
+    double mlmProbability = 0.15;
+    bool wholeWordMasking = false;
+
+    std::int64_t evalSteps = 0; ///< > 0: evaluate every N optimiser steps; always per epoch.
+    std::string metricForBest;  ///< Empty: the task's main metric.
+    std::int64_t earlyStoppingPatience = 0; ///< > 0: stop after N evaluations without gain.
+    std::int64_t checkpointSteps = 0;       ///< > 0: checkpoint every N steps; always per epoch.
+
+    int threads = 0;             ///< 0: automatic.
+    std::string device = "auto"; ///< auto, cpu, cuda
+    bool bf16 = false;           ///< bf16 autocast (CPU with AVX-512 BF16/AMX, or CUDA).
+    std::string outputDir;
+
+    /** Throws domaintune::Error naming the first invalid field and the valid range. */
+    void validate() const;
+    nlohmann::json toJson() const;
+    /** Reads a spec; unknown keys are an error (a typo must not be ignored silently). */
+    static TrainSpec fromJson(const nlohmann::json& json);
+};
+
+/** Returns the tasks TrainSpec::task accepts. */
+std::vector<std::string> trainingTasks();
+
+} // namespace domaintune

@@ -1,0 +1,132 @@
+// Runs the real `domaintune-cli data inspect` and `data split` and checks their JSON.
+
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QJsonObject json;
+    QByteArray errors;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    run.errors = process.readAllStandardError();
+    return run;
+}
+
+void writeText(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestDataCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void inspectPhraseBank()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(path, "data/finance/financial-phrasebank.csv");
+        const Run run = runCli({"data", "inspect", path});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json["format"].toString(), QStringLiteral("csv"));
+        QCOMPARE(run.json["encoding"].toString(), QStringLiteral("ISO-8859-1"));
+        QCOMPARE(run.json["rows"].toInt(), 4846);
+        QCOMPARE(run.json["columns"].toArray().size(), 2);
+        QCOMPARE(run.json["labels"].toObject()["neutral"].toInt(), 2879);
+        QCOMPARE(run.json["fingerprint"].toString().size(), 64);
+    }
+
+    void inspectWithEncodingOverrideAndTokenizer()
+    {
+        QTemporaryDir dir;
+        writeText(dir.filePath("t.csv"), "text,label\ncaf\xE9 the bank,a\nthe banks,b\n");
+        writeText(dir.filePath("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\nthe\nbank\n##s\n");
+        const Run run = runCli({"data", "inspect", dir.filePath("t.csv"), "--encoding", "latin-1",
+                                "--model", dir.filePath("vocab.txt")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json["encoding"].toString(), QStringLiteral("ISO-8859-1"));
+        QCOMPARE(run.json["rows"].toInt(), 2);
+        const QJsonObject stats = run.json["statistics"].toObject();
+        QCOMPARE(stats["tokens"].toInt(), 6); // café->[UNK] the bank | the bank ##s
+        QCOMPARE(stats["unknown_token"].toString(), QStringLiteral("[UNK]"));
+        QVERIFY(stats["token_lengths"].toObject()["histogram"].toArray().size() >= 1);
+    }
+
+    void inspectConllWithSplits()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(folder, "data/finance/sec-filings-ner");
+        const Run run = runCli({"data", "inspect", "train=" + folder + "/FIN5.txt",
+                                "test=" + folder + "/FIN3.txt", "--no-near-duplicates"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json["format"].toString(), QStringLiteral("conll"));
+        QCOMPARE(run.json["rows"].toInt(), 1467); // sentences: 1,164 + 303
+        QCOMPARE(run.json["splits"].toObject()["test"].toInt(), 303);
+        const QJsonObject first = run.json["sources"].toArray()[0].toObject();
+        QCOMPARE(first["tag_scheme"].toString(), QStringLiteral("IO"));
+    }
+
+    void splitWritesJsonl()
+    {
+        QTemporaryDir dir;
+        QByteArray csv = "text,label\n";
+        for (int i = 0; i < 100; ++i)
+            csv += "sentence number " + QByteArray::number(i) + " about things," +
+                   (i % 2 ? "odd" : "even") + "\n";
+        csv += "sentence number 0 about things,even\n"; // an exact duplicate
+        writeText(dir.filePath("in.csv"), csv);
+        const QString out = dir.filePath("out");
+        const Run run = runCli({"data", "split", dir.filePath("in.csv"), "--output", out, "--seed",
+                                "3", "--drop-duplicates"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json["dropped"].toInt(), 1);
+        QCOMPARE(run.json["rows"].toInt(), 100);
+        const QJsonObject splits = run.json["splits"].toObject();
+        QCOMPARE(splits["train"].toInt() + splits["validation"].toInt() + splits["test"].toInt(),
+                 100);
+        QFile train(out + "/train.jsonl");
+        QVERIFY(train.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = train.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), splits["train"].toInt());
+        QVERIFY(QJsonDocument::fromJson(lines[0]).object().contains("labels"));
+        // Same seed, same split.
+        const Run again = runCli({"data", "split", dir.filePath("in.csv"), "--output",
+                                  dir.filePath("again"), "--seed", "3", "--drop-duplicates"});
+        QCOMPARE(again.json["fingerprint"].toString(), run.json["fingerprint"].toString());
+    }
+
+    void failuresExitNonZero()
+    {
+        QTemporaryDir dir;
+        writeText(dir.filePath("bad.csv"), "text,label\na,x\nb,y,z\n");
+        const Run stop = runCli({"data", "inspect", dir.filePath("bad.csv"), "--stop-at-first"});
+        QVERIFY(stop.exitCode != 0);
+        QVERIFY(stop.errors.contains("bad.csv:3"));
+        const Run missing = runCli({"data", "inspect", dir.filePath("nope.csv")});
+        QVERIFY(missing.exitCode != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataCli)
+#include "testdatacli.moc"

@@ -1,0 +1,206 @@
+#include "core/data/corpusimporter.h"
+#include "datatestutil.h"
+
+#include <QtTest>
+
+using namespace domaintune;
+using domaintune::test::writeFile;
+
+class TestDataReaders : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void csvQuotingAndBom()
+    {
+        QTemporaryDir dir;
+        const std::string path =
+            writeFile(dir, "q.csv",
+                      "\xEF\xBB\xBFlabel,text\r\npos,\"He said \"\"hi\"\", then left\"\r\n"
+                      "neg,\"two\r\nlines, with comma\"\r\nneu,plain\r\n");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.size(), std::size_t(3));
+        QCOMPARE(corpus.sources()[0].encoding, std::string("UTF-8"));
+        QCOMPARE(corpus.examples()[0].text, std::string("He said \"hi\", then left"));
+        QCOMPARE(corpus.examples()[1].text, std::string("two\nlines, with comma"));
+        QCOMPARE(corpus.examples()[1].labels, std::vector<std::string>{"neg"});
+        QCOMPARE(corpus.examples()[2].line, std::int64_t(5));
+        QCOMPARE(corpus.report().issueCount(), std::size_t(0));
+    }
+
+    void delimiterSniffing_data()
+    {
+        QTest::addColumn<QString>("delimiter");
+        QTest::newRow("semicolon") << ";";
+        QTest::newRow("tab") << "\t";
+        QTest::newRow("pipe") << "|";
+    }
+    void delimiterSniffing()
+    {
+        QFETCH(QString, delimiter);
+        const std::string d = delimiter.toStdString();
+        QTemporaryDir dir;
+        const std::string path = writeFile(dir, "d.txt",
+                                           "text" + d + "label\nhello, world" + d + "a\n" +
+                                               "good, bad" + d + "b\nthird" + d + "a\n");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(std::string(1, corpus.sources()[0].delimiter), d);
+        QCOMPARE(corpus.size(), std::size_t(3));
+        QCOMPARE(corpus.examples()[0].text, std::string("hello, world"));
+    }
+
+    void mappingOverridesAndMultiLabel()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(dir, "m.csv",
+                                           "uid,body,tags,part\n1,first text,a|b,train\n"
+                                           "2,second text,b,dev\n3,third,c| a,test\n");
+        ImportOptions options;
+        options.mapping.label = "tags";
+        options.mapping.labelSeparator = "|";
+        const Corpus corpus = importCorpus(path, options);
+        const SourceInfo& info = corpus.sources()[0];
+        QCOMPARE(info.mapping.text, std::string("body"));
+        QCOMPARE(info.mapping.id, std::string("uid"));
+        QCOMPARE(info.mapping.split, std::string("part"));
+        QCOMPARE(corpus.examples()[0].labels, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(corpus.examples()[2].labels, (std::vector<std::string>{"c", "a"}));
+        QCOMPARE(corpus.examples()[1].split, std::string("validation"));
+        QCOMPARE(corpus.examples()[1].id, std::string("2"));
+        QCOMPARE(corpus.labelCounts().at("a"), std::size_t(2));
+    }
+
+    void headerlessTsvWithLabelNames()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(dir, "train.txt", "t one\t1\nt two\t0\nt three\t1\n");
+        ImportOptions options;
+        options.labelMapFile = writeFile(dir, "class.txt", "finance\nrealty\n");
+        const Corpus corpus = importCorpus(path, options);
+        QVERIFY(!corpus.sources()[0].hasHeader);
+        QCOMPARE(corpus.size(), std::size_t(3));
+        QCOMPARE(corpus.examples()[0].labels, std::vector<std::string>{"realty"});
+        QCOMPARE(corpus.examples()[1].labels, std::vector<std::string>{"finance"});
+        QCOMPARE(corpus.examples()[0].split, std::string("train")); // from the file name
+    }
+
+    void jsonlNestedPaths()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "r.jsonl",
+            "{\"meta\": {\"text\": \"alpha\", \"lang\": \"en\"}, \"labels\": [\"x\", \"y\"]}\n\n"
+            "{\"meta\": {\"text\": \"beta\", \"lang\": \"en\"}, \"labels\": [\"y\"]}\n");
+        ImportOptions options;
+        options.mapping.text = "meta.text";
+        const Corpus corpus = importCorpus(path, options);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Jsonl);
+        QCOMPARE(corpus.size(), std::size_t(2));
+        QCOMPARE(corpus.examples()[0].text, std::string("alpha"));
+        QCOMPARE(corpus.examples()[0].labels, (std::vector<std::string>{"x", "y"}));
+        QCOMPARE(corpus.examples()[1].line, std::int64_t(3));
+    }
+
+    void jsonArray()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(dir, "a.json",
+                                           "{\"data\": [{\"sentence\": \"s1\", \"label\": 0}, "
+                                           "{\"sentence\": \"s2\", \"label\": 1}]}");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Json);
+        QCOMPARE(corpus.size(), std::size_t(2));
+        QCOMPARE(corpus.examples()[1].labels, std::vector<std::string>{"1"});
+    }
+
+    void squad()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "qa.json",
+            "{\"data\": [{\"title\": \"t\", \"paragraphs\": [{\"context\": \"Café au lait is "
+            "sweet.\", \"qas\": [{\"id\": \"q1\", \"question\": \"What is sweet?\", "
+            "\"answers\": [{\"text\": \"au lait\", \"answer_start\": 5}]}]}]}]}");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Squad);
+        QCOMPARE(corpus.size(), std::size_t(1));
+        const Example& example = corpus.examples()[0];
+        QCOMPARE(example.id, std::string("q1"));
+        QCOMPARE(example.answers.size(), std::size_t(1));
+        QCOMPARE(example.answers[0].start, std::int64_t(6)); // "é" is two bytes
+        QCOMPARE(example.textPair.substr(6, 7), std::string("au lait"));
+    }
+
+    void conllBioesAndTagColumn()
+    {
+        QTemporaryDir dir;
+        const std::string path =
+            writeFile(dir, "n.conll",
+                      "-DOCSTART- -X- O O\n\nJohn NNP B-PER x\n"
+                      "Smith NNP E-PER x\nleft VBD O x\n\nParis NNP S-LOC x\n");
+        ImportOptions options;
+        options.conllTagColumn = 2;
+        const Corpus corpus = importCorpus(path, options);
+        const SourceInfo& info = corpus.sources()[0];
+        QCOMPARE(info.format, CorpusFormat::Conll);
+        QCOMPARE(info.tagScheme, std::string("BIOES"));
+        QCOMPARE(info.documents, std::size_t(1));
+        QCOMPARE(corpus.size(), std::size_t(2));
+        QCOMPARE(corpus.examples()[0].text, std::string("John Smith left"));
+        QCOMPARE(corpus.examples()[0].tags, (std::vector<std::string>{"B-PER", "E-PER", "O"}));
+        QCOMPARE(info.entityTypes.at("PER"), std::size_t(1));
+        QCOMPARE(info.entityTypes.at("LOC"), std::size_t(1));
+    }
+
+    void folderPerLabelAndPlainText()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("corpus/pos");
+        QDir(dir.path()).mkpath("corpus/neg/deeper");
+        writeFile(dir, "corpus/pos/a.txt", "good\n");
+        writeFile(dir, "corpus/neg/b.txt", "bad\n");
+        writeFile(dir, "corpus/neg/deeper/c.txt", "worse\n");
+        const Corpus corpus = importCorpus(dir.path().toStdString() + "/corpus");
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::FolderPerLabel);
+        QCOMPARE(corpus.size(), std::size_t(3));
+        QCOMPARE(corpus.labelCounts().at("neg"), std::size_t(2));
+
+        const std::string md = writeFile(dir, "doc.md", "# Title\nline two\n\n  \npara 2\n\n");
+        ImportOptions blocks;
+        blocks.textUnit = TextUnit::Block;
+        const Corpus byBlock = importCorpus(md, blocks);
+        QCOMPARE(byBlock.size(), std::size_t(2));
+        QCOMPARE(byBlock.examples()[0].text, std::string("# Title\nline two"));
+        QCOMPARE(byBlock.examples()[1].line, std::int64_t(5));
+        QCOMPARE(importCorpus(md).size(), std::size_t(1));
+    }
+
+    void streamingProgressAndCancel()
+    {
+        QTemporaryDir dir;
+        std::string big = "text,label\n";
+        while (big.size() < (3u << 20))
+            big += "some words in a row," + std::to_string(big.size() % 3) + "\n";
+        const std::string path = writeFile(dir, "big.csv", big);
+        std::atomic_bool cancel{false};
+        std::int64_t lastDone = 0, lastTotal = 0;
+        ImportOptions options;
+        options.cancel = &cancel;
+        options.progress = [&](std::int64_t done, std::int64_t total) {
+            lastDone = done;
+            lastTotal = total;
+            cancel = done >= (1 << 20);
+        };
+        std::size_t seen = 0;
+        const ImportSummary summary =
+            streamCorpus({{path, {}}}, options, [&](Example&) { return ++seen > 0; });
+        QVERIFY(summary.report.cancelled());
+        QCOMPARE(lastTotal, static_cast<std::int64_t>(big.size()));
+        QVERIFY(lastDone < lastTotal);
+        QVERIFY(seen > 0);
+        QVERIFY(seen < 3u * 1024 * 1024 / 22);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDataReaders)
+#include "testdatareaders.moc"

@@ -1,0 +1,159 @@
+// `domaintune-cli train` as a user or a cluster job runs it: real data, the run history, and
+// a run killed with SIGKILL that resumes to exactly the weights of an uninterrupted run.
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+QProcessEnvironment environmentWith(const QString& history)
+{
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DOMAINTUNE_HISTORY"), history);
+    return environment;
+}
+
+Result runCli(const QStringList& arguments, const QString& history)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environmentWith(history));
+    cli.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
+    Result result;
+    if (!cli.waitForFinished(300000))
+        return result;
+    result.exitCode = cli.exitCode();
+    result.out = cli.readAllStandardOutput();
+    result.err = cli.readAllStandardError();
+    return result;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestTrainCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(data, QStringLiteral("data/finance/financial-phrasebank.csv"));
+        DOMAINTUNE_SHARED_OR_SKIP(model, QStringLiteral("fixtures/reference/bert-seqcls"));
+        m_data = data;
+        m_model = model;
+        m_history = m_dir.filePath(QStringLiteral("history.sqlite"));
+        // A run spec as the GUI saves it: checkpoints every 40 steps, one thread (bit-identical
+        // results need the same thread count).
+        QFile config(m_dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral(R"({"model": "%1", "task": "seq-cls", "train": "%2",
+            "max_steps": 400, "max_length": 32, "batch_size": 8, "checkpoint_steps": 40,
+            "threads": 1, "seed": 5, "learning_rate": 0.0005})")
+                         .arg(m_model, m_data)
+                         .toUtf8());
+    }
+
+    void trainsAndRecordsTheRun()
+    {
+        const Result result =
+            runCli({QStringLiteral("train"), QStringLiteral("--model"), m_model,
+                    QStringLiteral("--task"), QStringLiteral("seq-cls"), QStringLiteral("--train"),
+                    m_data, QStringLiteral("--max-steps"), QStringLiteral("6"),
+                    QStringLiteral("--max-length"), QStringLiteral("32"),
+                    QStringLiteral("--output"), m_dir.filePath(QStringLiteral("quick"))},
+                   m_history);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 6);
+        QVERIFY(
+            json.value(QStringLiteral("metrics")).toObject().contains(QStringLiteral("f1_macro")));
+        QVERIFY(QFileInfo::exists(json.value(QStringLiteral("output")).toString() +
+                                  QStringLiteral("/model.safetensors")));
+        const int runId = json.value(QStringLiteral("run_id")).toInt();
+        QVERIFY(runId > 0);
+        QVERIFY(result.err.contains("data: "));
+
+        const Result list = runCli({QStringLiteral("runs"), QStringLiteral("list")}, m_history);
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+        QVERIFY(std::any_of(runs.begin(), runs.end(), [&](const QJsonValue& run) {
+            return run.toObject().value(QStringLiteral("id")).toInt() == runId &&
+                   run.toObject().value(QStringLiteral("status")).toString() ==
+                       QStringLiteral("completed");
+        }));
+    }
+
+    void resumesAfterKill9ToTheSameWeights()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("run.json"));
+        const QString whole = m_dir.filePath(QStringLiteral("whole"));
+        const QString killed = m_dir.filePath(QStringLiteral("killed"));
+        const Result reference = runCli({QStringLiteral("train"), QStringLiteral("--config"),
+                                         config, QStringLiteral("--output"), whole},
+                                        m_history);
+        QVERIFY2(reference.exitCode == 0, reference.err.constData());
+
+        QProcess child;
+        child.setProcessEnvironment(environmentWith(m_history));
+        child.start(QStringLiteral(DOMAINTUNE_CLI),
+                    {QStringLiteral("train"), QStringLiteral("--config"), config,
+                     QStringLiteral("--output"), killed});
+        QVERIFY(child.waitForStarted());
+        const QString state = killed + QStringLiteral("/checkpoint/state.json");
+        QElapsedTimer waited;
+        waited.start();
+        while (!QFileInfo::exists(state) && waited.elapsed() < 120000 &&
+               child.state() == QProcess::Running)
+            QThread::msleep(5);
+        QVERIFY2(child.state() == QProcess::Running, "the run ended before it could be killed");
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFileInfo::exists(killed + QStringLiteral("/model/model.safetensors")));
+
+        const Result resumed =
+            runCli({QStringLiteral("train"), QStringLiteral("--config"), config,
+                    QStringLiteral("--output"), killed, QStringLiteral("--resume")},
+                   m_history);
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QVERIFY(resumed.err.contains("Resuming at step"));
+        const QByteArray a = fileBytes(whole + QStringLiteral("/model/model.safetensors"));
+        const QByteArray b = fileBytes(killed + QStringLiteral("/model/model.safetensors"));
+        QVERIFY(!a.isEmpty());
+        QVERIFY2(a == b, "the resumed run's final weights differ from the uninterrupted run's");
+    }
+
+    void reportsBadSettingsInOneLine()
+    {
+        const Result result = runCli({QStringLiteral("train"), QStringLiteral("--model"), m_model,
+                                      QStringLiteral("--task"), QStringLiteral("sentiment"),
+                                      QStringLiteral("--train"), m_data, QStringLiteral("--output"),
+                                      m_dir.filePath(QStringLiteral("bad"))},
+                                     m_history);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(result.err.count('\n'), 1);
+        QVERIFY(result.err.contains("sentiment"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data, m_model, m_history;
+};
+
+QTEST_GUILESS_MAIN(TestTrainCli)
+#include "testtraincli.moc"
