@@ -73,6 +73,13 @@ const std::vector<Command>& commands()
          "\n"
          "Progress goes to stderr; the result (status, metrics, output, run_id) to stdout.\n",
          &runTrain},
+        {"predict", "Label every text of a file with a fine-tuned model (CSV or JSONL out)",
+         "usage: domaintune-cli predict --model DIR --input FILE --output FILE.csv|FILE.jsonl\n"
+         "                              [--text-column C] [--encoding E] [--max-length N]\n"
+         "\n"
+         "CSV: one row per input with the text, the predicted label and one probability\n"
+         "column per label (p_LABEL); for NER models the words with their tags.\n",
+         &runPredict},
         {"system", "Show the compute back-ends in use (LibTorch, BLAS, threads, GPU) as JSON",
          "usage: domaintune-cli system\n"
          "\n"

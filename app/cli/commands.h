@@ -22,6 +22,7 @@ const std::vector<Command>& commands();
 int runData(const CommandLine& commandLine);
 int runForward(const CommandLine& commandLine);
 int runRuns(const CommandLine& commandLine);
+int runPredict(const CommandLine& commandLine);
 int runSystem(const CommandLine& commandLine);
 int runTrain(const CommandLine& commandLine);
 int runTokenize(const CommandLine& commandLine);

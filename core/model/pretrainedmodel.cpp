@@ -125,8 +125,8 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
     return result;
 }
 
-std::unique_ptr<PretrainedModel> PretrainedModel::create(const ModelConfig& config,
-                                                         HeadKind head, std::uint64_t seed)
+std::unique_ptr<PretrainedModel> PretrainedModel::create(const ModelConfig& config, HeadKind head,
+                                                         std::uint64_t seed)
 {
     std::unique_ptr<PretrainedModel> result(new PretrainedModel);
     try {

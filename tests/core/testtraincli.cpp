@@ -97,6 +97,37 @@ private slots:
         }));
     }
 
+    void predictsWithTheTrainedModel()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("quick/model"));
+        QVERIFY2(QFileInfo::exists(model), "trainsAndRecordsTheRun must run first");
+        const QString input = m_dir.filePath(QStringLiteral("texts.csv"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("text\r\nProfit rose 20 % in the third quarter .\r\n"
+                   "\"Sales fell, and the company cut 300 jobs .\"\r\n");
+        file.close();
+        const QString csv = m_dir.filePath(QStringLiteral("predictions.csv"));
+        const Result result =
+            runCli({QStringLiteral("predict"), QStringLiteral("--model"), model,
+                    QStringLiteral("--input"), input, QStringLiteral("--output"), csv},
+                   m_history);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("rows")).toInt(),
+                 2);
+        QFile out(csv);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = out.readAll().split('\n');
+        QCOMPARE(lines[0].trimmed(), QByteArray("text,label,p_negative,p_neutral,p_positive"));
+        QVERIFY(lines[2].startsWith("\"Sales fell, and the company cut 300 jobs .\","));
+        // Probabilities of a row sum to one.
+        const QList<QByteArray> cells = lines[1].trimmed().split(',');
+        QCOMPARE(cells.size(), 5);
+        const double sum = cells[2].toDouble() + cells[3].toDouble() + cells[4].toDouble();
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        QVERIFY(QByteArrayList({"negative", "neutral", "positive"}).contains(cells[1]));
+    }
+
     void resumesAfterKill9ToTheSameWeights()
     {
         const QString config = m_dir.filePath(QStringLiteral("run.json"));
