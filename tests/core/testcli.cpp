@@ -1,32 +1,18 @@
 // Runs the real executables as a user or script would, and checks the CLI contract: JSON on
 // stdout, messages on stderr, exit code 0 only on success.
+#include "processrunner.h"
+
 #include <QtTest>
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = domaintune::test::ProcessResult;
+using domaintune::test::runProcess;
 
 Result run(const QString& program, const QStringList& arguments,
            const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    Result result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runProcess(program, arguments, environment, 60000);
 }
 
 const QString kCli = QStringLiteral(DOMAINTUNE_CLI);

@@ -1,32 +1,17 @@
 // `domaintune-cli tokenize` as DESIGN.md specifies it, run as a real process on the shared
 // bert-base-uncased and GPT-2 vocabularies (skips without ../shared).
+#include "processrunner.h"
 #include "testsupport.h"
 
 #include <QtTest>
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = domaintune::test::ProcessResult;
 
 Result run(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
-    Result result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return domaintune::test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments);
 }
 
 QList<int> ints(const QJsonValue& value)

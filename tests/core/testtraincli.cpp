@@ -1,5 +1,6 @@
 // `domaintune-cli train` as a user or a cluster job runs it: real data, the run history, and
 // a run killed with SIGKILL that resumes to exactly the weights of an uninterrupted run.
+#include "processrunner.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -8,11 +9,7 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Result = domaintune::test::ProcessResult;
 
 QProcessEnvironment environmentWith(const QString& history)
 {
@@ -23,16 +20,8 @@ QProcessEnvironment environmentWith(const QString& history)
 
 Result runCli(const QStringList& arguments, const QString& history)
 {
-    QProcess cli;
-    cli.setProcessEnvironment(environmentWith(history));
-    cli.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
-    Result result;
-    if (!cli.waitForFinished(300000))
-        return result;
-    result.exitCode = cli.exitCode();
-    result.out = cli.readAllStandardOutput();
-    result.err = cli.readAllStandardError();
-    return result;
+    return domaintune::test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments,
+                                        environmentWith(history));
 }
 
 QByteArray fileBytes(const QString& path)

@@ -5,6 +5,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/train/trainer.h"
 #include "testsupport.h"
+#include "trainingfixtures.h"
 
 #include <QtTest>
 
@@ -80,24 +81,6 @@ std::vector<Example> readPhraseBank(const QString& path)
     return examples;
 }
 
-/** A 2-layer BERT with the real bert-base-uncased vocabulary and fresh weights. */
-QString makeSmallBert(const QString& folder, const QString& vocab)
-{
-    const nlohmann::json json = {
-        {"model_type", "bert"},       {"architectures", {"BertModel"}},
-        {"vocab_size", 30522},        {"hidden_size", 64},
-        {"num_hidden_layers", 2},     {"num_attention_heads", 2},
-        {"intermediate_size", 128},   {"max_position_embeddings", 128},
-        {"hidden_dropout_prob", 0.1}, {"attention_probs_dropout_prob", 0.1},
-        {"type_vocab_size", 2},       {"pad_token_id", 0}};
-    const auto model =
-        PretrainedModel::create(parseModelConfig(json, "config.json"), HeadKind::Base, 7);
-    model->save(folder.toStdString());
-    QFile::copy(vocab, folder + QStringLiteral("/vocab.txt"));
-    std::ofstream(folder.toStdString() + "/tokenizer_config.json") << R"({"do_lower_case": true})";
-    return folder;
-}
-
 TrainSpec baseSpec(const QString& model, const QString& output)
 {
     TrainSpec spec;
@@ -128,7 +111,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_examples = readPhraseBank(data);
         QCOMPARE(m_examples.size(), std::size_t(4846));
-        m_model = makeSmallBert(m_dir.filePath(QStringLiteral("small-bert")), vocab);
+        m_model = test::makeModelFolder(m_dir.filePath(QStringLiteral("small-bert")),
+                                        test::smallBertConfig(), {QStringLiteral("vocab.txt")},
+                                        QFileInfo(vocab).path(), R"({"do_lower_case": true})");
     }
 
     void learnsSentimentBeyondTheMajorityBaseline()

@@ -6,6 +6,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/train/trainer.h"
 #include "testsupport.h"
+#include "trainingfixtures.h"
 
 #include <QtTest>
 
@@ -28,24 +29,6 @@ public:
     std::vector<std::map<std::string, double>> metrics;
     std::vector<ClassMetrics> lastPerClass;
 };
-
-QString makeModel(const QString& folder, const nlohmann::json& config,
-                  const QStringList& tokenizerFiles, const QString& tokenizerDir)
-{
-    PretrainedModel::create(parseModelConfig(config, "config.json"), HeadKind::Base, 3)
-        ->save(folder.toStdString());
-    for (const QString& file : tokenizerFiles)
-        QFile::copy(tokenizerDir + QLatin1Char('/') + file, folder + QLatin1Char('/') + file);
-    return folder;
-}
-
-nlohmann::json smallBertConfig()
-{
-    return {
-        {"model_type", "bert"},           {"vocab_size", 30522},      {"hidden_size", 64},
-        {"num_hidden_layers", 2},         {"num_attention_heads", 2}, {"intermediate_size", 128},
-        {"max_position_embeddings", 128}, {"type_vocab_size", 2}};
-}
 
 TrainSpec specFor(const std::string& task, const QString& model, const QString& output)
 {
@@ -74,18 +57,18 @@ private slots:
     {
         DOMAINTUNE_SHARED_OR_SKIP(bert, QStringLiteral("tokenizers/bert-base-uncased"));
         DOMAINTUNE_SHARED_OR_SKIP(gpt2, QStringLiteral("tokenizers/gpt2"));
-        m_bert = makeModel(m_dir.filePath(QStringLiteral("bert")), smallBertConfig(),
-                           {QStringLiteral("vocab.txt")}, bert);
-        std::ofstream(m_bert.toStdString() + "/tokenizer_config.json")
-            << R"({"do_lower_case": true})";
-        m_gpt2 = makeModel(m_dir.filePath(QStringLiteral("gpt2")),
-                           {{"model_type", "gpt2"},
-                            {"vocab_size", 50257},
-                            {"n_embd", 64},
-                            {"n_layer", 2},
-                            {"n_head", 2},
-                            {"n_positions", 128}},
-                           {QStringLiteral("vocab.json"), QStringLiteral("merges.txt")}, gpt2);
+        m_bert = test::makeModelFolder(m_dir.filePath(QStringLiteral("bert")),
+                                       test::smallBertConfig(), {QStringLiteral("vocab.txt")}, bert,
+                                       R"({"do_lower_case": true})", 3);
+        m_gpt2 = test::makeModelFolder(m_dir.filePath(QStringLiteral("gpt2")),
+                                       {{"model_type", "gpt2"},
+                                        {"vocab_size", 50257},
+                                        {"n_embd", 64},
+                                        {"n_layer", 2},
+                                        {"n_head", 2},
+                                        {"n_positions", 128}},
+                                       {QStringLiteral("vocab.json"), QStringLiteral("merges.txt")},
+                                       gpt2);
     }
 
     void tagsDiseasesInNcbi()
