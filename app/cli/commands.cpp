@@ -27,6 +27,20 @@ const std::vector<Command>& commands()
          "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n"
          "Put switches after the files: a switch followed by a file would take it as a value.\n",
          &runData},
+        {"eval", "Measure a fine-tuned model folder on labelled data (metrics as JSON)",
+         "usage: domaintune-cli eval --model DIR --data FILE [--task T] [--text-column C]\n"
+         "                           [--label-column L] [--encoding E] [--max-length N]\n"
+         "                           [--batch-size N]\n"
+         "\n"
+         "Prints the metrics training reports (accuracy, F1, per-class table, confusion\n"
+         "matrix; entity F1 for NER; perplexity for language models).\n",
+         &runEval},
+        {"export", "Write a model folder, or a run's model, as a Hugging Face folder",
+         "usage: domaintune-cli export (--model DIR | --run ID [--history FILE]) --output DIR\n"
+         "\n"
+         "Writes config.json (architectures, id2label/label2id), model.safetensors and the\n"
+         "tokenizer files, then loads the result again to check it.\n",
+         &runExport},
         {"forward", "Run a model folder on token ids and print its outputs as JSON",
          "usage: domaintune-cli forward --model DIR --inputs FILE.json [--head auto|base]\n"
          "\n"

@@ -117,6 +117,49 @@ private slots:
         QVERIFY(QByteArrayList({"negative", "neutral", "positive"}).contains(cells[1]));
     }
 
+    void evaluatesAndExportsTheRun()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("quick/model"));
+        const Result evaluation = runCli({QStringLiteral("eval"), QStringLiteral("--model"), model,
+                                          QStringLiteral("--data"), m_data},
+                                         m_history);
+        QVERIFY2(evaluation.exitCode == 0, evaluation.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(evaluation.out).object();
+        QCOMPARE(json.value(QStringLiteral("task")).toString(), QStringLiteral("seq-cls"));
+        QCOMPARE(json.value(QStringLiteral("examples")).toInt(), 4846);
+        const double accuracy = json.value(QStringLiteral("metrics"))
+                                    .toObject()
+                                    .value(QStringLiteral("accuracy"))
+                                    .toDouble();
+        QVERIFY(accuracy > 0 && accuracy <= 1);
+        std::int64_t total = 0;
+        for (const auto& row : json.value(QStringLiteral("confusion")).toArray())
+            for (const auto& cell : row.toArray())
+                total += cell.toInt();
+        QCOMPARE(total, 4846);
+
+        const Result list = runCli({QStringLiteral("runs"), QStringLiteral("list")}, m_history);
+        const int runId = QJsonDocument::fromJson(list.out)
+                              .array()
+                              .first()
+                              .toObject()
+                              .value(QStringLiteral("id"))
+                              .toInt();
+        const QString exported = m_dir.filePath(QStringLiteral("exported"));
+        const Result exportResult =
+            runCli({QStringLiteral("export"), QStringLiteral("--run"), QString::number(runId),
+                    QStringLiteral("--output"), exported},
+                   m_history);
+        QVERIFY2(exportResult.exitCode == 0, exportResult.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(exportResult.out)
+                     .object()
+                     .value(QStringLiteral("architecture"))
+                     .toString(),
+                 QStringLiteral("BertForSequenceClassification"));
+        for (const char* file : {"config.json", "model.safetensors", "vocab.txt"})
+            QVERIFY2(QFileInfo::exists(exported + QLatin1Char('/') + QLatin1String(file)), file);
+    }
+
     void resumesAfterKill9ToTheSameWeights()
     {
         const QString config = m_dir.filePath(QStringLiteral("run.json"));
