@@ -94,6 +94,16 @@ const std::vector<Command>& commands()
          "CSV: one row per input with the text, the predicted label and one probability\n"
          "column per label (p_LABEL); for NER models the words with their tags.\n",
          &runPredict},
+        {"pretrain", "Build a base model from scratch: vocabulary, then masked-LM pretraining",
+         "usage: domaintune-cli pretrain CORPUS... --output DIR [--vocab-size N] [--layers N]\n"
+         "                               [--hidden N] [--heads N] [--max-length N] [--epochs N]\n"
+         "                               [--max-steps N] [--batch-size N] [--seed N]\n"
+         "                               [--threads N] [--whole-word-masking] [--resume]\n"
+         "\n"
+         "CORPUS: text, Markdown or CSV files or folders (English, Chinese, any language).\n"
+         "Trains a SentencePiece vocabulary, then a BERT-style encoder; DIR/model is a\n"
+         "Hugging Face folder that every DomainTune command (and transformers) loads.\n",
+         &runPretrain},
         {"system", "Show the compute back-ends in use (LibTorch, BLAS, threads, GPU) as JSON",
          "usage: domaintune-cli system\n"
          "\n"

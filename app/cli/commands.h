@@ -25,6 +25,7 @@ int runExport(const CommandLine& commandLine);
 int runForward(const CommandLine& commandLine);
 int runRuns(const CommandLine& commandLine);
 int runPredict(const CommandLine& commandLine);
+int runPretrain(const CommandLine& commandLine);
 int runSystem(const CommandLine& commandLine);
 int runTrain(const CommandLine& commandLine);
 int runTokenize(const CommandLine& commandLine);
