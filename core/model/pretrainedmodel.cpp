@@ -6,6 +6,8 @@
 #include "core/model/taskmodel.h"
 #include "core/model/weightloader.h"
 
+#include <torch/cuda.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -162,6 +164,31 @@ TaskModelImpl& PretrainedModel::module() const
     return *d->model;
 }
 
+void PretrainedModel::moveTo(const std::string& device)
+{
+    const bool cuda = torch::cuda::is_available();
+    if (device == "auto" || device.empty()) {
+        d->model->to(cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU));
+        return;
+    }
+    if (device.rfind("cuda", 0) == 0 && !cuda)
+        throw Error("The device \"" + device +
+                    "\" was chosen, but LibTorch sees no usable GPU (this LibTorch may be built "
+                    "for the CPU only). Choose the device auto or cpu.");
+    try {
+        d->model->to(torch::Device(device));
+    } catch (const c10::Error& e) {
+        throw Error("Unknown device \"" + device + "\"; choose auto, cpu, cuda or cuda:N (" +
+                    e.what_without_backtrace() + ").");
+    }
+}
+
+std::string PretrainedModel::device() const
+{
+    const auto parameters = d->model->parameters();
+    return parameters.empty() ? "cpu" : parameters.front().device().str();
+}
+
 std::int64_t PretrainedModel::parameterCount() const
 {
     std::int64_t count = 0;
@@ -217,6 +244,13 @@ std::map<std::string, FloatArray> PretrainedModel::forward(const ForwardInputs& 
             throw Error("attention_mask and token_type_ids need as many rows as input_ids (" +
                         std::to_string(inputs.inputIds.size()) + ").");
 
+    const auto parameters = d->model->parameters();
+    if (!parameters.empty() && !parameters.front().device().is_cpu()) {
+        const auto device = parameters.front().device();
+        for (auto* tensor : {&batch.inputIds, &batch.attentionMask, &batch.tokenTypeIds})
+            if (tensor->defined())
+                *tensor = tensor->to(device);
+    }
     torch::NoGradGuard noGrad;
     d->model->eval();
     std::map<std::string, FloatArray> out;

@@ -99,6 +99,15 @@ public:
      */
     void save(const std::string& directory) const;
 
+    /**
+     * Moves the model to @p device: "auto" (a CUDA GPU when LibTorch sees one, else the CPU),
+     * "cpu", "cuda" or "cuda:N". Throws domaintune::Error when a GPU is asked for but none is
+     * usable. Call before building an optimiser over the parameters.
+     */
+    void moveTo(const std::string& device);
+    /** Returns where the model runs, e.g. "cpu" or "cuda:0". */
+    std::string device() const;
+
     /** Returns the LibTorch module (for core/train and core/export). */
     TaskModelImpl& module() const;
 

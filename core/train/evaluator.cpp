@@ -112,7 +112,8 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
         const std::vector<std::size_t> indices(
             order.begin() + long(start),
             order.begin() + long(std::min(order.size(), start + std::size_t(batchSize))));
-        const auto batch = objective.makeBatch(features, indices, generator);
+        const auto device = model.parameters().front().device();
+        const auto batch = objective.makeBatch(features, indices, generator).to(device);
         const auto output = model.forward(batch.inputs);
         collected.lossSum += objective.loss(output, batch).item<double>();
         ++collected.batches;

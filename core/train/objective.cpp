@@ -24,6 +24,18 @@ torch::Tensor padded(const FeatureSet& set, const std::vector<std::size_t>& indi
 
 } // namespace
 
+TrainBatch TrainBatch::to(const torch::Device& device) const
+{
+    if (device.is_cpu())
+        return *this;
+    TrainBatch moved = *this;
+    for (auto* tensor : {&moved.inputs.inputIds, &moved.inputs.attentionMask,
+                         &moved.inputs.tokenTypeIds, &moved.labels, &moved.targets})
+        if (tensor->defined())
+            *tensor = tensor->to(device);
+    return moved;
+}
+
 Objective::Objective(std::string task, ObjectiveIds ids, double mlmProbability,
                      bool wholeWordMasking, torch::Tensor classWeights)
     : m_task(std::move(task)), m_ids(ids), m_mlmProbability(mlmProbability),
@@ -118,7 +130,7 @@ torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch
     }
     auto options = F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel);
     if (m_classWeights.defined() && (m_task == "seq-cls" || m_task == "token-cls"))
-        options.weight(m_classWeights.to(logits.dtype()));
+        options.weight(m_classWeights.to(logits.device(), logits.scalar_type()));
     return F::cross_entropy(logits.reshape({-1, logits.size(-1)}), batch.labels.reshape({-1}),
                             options);
 }

@@ -19,6 +19,9 @@ struct TrainBatch
     torch::Tensor targets; ///< multi-label: [B, labels] floats.
     std::int64_t realTokens = 0;
     std::int64_t size = 0;
+
+    /** Returns the batch with every tensor on @p device (a no-op on the CPU). */
+    TrainBatch to(const torch::Device& device) const;
 };
 
 /** The special ids an objective needs. */

@@ -104,6 +104,7 @@ void TrainingRun::prepare()
     if (spec.task == "multi-label")
         load.problemType = "multi_label_classification";
     m_s.model = PretrainedModel::load(spec.modelDir, load);
+    m_s.model->moveTo(spec.device);
     TrainingEvent loaded;
     loaded.message = m_s.model->loadReport().summary();
     emit(loaded);
@@ -128,6 +129,7 @@ void TrainingRun::prepare()
     }
     m_s.objective = std::make_unique<Objective>(spec.task, ids, spec.mlmProbability,
                                                 spec.wholeWordMasking, weights);
+    m_device = m_s.model->module().parameters().front().device();
     buildOptimizer();
 }
 
@@ -286,14 +288,22 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             if (m_control.cancelRequested())
                 return false;
         }
-        const auto batch = m_s.objective->makeBatch(
-            m_s.train, batches[static_cast<std::size_t>(m_state.batchInEpoch)]);
+        const auto batch =
+            m_s.objective
+                ->makeBatch(m_s.train, batches[static_cast<std::size_t>(m_state.batchInEpoch)])
+                .to(m_device);
         torch::Tensor loss;
         {
-            at::autocast::set_cpu_enabled(spec.bf16);
+            // bf16 autocast: oneDNN/AMX on the CPU, tensor cores on CUDA (no loss scaling
+            // needed, unlike fp16).
+            const bool cuda = m_device.is_cuda();
+            at::autocast::set_cpu_enabled(spec.bf16 && !cuda);
             at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+            at::autocast::set_enabled(spec.bf16 && cuda);
+            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
             loss = m_s.objective->loss(model.forward(batch.inputs), batch).to(torch::kFloat);
             at::autocast::set_cpu_enabled(false);
+            at::autocast::set_enabled(false);
         }
         if (m_options.injectNonFiniteLossAtStep == m_state.step + 1)
             loss = loss * std::numeric_limits<float>::quiet_NaN();

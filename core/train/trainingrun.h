@@ -69,6 +69,7 @@ private:
     std::int64_t m_windowSamples = 0, m_windowTokens = 0, m_stepsThisCall = 0;
     std::int64_t m_totalSteps = 0;
     std::int64_t m_batchesPerEpoch = 1;
+    torch::Device m_device = torch::kCPU;
     bool m_stop = false;
     std::int64_t m_lastEvaluatedStep = -1;
 };

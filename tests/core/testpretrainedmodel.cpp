@@ -469,6 +469,33 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
+    void choosesTheDeviceOrSaysWhyNot()
+    {
+        const QString source = fixture("bert-seqcls");
+        if (source.isEmpty())
+            QSKIP("../shared/fixtures/reference is not present");
+        const auto model = PretrainedModel::load(source.toStdString());
+        const auto inputs = inputsOf(readJson(source + QStringLiteral("/expected.json")));
+        const auto onCpu = model->forward(inputs);
+        model->moveTo("auto");
+        QVERIFY(sameOutputs(onCpu, model->forward(inputs)) || model->device() != "cpu");
+        model->moveTo("cpu");
+        QCOMPARE(model->device(), std::string("cpu"));
+        QString problem = expectErrorContaining([&] { model->moveTo("tpu"); },
+                                                {QStringLiteral("tpu"), QStringLiteral("auto")});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        if (model->device() == "cpu") {
+            try {
+                model->moveTo("cuda");
+            } catch (const Error& e) {
+                QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("no usable GPU")));
+                return;
+            }
+            QVERIFY2(model->device().rfind("cuda", 0) == 0,
+                     "moveTo(cuda) neither moved nor failed");
+        }
+    }
+
     void rejectsBadInputs()
     {
         const QString source = fixture("bert-seqcls");
