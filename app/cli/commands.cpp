@@ -8,6 +8,8 @@ const std::vector<Command>& commands()
         {"data", "Inspect a corpus (format, encoding, columns, labels, statistics) or split it",
          "usage: domaintune-cli data inspect FILE [SPLIT=FILE...] [options]\n"
          "       domaintune-cli data split FILE [SPLIT=FILE...] --output DIR [options]\n"
+         "       domaintune-cli data debian-licenses --output FILE.jsonl [--doc-root DIR]\n"
+         "                                            [--min-per-label N]\n"
          "\n"
          "Reads CSV/TSV, JSON, JSONL, SQuAD, CoNLL, folder-per-label and plain text/Markdown\n"
          "corpora, detecting format, encoding and columns, and prints {\"format\",\n"

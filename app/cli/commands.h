@@ -20,6 +20,7 @@ struct Command
 const std::vector<Command>& commands();
 
 int runData(const CommandLine& commandLine);
+int dataDebianLicenses(const CommandLine& commandLine);
 int runEval(const CommandLine& commandLine);
 int runExport(const CommandLine& commandLine);
 int runForward(const CommandLine& commandLine);

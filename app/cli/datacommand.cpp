@@ -309,15 +309,19 @@ int split(const CommandLine& line)
 
 int runData(const CommandLine& commandLine)
 {
-    commandLine.allowOnly(kValueFlags, kSwitches);
     const std::vector<std::string>& arguments = commandLine.positionals();
+    if (!arguments.empty() && arguments[0] == "debian-licenses")
+        return dataDebianLicenses(commandLine); // checks its own options
+    commandLine.allowOnly(kValueFlags, kSwitches);
     if (arguments.empty())
-        throw Error("Give a data action: inspect or split; see domaintune-cli data --help.");
+        throw Error("Give a data action: inspect, split or debian-licenses; see domaintune-cli "
+                    "data --help.");
     if (arguments[0] == "inspect")
         return inspect(commandLine);
     if (arguments[0] == "split")
         return split(commandLine);
-    throw Error("Unknown data action \"" + arguments[0] + "\"; use inspect or split.");
+    throw Error("Unknown data action \"" + arguments[0] +
+                "\"; use inspect, split or debian-licenses.");
 }
 
 } // namespace domaintune::cli
