@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <thread>
 
 using namespace domaintune;
 
@@ -222,6 +223,75 @@ private slots:
         QCOMPARE(result.steps, std::int64_t(1));
         QCOMPARE(sink.count(TrainingEventKind::Cancelled), 1);
         QVERIFY(QFileInfo::exists(QString::fromStdString(result.checkpointDir + "/state.json")));
+    }
+
+    void earlyStoppingEndsARunThatStopsImproving()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 320);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-early")));
+        spec.learningRate = 1e-9; // nothing improves after the first evaluation
+        spec.evalSteps = 2;
+        spec.earlyStoppingPatience = 1;
+        spec.metricForBest = "accuracy";
+        TrainingControl control;
+        RecordingSink sink;
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control);
+        QCOMPARE(result.status, std::string("completed"));
+        QCOMPARE(result.steps, std::int64_t(4)); // evaluations at 2 (best) and 4 (no gain)
+        QVERIFY(QFileInfo::exists(QString::fromStdString(result.bestModelDir + "/config.json")));
+    }
+
+    void accumulatesGradientsOverBatches()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 320);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-accumulate")));
+        spec.epochs = 1;
+        spec.batchSize = 8;
+        spec.gradientAccumulation = 4;
+        spec.classWeights = true;
+        TrainingControl control;
+        RecordingSink sink;
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control);
+        QCOMPARE(result.status, std::string("completed"));
+        // 288 training examples (10 % held out) = 36 batches of 8 = 9 steps of 4 batches.
+        QCOMPARE(result.steps, std::int64_t(9));
+        QCOMPARE(sink.losses.size(), std::size_t(9));
+    }
+
+    void pauseHoldsTheRunUntilResumed()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-pause")));
+        spec.maxSteps = 3;
+        TrainingControl control;
+        struct PausingSink : EventSink
+        {
+            TrainingControl* control = nullptr;
+            std::vector<qint64> stepTimes;
+            QElapsedTimer clock;
+            std::thread resumer;
+            void onEvent(const TrainingEvent& event) override
+            {
+                if (event.kind != TrainingEventKind::Step)
+                    return;
+                stepTimes.push_back(clock.elapsed());
+                if (stepTimes.size() == 1) {
+                    control->setPaused(true);
+                    resumer = std::thread([this] {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                        control->setPaused(false);
+                    });
+                }
+            }
+        } sink;
+        sink.control = &control;
+        sink.clock.start();
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control);
+        sink.resumer.join();
+        QCOMPARE(result.status, std::string("completed"));
+        QCOMPARE(sink.stepTimes.size(), std::size_t(3));
+        QVERIFY2(sink.stepTimes[1] - sink.stepTimes[0] >= 380,
+                 qPrintable(QString::number(sink.stepTimes[1] - sink.stepTimes[0])));
     }
 
     void headOnlyLeavesTheEncoderUntouched()
