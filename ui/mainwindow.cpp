@@ -1,7 +1,11 @@
 #include "ui/mainwindow.h"
 
 #include "domaintune/version.h"
+#include "ui/dashboardpage.h"
+#include "ui/historypage.h"
+#include "ui/quickrundialog.h"
 #include "ui/systempage.h"
+#include "ui/trainingcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,9 +37,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    splitter->setSizes({200, 900}); // The navigation keeps its width; pages take the rest.
     setCentralWidget(splitter);
 
+    m_controller = new TrainingController(this);
+    m_dashboard = new DashboardPage(m_pages);
+    m_dashboard->setController(m_controller);
+    m_history = new HistoryPage(m_pages);
     addPage(new SystemPage(m_pages), tr("Overview"), QStringLiteral("Ctrl+1"));
+    addPage(m_dashboard, tr("Dashboard"), QStringLiteral("Ctrl+2"));
+    addPage(m_history, tr("History"), QStringLiteral("Ctrl+3"));
+    // The history follows the runs: a new run appears at once, its final status at the end.
+    connect(m_controller, &TrainingController::runRecorded, m_history, &HistoryPage::refresh);
+    connect(m_controller, &TrainingController::finished, m_history, &HistoryPage::refresh);
+    connect(m_controller, &TrainingController::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
@@ -77,6 +94,11 @@ void MainWindow::createMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* quick = run->addAction(tr("&Quick run…"), this, &MainWindow::startQuickRun);
+    quick->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    quick->setStatusTip(tr("Fine-tune a model on one file with default settings"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DomainTune"), this, [this] {
         QMessageBox::about(this, tr("About DomainTune"),
@@ -85,6 +107,21 @@ void MainWindow::createMenus()
                                .arg(QStringLiteral(DOMAINTUNE_VERSION)));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::startQuickRun()
+{
+    if (m_controller->isBusy()) {
+        QMessageBox::information(this, tr("Quick run"),
+                                 tr("A run is already in progress. Cancel it on the dashboard "
+                                    "or wait until it ends."));
+        return;
+    }
+    QuickRunDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (m_controller->start(dialog.spec()))
+        showPage(m_pages->indexOf(m_dashboard));
 }
 
 void MainWindow::restoreState()

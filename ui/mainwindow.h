@@ -7,6 +7,10 @@ class QStackedWidget;
 
 namespace domaintune::ui {
 
+class DashboardPage;
+class HistoryPage;
+class TrainingController;
+
 /**
  * The application shell: a navigation list on the left, one page per section on the right.
  * Owns no work of its own; pages do. Lives on the GUI thread.
@@ -26,6 +30,13 @@ public:
     /** Returns how many pages the navigation offers. */
     int pageCount() const;
 
+    /** Returns the controller that runs trainings for this window. */
+    TrainingController* trainingController() const { return m_controller; }
+    DashboardPage* dashboardPage() const { return m_dashboard; }
+    HistoryPage* historyPage() const { return m_history; }
+    /** Opens the quick-run dialog; on OK starts the run and shows the dashboard. */
+    void startQuickRun();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -36,6 +47,9 @@ private:
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    TrainingController* m_controller = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    HistoryPage* m_history = nullptr;
 };
 
 } // namespace domaintune::ui

@@ -39,9 +39,12 @@ const std::vector<Command>& commands()
          &runEval},
         {"export", "Write a model folder, or a run's model, as a Hugging Face folder",
          "usage: domaintune-cli export (--model DIR | --run ID [--history FILE]) --output DIR\n"
+         "                             [--dtype f32|f16|bf16]\n"
          "\n"
-         "Writes config.json (architectures, id2label/label2id), model.safetensors and the\n"
-         "tokenizer files, then loads the result again to check it.\n",
+         "Writes config.json (architectures, id2label/label2id), model.safetensors, the\n"
+         "tokenizer files and a model card (README.md), then reloads the folder and compares\n"
+         "its outputs with the model's; the verification is printed and, for a run, stored\n"
+         "in the history. Exit code 1 when the verification fails.\n",
          &runExport},
         {"forward", "Run a model folder on token ids and print its outputs as JSON",
          "usage: domaintune-cli forward --model DIR --inputs FILE.json [--head auto|base]\n"

@@ -20,6 +20,7 @@ struct GuiOptions
 {
     std::string language;
     std::string screenshot; ///< Non-empty: save the window as this PNG and quit.
+    int page = -1;          ///< >= 0: show this page (0 = Overview) instead of the last one.
     int exitCode = -1;      ///< >= 0: exit right away with this code.
 };
 
@@ -30,12 +31,14 @@ GuiOptions parseArguments(int argc, char** argv)
         const std::string argument = argv[i];
         if (argument == "--help" || argument == "-h") {
             std::cout
-                << "usage: domaintune [--lang en|zh_CN] [--screenshot FILE.png] [Qt options]\n"
+                << "usage: domaintune [--lang en|zh_CN] [--page N] [--screenshot FILE.png] [Qt "
+                   "options]\n"
                    "\n"
                    "Starts the DomainTune workbench. For headless use see "
                    "domaintune-cli --help.\n"
                    "\n"
                    "  --lang L            user-interface language (default: the system's)\n"
+                   "  --page N            open page N (0 Overview, 1 Dashboard, 2 History)\n"
                    "  --screenshot FILE   save the main window as a PNG once shown, then "
                    "quit\n";
             options.exitCode = 0;
@@ -46,6 +49,8 @@ GuiOptions parseArguments(int argc, char** argv)
             options.language = argv[++i];
         } else if (argument.rfind("--lang=", 0) == 0) {
             options.language = argument.substr(7);
+        } else if (argument == "--page" && i + 1 < argc) {
+            options.page = std::atoi(argv[++i]);
         } else if (argument == "--screenshot" && i + 1 < argc) {
             options.screenshot = argv[++i];
         }
@@ -86,6 +91,8 @@ int main(int argc, char** argv)
     domaintune::ui::installTranslations(app, QString::fromStdString(options.language));
 
     domaintune::ui::MainWindow window;
+    if (options.page >= 0 && options.page < window.pageCount())
+        window.showPage(options.page);
     window.show();
     if (!options.screenshot.empty()) {
         const QString file = QString::fromStdString(options.screenshot);

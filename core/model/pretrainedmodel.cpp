@@ -5,6 +5,7 @@
 #include "core/model/safetensorswriter.h"
 #include "core/model/taskmodel.h"
 #include "core/model/weightloader.h"
+#include "core/store/sha256.h"
 
 #include <torch/cuda.h>
 
@@ -183,6 +184,20 @@ void PretrainedModel::moveTo(const std::string& device)
     }
 }
 
+std::string PretrainedModel::weightsDigest(DType precision) const
+{
+    const auto scalar = precision == DType::F16    ? torch::kHalf
+                        : precision == DType::BF16 ? torch::kBFloat16
+                                                   : torch::kFloat;
+    Sha256 digest;
+    for (const auto& item : d->model->named_parameters()) {
+        const auto tensor = item.value().detach().to(torch::kCPU, scalar).contiguous();
+        digest.update(item.key());
+        digest.update(tensor.data_ptr(), static_cast<std::size_t>(tensor.nbytes()));
+    }
+    return digest.hexDigest();
+}
+
 std::string PretrainedModel::device() const
 {
     const auto parameters = d->model->parameters();
@@ -275,8 +290,14 @@ std::map<std::string, FloatArray> PretrainedModel::forward(const ForwardInputs& 
     return out;
 }
 
-void PretrainedModel::save(const std::string& directory) const
+void PretrainedModel::save(const std::string& directory, DType weights) const
 {
+    if (weights != DType::F32 && weights != DType::F16 && weights != DType::BF16)
+        throw Error(std::string("Models are saved as F32, F16 or BF16, not ") + dtypeName(weights) +
+                    ".");
+    const auto scalar = weights == DType::F16    ? torch::kHalf
+                        : weights == DType::BF16 ? torch::kBFloat16
+                                                 : torch::kFloat;
     std::error_code error;
     fs::create_directories(directory, error);
     if (error)
@@ -286,24 +307,28 @@ void PretrainedModel::save(const std::string& directory) const
     std::vector<RawTensor> tensors;
     std::vector<torch::Tensor> keepAlive;
     for (const auto& item : d->model->named_parameters()) {
-        auto tensor = item.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
+        auto tensor = item.value().detach().to(torch::kCPU, scalar).contiguous();
         keepAlive.push_back(tensor);
         RawTensor raw;
         // transformers' bare models (BertModel, GPT2Model) store names without the prefix.
         raw.name = bare && item.key().rfind(prefix, 0) == 0 ? item.key().substr(prefix.size())
                                                             : item.key();
-        raw.dtype = DType::F32;
+        raw.dtype = weights;
         raw.shape = tensor.sizes().vec();
         raw.strides = contiguousStrides(raw.shape);
         raw.data = static_cast<const std::byte*>(tensor.data_ptr());
-        raw.storageBytes = static_cast<std::size_t>(tensor.numel()) * sizeof(float);
+        raw.storageBytes = static_cast<std::size_t>(tensor.numel()) * dtypeSize(weights);
         tensors.push_back(std::move(raw));
     }
     writeSafetensors(directory + "/model.safetensors", tensors);
 
     const std::string configPath = directory + "/config.json";
     std::ofstream config(configPath + ".partial");
-    config << d->model->config().toJson(d->model->head()).dump(2) << '\n';
+    auto json = d->model->config().toJson(d->model->head());
+    json["torch_dtype"] = weights == DType::F16    ? "float16"
+                          : weights == DType::BF16 ? "bfloat16"
+                                                   : "float32";
+    config << json.dump(2) << '\n';
     config.close();
     if (!config || std::rename((configPath + ".partial").c_str(), configPath.c_str()) != 0)
         throw Error(configPath, 0, "cannot write config.json",

@@ -2,6 +2,7 @@
 
 #include "core/model/loadreport.h"
 #include "core/model/modelconfig.h"
+#include "core/model/rawtensor.h"
 
 #include <cstdint>
 #include <map>
@@ -96,8 +97,9 @@ public:
      * Writes config.json (with architectures, id2label/label2id) and model.safetensors to
      * @p directory, plus the tokenizer files found beside the loaded model. Tied copies are
      * not written (transformers re-ties them). The folder is created when missing.
+     * @p weights: F32 (default), F16 or BF16 (config.json then names the torch_dtype).
      */
-    void save(const std::string& directory) const;
+    void save(const std::string& directory, DType weights = DType::F32) const;
 
     /**
      * Moves the model to @p device: "auto" (a CUDA GPU when LibTorch sees one, else the CPU),
@@ -107,6 +109,12 @@ public:
     void moveTo(const std::string& device);
     /** Returns where the model runs, e.g. "cpu" or "cuda:0". */
     std::string device() const;
+
+    /**
+     * Returns a SHA-256 over every parameter's name and bytes, after rounding to @p precision
+     * (F32, F16 or BF16): two models with the same digest hold the same weights.
+     */
+    std::string weightsDigest(DType precision = DType::F32) const;
 
     /** Returns the LibTorch module (for core/train and core/export). */
     TaskModelImpl& module() const;

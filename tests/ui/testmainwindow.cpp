@@ -1,7 +1,10 @@
 #include "core/common/systeminfo.h"
+#include "ui/dashboardpage.h"
+#include "ui/historypage.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
 #include "ui/systempage.h"
+#include "ui/trainingcontroller.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -19,6 +22,28 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
         QCoreApplication::setApplicationName(QStringLiteral("testmainwindow"));
         QSettings().clear();
+        // The history page opens the default history: keep it out of the user's home.
+        QVERIFY(m_dir.isValid());
+        qputenv("DOMAINTUNE_HISTORY", m_dir.filePath(QStringLiteral("history.sqlite")).toUtf8());
+    }
+
+    void navigatesWithKeyboardShortcuts()
+    {
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.pageCount(), 3);
+        QVERIFY(window.dashboardPage());
+        QVERIFY(window.historyPage());
+        QVERIFY(window.trainingController());
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 1);
+        QVERIFY(window.dashboardPage()->isVisible());
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 2);
+        QVERIFY(window.historyPage()->isVisible());
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 0);
     }
 
     void opensWithTheOverview()
@@ -87,7 +112,13 @@ private slots:
         }));
         const QString fileMenu = window.menuBar()->actions().first()->text();
         QVERIFY2(!fileMenu.contains(QStringLiteral("File")), qPrintable(fileMenu));
+        for (int row = 0; row < navigation->count(); ++row)
+            QVERIFY2(navigation->item(row)->text().at(0).unicode() >= 0x4E00,
+                     qPrintable(navigation->item(row)->text()));
     }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 QTEST_MAIN(TestMainWindow)

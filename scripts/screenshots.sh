@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Saves a screenshot of every page of the workbench, in English and in Simplified Chinese, to
+# docs/screenshots/ (PAGE-LANG.png). Builds nothing: build first (./domaintune.sh build).
+#   DOMAINTUNE_BUILD_DIR   build folder holding bin/domaintune (default: build)
+#   SCREENSHOT_HISTORY     run history to show on the History page (default: an empty one)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${DOMAINTUNE_BUILD_DIR:-build}
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+binary="$build/bin/domaintune"
+if [ ! -x "$binary" ]; then
+    echo "screenshots: $binary not found; build first with ./domaintune.sh build" >&2
+    exit 1
+fi
+out="$root/docs/screenshots"
+mkdir -p "$out"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# A clean profile: no remembered geometry or page, and no user history unless asked for.
+export XDG_CONFIG_HOME="$scratch/config"
+export DOMAINTUNE_HISTORY=${SCREENSHOT_HISTORY:-$scratch/history.sqlite}
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+pages=(overview dashboard history)
+for lang in en zh_CN; do
+    for index in "${!pages[@]}"; do
+        file="$out/${pages[$index]}-$lang.png"
+        "$binary" --lang "$lang" --page "$index" --screenshot "$file"
+        echo "screenshots: wrote $file ($(stat -c %s "$file") bytes)"
+    done
+done

@@ -1,0 +1,151 @@
+// DashboardPage and its charts, fed with synthetic events (no training needed).
+#include "ui/confusionmatrixview.h"
+#include "ui/dashboardpage.h"
+#include "ui/liveplot.h"
+
+#include <QFileInfo>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace domaintune;
+using ui::DashboardPage;
+using Chart = ui::DashboardPage::Chart;
+
+namespace {
+
+TrainingEvent stepEvent(std::int64_t step)
+{
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Step;
+    event.step = step;
+    event.totalSteps = 30;
+    event.loss = 1.0 / static_cast<double>(step);
+    event.learningRate = 1e-3;
+    event.samplesPerSecond = 100;
+    event.elapsedSeconds = static_cast<double>(step);
+    event.etaSeconds = static_cast<double>(30 - step);
+    return event;
+}
+
+TrainingEvent evaluationEvent(std::int64_t step)
+{
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Evaluation;
+    event.step = step;
+    event.metrics = {{"loss", 0.5}, {"accuracy", 0.8}, {"f1_macro", 0.7}, {"precision_macro", 0.6}};
+    event.labels = {"negative", "neutral", "positive"};
+    event.confusion = {{5, 1, 0}, {2, 20, 3}, {0, 1, 9}};
+    event.perClass = {{"negative", 0.7, 0.8, 0.75, 6},
+                      {"neutral", 0.9, 0.8, 0.85, 25},
+                      {"positive", 0.7, 0.9, 0.8, 10}};
+    return event;
+}
+
+} // namespace
+
+class TestDashboardPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plotsEveryPointAndFillsTheEvaluationViews()
+    {
+        DashboardPage page;
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        TrainingEvent started;
+        started.kind = TrainingEventKind::Started;
+        started.totalSteps = 30;
+        page.showStarted(started);
+        for (int step = 1; step <= 30; ++step) {
+            page.showStep(stepEvent(step));
+            if (step % 10 == 0)
+                page.showEvaluation(evaluationEvent(step));
+        }
+        QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(0), 30);
+        QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(1), 30); // smoothed
+        QCOMPARE(page.chart(Chart::LearningRate)->pointCount(0), 30);
+        QCOMPARE(page.chart(Chart::Throughput)->pointCount(0), 30);
+        QCOMPARE(page.chart(Chart::EvaluationLoss)->pointCount(0), 3);
+        // accuracy and f1_macro are charted; precision_macro is not.
+        QCOMPARE(page.chart(Chart::Metrics)->graphCount(), 2);
+        QCOMPARE(page.chart(Chart::Metrics)->pointCount(1), 3);
+        QCOMPARE(page.confusionMatrix()->classCount(), 3);
+        QCOMPARE(page.confusionMatrix()->cellValue(1, 1), 20.0);
+        QCOMPARE(page.confusionMatrix()->cellValue(1, 2), 3.0);
+        QCOMPARE(page.perClassTable()->rowCount(), 3);
+        QCOMPARE(page.perClassTable()->item(1, 0)->text(), QStringLiteral("neutral"));
+        auto* progress = page.findChild<QProgressBar*>(QStringLiteral("progress"));
+        QVERIFY(progress);
+        QCOMPARE(progress->value(), 30);
+
+        // The smoothed loss lags behind the falling raw loss.
+        const auto* raw = page.chart(Chart::TrainingLoss)->graph(0)->data().data();
+        const auto* smooth = page.chart(Chart::TrainingLoss)->graph(1)->data().data();
+        QVERIFY((smooth->constEnd() - 1)->value > (raw->constEnd() - 1)->value);
+
+        page.reset();
+        QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(0), 0);
+        QCOMPARE(page.confusionMatrix()->classCount(), 0);
+    }
+
+    void redrawsOnlyWhenDirtyAndVisible()
+    {
+        ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+        const int curve = plot.addCurve(QStringLiteral("c"), Qt::blue);
+        plot.append(curve, 1, 1);
+        QVERIFY(!plot.refresh()); // hidden: nothing drawn
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QVERIFY(plot.refresh());
+        QVERIFY(!plot.refresh()); // nothing new
+        plot.append(curve, 2, 3);
+        QVERIFY(plot.refresh());
+    }
+
+    void stopsFollowingOnceTheUserDragsUntilFit()
+    {
+        ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+        plot.resize(400, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const int curve = plot.addCurve(QStringLiteral("c"), Qt::blue);
+        for (int i = 0; i < 10; ++i)
+            plot.append(curve, i, i);
+        plot.refresh();
+        QVERIFY(plot.isFollowingData());
+        QCOMPARE(plot.xAxis->range().upper, 9.0);
+        QTest::mousePress(&plot, Qt::LeftButton, {}, QPoint(200, 150));
+        QTest::mouseRelease(&plot, Qt::LeftButton, {}, QPoint(200, 150));
+        QVERIFY(!plot.isFollowingData());
+        plot.append(curve, 100, 100);
+        plot.refresh();
+        QCOMPARE(plot.xAxis->range().upper, 9.0); // the user's view stays
+        plot.fitToData();
+        QVERIFY(plot.isFollowingData());
+        QCOMPARE(plot.xAxis->range().upper, 100.0);
+    }
+
+    void exportsChartsAsPngAndPdf()
+    {
+        DashboardPage page;
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        for (int step = 1; step <= 5; ++step)
+            page.showStep(stepEvent(step));
+        QTemporaryDir dir;
+        QCOMPARE(page.exportCharts(dir.path(), QStringLiteral("png")), 5);
+        QCOMPARE(page.exportCharts(dir.path(), QStringLiteral("pdf")), 5);
+        const QFileInfo png(dir.filePath(QStringLiteral("trainingLoss.png")));
+        QVERIFY(png.size() > 1000);
+        QFile pdf(dir.filePath(QStringLiteral("trainingLoss.pdf")));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+    }
+};
+
+QTEST_MAIN(TestDashboardPage)
+#include "testdashboardpage.moc"

@@ -1,0 +1,175 @@
+// HistoryPage, RunTableModel and CompareDialog over a history filled through RunStore.
+#include "core/store/runstore.h"
+#include "ui/comparedialog.h"
+#include "ui/historypage.h"
+#include "ui/liveplot.h"
+#include "ui/runtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace domaintune;
+
+class TestHistoryPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("testhistorypage"));
+        m_history = m_dir.filePath(QStringLiteral("history.sqlite"));
+        QSettings().setValue(QStringLiteral("history/path"), m_history);
+        RunStore store(m_history.toStdString());
+        m_first = addRun(store, "finbert-lr2e-5", "finance", 2e-5, RunStatus::Completed, 0.70);
+        m_second = addRun(store, "finbert-lr1e-3", "finance", 1e-3, RunStatus::Completed, 0.80);
+        m_third = addRun(store, "clinical-ner", "medical", 5e-5, RunStatus::Failed, 0.40);
+    }
+
+    void listsSearchesAndSortsRuns()
+    {
+        ui::HistoryPage page;
+        QCOMPARE(page.model()->rowCount(), 3);
+        QCOMPARE(page.visibleRunCount(), 3);
+        const int failed = page.model()->rowOf(m_third);
+        QVERIFY(failed >= 0);
+        QCOMPARE(page.model()->index(failed, ui::RunTableModel::StatusColumn).data().toString(),
+                 QStringLiteral("failed"));
+        page.setSearchText(QStringLiteral("FINBERT"));
+        QCOMPARE(page.visibleRunCount(), 2);
+        page.setSearchText(QStringLiteral("medical"));
+        QCOMPARE(page.visibleRunCount(), 1);
+        page.setSearchText(QString());
+
+        QTableView* view = page.view();
+        view->sortByColumn(ui::RunTableModel::IdColumn, Qt::AscendingOrder);
+        QCOMPARE(view->model()->index(0, 0).data(ui::RunTableModel::RunIdRole).toLongLong(),
+                 m_first);
+        view->sortByColumn(ui::RunTableModel::IdColumn, Qt::DescendingOrder);
+        QCOMPARE(view->model()->index(0, 0).data(ui::RunTableModel::RunIdRole).toLongLong(),
+                 m_third);
+    }
+
+    void comparesTwoRuns()
+    {
+        ui::HistoryPage page;
+        page.selectRuns({m_first, m_second});
+        QCOMPARE(page.selectedRunIds().size(), 2);
+        ui::CompareDialog* dialog = page.compareSelected();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->metric(), QStringLiteral("eval/f1_macro"));
+        QCOMPARE(dialog->plot()->graphCount(), 2);
+        QCOMPARE(dialog->plot()->pointCount(0), 3);
+        QCOMPARE(dialog->plot()->pointCount(1), 3);
+
+        // Only the learning rate (and the name) differ between the two specs.
+        QTableWidget* parameters = dialog->parameterTable();
+        QStringList keys;
+        for (int row = 0; row < parameters->rowCount(); ++row)
+            keys << parameters->item(row, 0)->text();
+        QVERIFY2(keys.contains(QStringLiteral("learning_rate")), qPrintable(keys.join(',')));
+        QVERIFY(!keys.contains(QStringLiteral("task")));
+        const int differing = parameters->rowCount();
+        dialog->setDifferencesOnly(false);
+        QVERIFY(parameters->rowCount() > differing);
+
+        QTableWidget* best = dialog->bestTable();
+        QCOMPARE(best->rowCount(), 2);
+        QMap<QString, QString> bestByRun;
+        for (int row = 0; row < best->rowCount(); ++row)
+            bestByRun[best->item(row, 0)->text()] = best->item(row, 1)->text();
+        QCOMPARE(bestByRun.value(QStringLiteral("#%1 finbert-lr1e-3").arg(m_second)),
+                 QStringLiteral("0.8"));
+        QCOMPARE(bestByRun.value(QStringLiteral("#%1 finbert-lr2e-5").arg(m_first)),
+                 QStringLiteral("0.7"));
+
+        dialog->setMetric(QStringLiteral("train/loss"));
+        QCOMPARE(dialog->plot()->pointCount(0), 5);
+        dialog->close();
+    }
+
+    void compareNeedsTwoRuns()
+    {
+        ui::HistoryPage page;
+        page.selectRuns({m_first});
+        QVERIFY(!page.compareSelected());
+    }
+
+    void deletesRuns()
+    {
+        RunStore store(m_history.toStdString());
+        const qint64 doomed = addRun(store, "to-delete", "legal", 1e-4, RunStatus::Cancelled, 0.1);
+        ui::HistoryPage page;
+        QVERIFY(page.model()->rowOf(doomed) >= 0);
+        QVERIFY(page.deleteRuns({doomed}));
+        QCOMPARE(page.model()->rowOf(doomed), -1);
+        QVERIFY(!store.run(doomed));
+    }
+
+    void modelsPassTheModelTester()
+    {
+        ui::RunTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RunStore store(m_history.toStdString());
+        model.setRuns(store.listRuns());
+        QCOMPARE(model.rowCount(), 3);
+        model.setRuns({});
+        QCOMPARE(model.rowCount(), 0);
+        model.setRuns(store.listRuns());
+
+        ui::HistoryPage page;
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(page.view()->model());
+        QVERIFY(proxy);
+        QAbstractItemModelTester proxyTester(
+            proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setSearchText(QStringLiteral("fin"));
+        page.view()->sortByColumn(ui::RunTableModel::NameColumn, Qt::AscendingOrder);
+        page.refresh();
+        page.setSearchText(QString());
+        QCOMPARE(proxy->rowCount(), 3);
+    }
+
+private:
+    static qint64 addRun(RunStore& store, const std::string& name, const std::string& domain,
+                         double learningRate, RunStatus status, double bestF1)
+    {
+        RunRecord run;
+        run.name = name;
+        run.task = "seq-cls";
+        run.domain = domain;
+        run.status = RunStatus::Running;
+        run.specJson = nlohmann::json{
+            {"name", name},
+            {"task", "seq-cls"},
+            {"learning_rate", learningRate},
+            {"epochs", 3}}.dump();
+        const qint64 id = store.createRun(run);
+        std::vector<MetricPoint> points;
+        for (int step = 1; step <= 5; ++step)
+            points.push_back({step, step / 5.0, "train/loss", 1.0 / step, 0});
+        for (int step = 2; step <= 6; step += 2)
+            points.push_back({step, step / 5.0, "eval/f1_macro", bestF1 * step / 6.0, 0});
+        store.appendMetrics(id, points);
+        store.updateStatus(id, status);
+        return id;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_history;
+    qint64 m_first = 0;
+    qint64 m_second = 0;
+    qint64 m_third = 0;
+};
+
+QTEST_MAIN(TestHistoryPage)
+#include "testhistorypage.moc"

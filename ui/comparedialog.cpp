@@ -1,0 +1,217 @@
+#include "ui/comparedialog.h"
+
+#include "core/store/runstore.h"
+#include "core/train/trainer.h"
+#include "ui/liveplot.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace domaintune::ui {
+namespace {
+
+const QList<QColor> kColors = {QColor(31, 119, 180), QColor(255, 127, 14),  QColor(44, 160, 44),
+                               QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75)};
+
+QTableWidget* readOnlyTable(QWidget* parent)
+{
+    auto* table = new QTableWidget(parent);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+CompareDialog::CompareDialog(const QString& historyPath, const QList<qint64>& runIds,
+                             QWidget* parent)
+    : QDialog(parent), m_runIds(runIds)
+{
+    setObjectName(QStringLiteral("CompareDialog"));
+    setWindowTitle(tr("Compare runs"));
+    m_store = std::make_unique<RunStore>(historyPath.toStdString());
+    for (qint64 id : runIds) {
+        const auto run = m_store->run(id);
+        m_runNames << (run ? QString::fromStdString(run->name) : QString());
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    auto* controls = new QHBoxLayout;
+    m_metric = new QComboBox(this);
+    m_metric->setMinimumContentsLength(18);
+    m_axis = new QComboBox(this);
+    m_axis->addItem(tr("Step"));
+    m_axis->addItem(tr("Wall time (s)"));
+    auto* metricLabel = new QLabel(tr("&Metric:"), this);
+    metricLabel->setBuddy(m_metric);
+    controls->addWidget(metricLabel);
+    controls->addWidget(m_metric);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("X axis:"), this));
+    controls->addWidget(m_axis);
+    controls->addStretch(1);
+    layout->addLayout(controls);
+
+    layout->addWidget(createViews(), 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(900, 680);
+
+    loadMetricNames();
+    showCurves();
+    showParameters();
+    showBest();
+    connect(m_metric, &QComboBox::currentTextChanged, this, [this] {
+        showCurves();
+        showBest();
+    });
+    connect(m_axis, &QComboBox::currentIndexChanged, this, &CompareDialog::showCurves);
+    connect(m_differencesOnly, &QCheckBox::toggled, this, &CompareDialog::showParameters);
+}
+
+CompareDialog::~CompareDialog() = default;
+
+QWidget* CompareDialog::createViews()
+{
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_plot = new LivePlot(tr("Curves"), tr("Step"), tr("Value"), splitter);
+    m_plot->setMinimumHeight(260);
+    splitter->addWidget(m_plot);
+    auto* tabs = new QTabWidget(splitter);
+    auto* parameterPage = new QWidget(tabs);
+    auto* parameterLayout = new QVBoxLayout(parameterPage);
+    m_differencesOnly = new QCheckBox(tr("Show &differences only"), parameterPage);
+    m_differencesOnly->setChecked(true);
+    m_parameters = readOnlyTable(parameterPage);
+    m_parameters->setObjectName(QStringLiteral("parameterTable"));
+    parameterLayout->addWidget(m_differencesOnly);
+    parameterLayout->addWidget(m_parameters);
+    m_best = readOnlyTable(tabs);
+    m_best->setObjectName(QStringLiteral("bestTable"));
+    tabs->addTab(parameterPage, tr("Parameters"));
+    tabs->addTab(m_best, tr("Best values"));
+    splitter->addWidget(tabs);
+    return splitter;
+}
+
+void CompareDialog::loadMetricNames()
+{
+    std::set<std::string> names;
+    for (qint64 id : std::as_const(m_runIds))
+        for (const std::string& name : m_store->metricNames(id))
+            names.insert(name);
+    for (const std::string& name : names)
+        m_metric->addItem(QString::fromStdString(name));
+    // Prefer the metric a user compares first: the evaluation's main score, else the loss.
+    for (const QString& preferred :
+         {QStringLiteral("eval/f1_macro"), QStringLiteral("eval/f1"),
+          QStringLiteral("eval/perplexity"), QStringLiteral("train/loss")})
+        if (m_metric->findText(preferred) >= 0) {
+            m_metric->setCurrentText(preferred);
+            break;
+        }
+}
+
+void CompareDialog::setMetric(const QString& name)
+{
+    m_metric->setCurrentText(name);
+}
+
+QString CompareDialog::metric() const
+{
+    return m_metric->currentText();
+}
+
+void CompareDialog::setDifferencesOnly(bool only)
+{
+    m_differencesOnly->setChecked(only);
+}
+
+QString CompareDialog::runLabel(int index) const
+{
+    const QString name = m_runNames.value(index);
+    return name.isEmpty() ? tr("run %1").arg(m_runIds[index])
+                          : tr("#%1 %2").arg(m_runIds[index]).arg(name);
+}
+
+void CompareDialog::showCurves()
+{
+    m_plot->clearData(true);
+    const bool byTime = m_axis->currentIndex() == 1;
+    m_plot->xAxis->setLabel(byTime ? tr("Seconds since start") : tr("Step"));
+    m_plot->yAxis->setLabel(metric());
+    const std::vector<std::int64_t> ids(m_runIds.cbegin(), m_runIds.cend());
+    const auto curves = m_store->curves(ids, metric().toStdString(),
+                                        byTime ? CurveAxis::WallTime : CurveAxis::Step);
+    for (int i = 0; i < static_cast<int>(curves.size()); ++i) {
+        const int curve = m_plot->addCurve(runLabel(i), kColors.value(i % kColors.size()));
+        for (const CurvePoint& point : curves[static_cast<std::size_t>(i)].points)
+            m_plot->append(curve, point.x, point.y);
+    }
+    m_plot->legend->setVisible(true);
+    m_plot->fitToData();
+}
+
+void CompareDialog::showParameters()
+{
+    const std::vector<std::int64_t> ids(m_runIds.cbegin(), m_runIds.cend());
+    const ParameterDiff diff = m_store->parameterDiff(ids, m_differencesOnly->isChecked());
+    QStringList headers{tr("Parameter")};
+    for (int i = 0; i < m_runIds.size(); ++i)
+        headers << runLabel(i);
+    m_parameters->clear();
+    m_parameters->setColumnCount(static_cast<int>(headers.size()));
+    m_parameters->setHorizontalHeaderLabels(headers);
+    m_parameters->setRowCount(static_cast<int>(diff.values.size()));
+    int row = 0;
+    for (const auto& [key, values] : diff.values) {
+        m_parameters->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(key)));
+        for (int i = 0; i < static_cast<int>(values.size()); ++i) {
+            const auto& value = values[static_cast<std::size_t>(i)];
+            m_parameters->setItem(
+                row, i + 1, new QTableWidgetItem(value ? QString::fromStdString(*value) : tr("—")));
+        }
+        ++row;
+    }
+    m_parameters->resizeColumnsToContents();
+}
+
+void CompareDialog::showBest()
+{
+    const std::string name = metric().toStdString();
+    const std::string bare =
+        name.substr(name.find('/') == std::string::npos ? 0 : name.find('/') + 1);
+    const MetricGoal goal = higherIsBetter(bare) ? MetricGoal::Maximize : MetricGoal::Minimize;
+    const std::vector<std::int64_t> ids(m_runIds.cbegin(), m_runIds.cend());
+    const auto best = m_store->bestMetric(ids, name, goal);
+    m_best->clear();
+    m_best->setColumnCount(3);
+    m_best->setHorizontalHeaderLabels(
+        {tr("Run"), goal == MetricGoal::Maximize ? tr("Highest") : tr("Lowest"), tr("At step")});
+    m_best->setRowCount(static_cast<int>(best.size()));
+    for (int row = 0; row < static_cast<int>(best.size()); ++row) {
+        const BestMetric& entry = best[static_cast<std::size_t>(row)];
+        m_best->setItem(
+            row, 0,
+            new QTableWidgetItem(runLabel(static_cast<int>(m_runIds.indexOf(entry.runId)))));
+        m_best->setItem(row, 1, new QTableWidgetItem(QString::number(entry.value, 'g', 6)));
+        m_best->setItem(row, 2, new QTableWidgetItem(QString::number(entry.step)));
+    }
+    m_best->resizeColumnsToContents();
+}
+
+} // namespace domaintune::ui

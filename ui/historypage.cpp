@@ -1,0 +1,206 @@
+#include "ui/historypage.h"
+
+#include "core/store/runstore.h"
+#include "ui/comparedialog.h"
+#include "ui/runtablemodel.h"
+#include "ui/trainingcontroller.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <exception>
+
+namespace domaintune::ui {
+
+HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("HistoryPage"));
+    m_model = new RunTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RunTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search runs by name, task, domain or status"));
+    m_search->setClearButtonEnabled(true);
+    auto* reload = new QPushButton(tr("&Refresh"), this);
+    m_compare = new QPushButton(tr("C&ompare"), this);
+    m_compare->setToolTip(tr("Select two or more runs to compare their curves and parameters"));
+    m_delete = new QPushButton(tr("&Delete…"), this);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(reload);
+    bar->addWidget(m_compare);
+    bar->addWidget(m_delete);
+    layout->addLayout(bar);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("runTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RunTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(RunTableModel::NameColumn,
+                                                     QHeaderView::Stretch);
+    layout->addWidget(m_view, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, this, &HistoryPage::updateActions);
+    connect(reload, &QPushButton::clicked, this, &HistoryPage::refresh);
+    connect(m_compare, &QPushButton::clicked, this, &HistoryPage::compareSelected);
+    connect(m_delete, &QPushButton::clicked, this, &HistoryPage::confirmDelete);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPage::updateActions);
+    connect(m_view, &QTableView::doubleClicked, this, [this] { compareSelected(); });
+    refresh();
+}
+
+HistoryPage::~HistoryPage() = default;
+
+RunStore* HistoryPage::store()
+{
+    const QString path = TrainingController::historyPath();
+    if (!m_store || path != m_storePath) {
+        m_store.reset();
+        m_store = std::make_unique<RunStore>(path.toStdString());
+        m_storePath = path;
+    }
+    return m_store.get();
+}
+
+void HistoryPage::refresh()
+{
+    const QList<qint64> selected = selectedRunIds();
+    try {
+        RunFilter filter;
+        filter.limit = 10000;
+        m_model->setRuns(store()->listRuns(filter));
+    } catch (const std::exception& e) {
+        m_store.reset();
+        m_model->setRuns({});
+        showError(tr("The run history could not be read: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    selectRuns(selected);
+    updateActions();
+}
+
+QList<qint64> HistoryPage::selectedRunIds() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex& row : std::as_const(rows))
+        ids << row.data(RunTableModel::RunIdRole).toLongLong();
+    return ids;
+}
+
+void HistoryPage::selectRuns(const QList<qint64>& runIds)
+{
+    QItemSelection selection;
+    for (qint64 id : runIds) {
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+}
+
+void HistoryPage::setSearchText(const QString& text)
+{
+    m_search->setText(text);
+}
+
+int HistoryPage::visibleRunCount() const
+{
+    return m_proxy->rowCount();
+}
+
+CompareDialog* HistoryPage::compareSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() < 2)
+        return nullptr;
+    try {
+        auto* dialog = new CompareDialog(m_storePath, ids, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        return dialog;
+    } catch (const std::exception& e) {
+        showError(tr("The runs could not be compared: %1").arg(QString::fromUtf8(e.what())));
+        return nullptr;
+    }
+}
+
+void HistoryPage::confirmDelete()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete runs"),
+        tr("Delete %n run(s) from the history? Their metrics and evaluations are removed; model "
+           "files on disk are kept.",
+           nullptr, static_cast<int>(ids.size())),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        deleteRuns(ids);
+}
+
+bool HistoryPage::deleteRuns(const QList<qint64>& runIds)
+{
+    try {
+        for (qint64 id : runIds)
+            store()->deleteRun(id);
+    } catch (const std::exception& e) {
+        refresh();
+        showError(tr("The runs could not be deleted: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    refresh();
+    return true;
+}
+
+void HistoryPage::updateActions()
+{
+    const int selected = static_cast<int>(selectedRunIds().size());
+    m_compare->setEnabled(selected >= 2);
+    m_delete->setEnabled(selected >= 1);
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("%n run(s) shown", nullptr, visibleRunCount()) +
+                      (selected > 0 ? tr(", %n selected", nullptr, selected) : QString()));
+}
+
+void HistoryPage::showError(const QString& message)
+{
+    m_status->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
+    m_status->setText(message);
+}
+
+} // namespace domaintune::ui

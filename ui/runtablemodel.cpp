@@ -1,0 +1,179 @@
+#include "ui/runtablemodel.h"
+
+#include "ui/durationtext.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+
+namespace domaintune::ui {
+namespace {
+
+std::optional<double> durationSeconds(const RunRecord& run)
+{
+    if (!run.startedAt)
+        return std::nullopt;
+    const std::int64_t end =
+        run.endedAt ? *run.endedAt : (isTerminal(run.status) ? *run.startedAt : nowMs());
+    return static_cast<double>(end - *run.startedAt) / 1000.0;
+}
+
+QColor statusColor(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Completed:
+        return QColor(25, 135, 84);
+    case RunStatus::Failed:
+    case RunStatus::Interrupted:
+        return QColor(176, 42, 55);
+    case RunStatus::Running:
+        return QColor(13, 110, 253);
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RunTableModel::setRuns(std::vector<RunRecord> runs)
+{
+    beginResetModel();
+    m_runs = std::move(runs);
+    endResetModel();
+}
+
+int RunTableModel::rowOf(qint64 runId) const
+{
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if (m_runs[i].id == runId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int RunTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+}
+
+int RunTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunRecord& run = m_runs[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(run, index.column());
+    case Qt::ToolTipRole:
+        return index.column() == NameColumn && !run.notes.empty()
+                   ? QVariant(QString::fromStdString(run.notes))
+                   : QVariant();
+    case Qt::ForegroundRole: {
+        const QColor color = statusColor(run.status);
+        return index.column() == StatusColumn && color.isValid() ? QVariant(QBrush(color))
+                                                                 : QVariant();
+    }
+    case Qt::TextAlignmentRole:
+        return index.column() == IdColumn || index.column() == DurationColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case SortRole:
+        return sortValue(run, index.column());
+    case RunIdRole:
+        return QVariant::fromValue<qint64>(run.id);
+    default:
+        return {};
+    }
+}
+
+QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return QVariant::fromValue<qint64>(run.id);
+    case NameColumn:
+        return QString::fromStdString(run.name);
+    case TaskColumn:
+        return QString::fromStdString(run.task);
+    case DomainColumn:
+        return QString::fromStdString(run.domain);
+    case StatusColumn:
+        return statusText(run.status);
+    case CreatedColumn:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.createdAt),
+                                  QLocale::ShortFormat);
+    case DurationColumn: {
+        const auto seconds = durationSeconds(run);
+        return seconds ? durationText(*seconds) : QString();
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant RunTableModel::sortValue(const RunRecord& run, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return QVariant::fromValue<qint64>(run.id);
+    case CreatedColumn:
+        return QVariant::fromValue<qint64>(run.createdAt);
+    case DurationColumn:
+        return durationSeconds(run).value_or(-1.0);
+    default:
+        return displayValue(run, column);
+    }
+}
+
+QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("ID");
+    case NameColumn:
+        return tr("Name");
+    case TaskColumn:
+        return tr("Task");
+    case DomainColumn:
+        return tr("Domain");
+    case StatusColumn:
+        return tr("Status");
+    case CreatedColumn:
+        return tr("Created");
+    case DurationColumn:
+        return tr("Duration");
+    default:
+        return {};
+    }
+}
+
+QString RunTableModel::statusText(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued:
+        return tr("queued");
+    case RunStatus::Running:
+        return tr("running");
+    case RunStatus::Paused:
+        return tr("paused");
+    case RunStatus::Completed:
+        return tr("completed");
+    case RunStatus::Failed:
+        return tr("failed");
+    case RunStatus::Cancelled:
+        return tr("cancelled");
+    case RunStatus::Interrupted:
+        return tr("interrupted");
+    }
+    return {};
+}
+
+} // namespace domaintune::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/store/runrecord.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace domaintune::ui {
+
+/**
+ * The runs of the history as a table: id, name, task, domain, status, created, duration.
+ * Qt::DisplayRole gives text, SortRole the raw value to sort by (numbers and timestamps), and
+ * RunIdRole the run's id. setRuns() replaces the rows (one model reset). GUI thread only.
+ */
+class RunTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        IdColumn,
+        NameColumn,
+        TaskColumn,
+        DomainColumn,
+        StatusColumn,
+        CreatedColumn,
+        DurationColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1,
+        RunIdRole
+    };
+
+    explicit RunTableModel(QObject* parent = nullptr);
+
+    void setRuns(std::vector<RunRecord> runs);
+    const std::vector<RunRecord>& runs() const { return m_runs; }
+    /** Returns the row of run @p runId, or -1. */
+    int rowOf(qint64 runId) const;
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /** Returns the translated name of @p status for display. */
+    static QString statusText(RunStatus status);
+
+private:
+    QVariant displayValue(const RunRecord& run, int column) const;
+    QVariant sortValue(const RunRecord& run, int column) const;
+
+    std::vector<RunRecord> m_runs;
+};
+
+} // namespace domaintune::ui
