@@ -112,6 +112,8 @@ void TrainingController::dispatch(const TrainingEvent& event)
         emit checkpointWritten(QString::fromStdString(event.path));
         break;
     case TrainingEventKind::Log:
+    case TrainingEventKind::Paused:
+    case TrainingEventKind::Resumed:
     case TrainingEventKind::Finished:
     case TrainingEventKind::Cancelled:
     case TrainingEventKind::Failed:

@@ -108,6 +108,13 @@ void RunRecorder::record(const TrainingEvent& event)
         m_store.updateStatus(m_runId, RunStatus::Completed);
         break;
     }
+    case TrainingEventKind::Paused:
+        m_metrics->flush();
+        m_store.updateStatus(m_runId, RunStatus::Paused);
+        break;
+    case TrainingEventKind::Resumed:
+        m_store.updateStatus(m_runId, RunStatus::Running);
+        break;
     case TrainingEventKind::Cancelled:
         m_metrics->flush();
         m_store.updateStatus(m_runId, RunStatus::Cancelled);

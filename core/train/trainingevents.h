@@ -17,6 +17,8 @@ enum class TrainingEventKind
     Step,       ///< one optimiser step: loss, learningRate, throughput
     Evaluation, ///< metrics (+ confusion/perClass for classification)
     Checkpoint, ///< path of the checkpoint written
+    Paused,     ///< the run waits between steps until it is resumed (or cancelled)
+    Resumed,    ///< the run continues after a pause
     Log,        ///< message for the log pane
     Finished,   ///< the run completed; metrics = final evaluation
     Cancelled,  ///< stopped on request; a checkpoint allows resuming

@@ -271,6 +271,23 @@ void TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
     }
 }
 
+void TrainingRun::waitWhilePaused()
+{
+    if (!m_control.paused() || m_control.cancelRequested())
+        return;
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Paused;
+    event.message = "Paused at step " + std::to_string(m_state.step);
+    emit(event);
+    while (m_control.paused() && !m_control.cancelRequested())
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (m_control.cancelRequested())
+        return;
+    event.kind = TrainingEventKind::Resumed;
+    event.message = "Resumed at step " + std::to_string(m_state.step);
+    emit(event);
+}
+
 bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
                              const LearningRateSchedule& schedule)
 {
@@ -283,8 +300,7 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
     std::int64_t micro = 0, samples = 0, tokens = 0;
     while (m_state.batchInEpoch < static_cast<std::int64_t>(batches.size())) {
         if (micro == 0) { // pause and cancel act between optimiser steps
-            while (m_control.paused() && !m_control.cancelRequested())
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            waitWhilePaused();
             if (m_control.cancelRequested())
                 return false;
         }

@@ -52,6 +52,7 @@ private:
                        std::int64_t totalSteps, std::int64_t samples, std::int64_t tokens);
     bool evaluateAndTrack();
     void checkpoint();
+    void waitWhilePaused();
     void resumeFromCheckpoint();
     TrainResult finishInterrupted();
     TrainResult finishCompleted();

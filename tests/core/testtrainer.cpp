@@ -268,10 +268,13 @@ private slots:
         {
             TrainingControl* control = nullptr;
             std::vector<qint64> stepTimes;
+            int paused = 0, resumed = 0;
             QElapsedTimer clock;
             std::thread resumer;
             void onEvent(const TrainingEvent& event) override
             {
+                paused += event.kind == TrainingEventKind::Paused;
+                resumed += event.kind == TrainingEventKind::Resumed;
                 if (event.kind != TrainingEventKind::Step)
                     return;
                 stepTimes.push_back(clock.elapsed());
@@ -290,6 +293,8 @@ private slots:
         sink.resumer.join();
         QCOMPARE(result.status, std::string("completed"));
         QCOMPARE(sink.stepTimes.size(), std::size_t(3));
+        QCOMPARE(sink.paused, 1);
+        QCOMPARE(sink.resumed, 1);
         QVERIFY2(sink.stepTimes[1] - sink.stepTimes[0] >= 380,
                  qPrintable(QString::number(sink.stepTimes[1] - sink.stepTimes[0])));
     }
