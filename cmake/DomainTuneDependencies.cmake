@@ -58,7 +58,7 @@ if(DOMAINTUNE_BUILD_TESTS)
 endif()
 if(DOMAINTUNE_BUILD_GUI)
     # PrintSupport must be found before QCustomPlotQt6, whose config does not find it.
-    list(APPEND _dt_qt_components Gui Widgets PrintSupport LinguistTools)
+    list(APPEND _dt_qt_components Gui Widgets PrintSupport Concurrent LinguistTools)
 endif()
 if(DOMAINTUNE_BUILD_GUI OR DOMAINTUNE_BUILD_TESTS)
     find_package(Qt6 6.4 QUIET COMPONENTS ${_dt_qt_components})

@@ -22,7 +22,7 @@ export XDG_CONFIG_HOME="$scratch/config"
 export DOMAINTUNE_HISTORY=${SCREENSHOT_HISTORY:-$scratch/history.sqlite}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
-pages=(overview dashboard history)
+pages=(overview dashboard history tryit)
 for lang in en zh_CN; do
     for index in "${!pages[@]}"; do
         file="$out/${pages[$index]}-$lang.png"

@@ -461,6 +461,10 @@
         <source>A run is already in progress. Cancel it on the dashboard or wait until it ends.</source>
         <translation>已有一个运行正在进行。请在训练看板上取消它，或等待其结束。</translation>
     </message>
+    <message>
+        <source>Try it</source>
+        <translation>试用</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::QuickRunDialog</name>
@@ -706,6 +710,87 @@
     <message>
         <source>Cancelling after the current step…</source>
         <translation>将在当前这一步完成后取消…</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::TryItPage</name>
+    <message>
+        <source>Folder of a fine-tuned classification or NER model</source>
+        <translation>已微调的分类或命名实体识别模型所在文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Load model</source>
+        <translation>加载模型(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Type or paste a sentence, e.g. a news item, a clause or a patient question.</source>
+        <translation>输入或粘贴一段文字，例如一则新闻、一条合同条款或一个患者问题。</translation>
+    </message>
+    <message>
+        <source>Text to classify</source>
+        <translation>待分类文本</translation>
+    </message>
+    <message>
+        <source>&amp;Predict (Ctrl+Enter)</source>
+        <translation>预测(&amp;P)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Type a text first.</source>
+        <translation>请先输入文本。</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 (%n label(s)).</source>
+        <translation>
+            <numerusform>已加载 %1（%n 个标签）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Entities found:</source>
+        <translation>识别出的实体：</translation>
+    </message>
+    <message>
+        <source>Predicted label: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>预测标签：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 </TS>

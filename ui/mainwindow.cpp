@@ -6,6 +6,7 @@
 #include "ui/quickrundialog.h"
 #include "ui/systempage.h"
 #include "ui/trainingcontroller.h"
+#include "ui/tryitpage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addPage(new SystemPage(m_pages), tr("Overview"), QStringLiteral("Ctrl+1"));
     addPage(m_dashboard, tr("Dashboard"), QStringLiteral("Ctrl+2"));
     addPage(m_history, tr("History"), QStringLiteral("Ctrl+3"));
+    addPage(new TryItPage(m_pages), tr("Try it"), QStringLiteral("Ctrl+4"));
     // The history follows the runs: a new run appears at once, its final status at the end.
     connect(m_controller, &TrainingController::runRecorded, m_history, &HistoryPage::refresh);
     connect(m_controller, &TrainingController::finished, m_history, &HistoryPage::refresh);

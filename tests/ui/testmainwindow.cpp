@@ -5,6 +5,7 @@
 #include "ui/mainwindow.h"
 #include "ui/systempage.h"
 #include "ui/trainingcontroller.h"
+#include "ui/tryitpage.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -32,7 +33,7 @@ private slots:
         ui::MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageCount(), 3);
+        QCOMPARE(window.pageCount(), 4);
         QVERIFY(window.dashboardPage());
         QVERIFY(window.historyPage());
         QVERIFY(window.trainingController());
@@ -42,6 +43,9 @@ private slots:
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), 2);
         QVERIFY(window.historyPage()->isVisible());
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 3);
+        QVERIFY(window.findChild<ui::TryItPage*>()->isVisible());
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), 0);
     }

@@ -1,0 +1,74 @@
+// The try-it panel with real fine-tuned-shaped models from the reference fixtures: a sentiment
+// classifier shows every label's probability; a NER model highlights entities; a folder that
+// is not a model says why.
+#include "testsupport.h"
+#include "ui/tryitpage.h"
+
+#include <QtTest>
+#include <QtWidgets>
+
+using domaintune::ui::TryItPage;
+
+class TestTryItPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsClassProbabilities()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(folder, QStringLiteral("fixtures/reference/bert-seqcls"));
+        TryItPage page;
+        page.show();
+        QSignalSpy loaded(&page, &TryItPage::modelLoaded);
+        page.loadModel(folder);
+        QVERIFY(loaded.wait(30000));
+        page.setText(QStringLiteral("profit rose in the third quarter"));
+        QSignalSpy predicted(&page, &TryItPage::predicted);
+        page.predict();
+        QVERIFY(predicted.wait(30000));
+        const QTableWidget* table = page.probabilities();
+        QCOMPARE(table->rowCount(), 3);
+        double sum = 0, previous = 2;
+        for (int row = 0; row < 3; ++row) {
+            const double p = table->item(row, 1)->data(Qt::UserRole).toDouble();
+            QVERIFY(p <= previous); // most probable first
+            previous = p;
+            sum += p;
+        }
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        const auto* label = page.findChild<QLabel*>(QStringLiteral("predictedLabel"));
+        QVERIFY(label->text().contains(table->item(0, 0)->text()));
+    }
+
+    void highlightsEntities()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(folder, QStringLiteral("fixtures/reference/bert-tokcls"));
+        TryItPage page;
+        page.show();
+        QSignalSpy loaded(&page, &TryItPage::modelLoaded);
+        page.loadModel(folder);
+        QVERIFY(loaded.wait(30000));
+        page.setText(QStringLiteral("the patient reports headache after aspirin"));
+        QSignalSpy predicted(&page, &TryItPage::predicted);
+        page.predict();
+        QVERIFY(predicted.wait(30000));
+        QVERIFY(page.entities()->isVisible());
+        QVERIFY(!page.probabilities()->isVisible());
+        const QString text = page.entities()->toPlainText();
+        for (const char* word : {"patient", "headache", "aspirin"})
+            QVERIFY2(text.contains(QLatin1String(word)), qPrintable(text));
+    }
+
+    void explainsAFolderThatIsNotAModel()
+    {
+        QTemporaryDir empty;
+        TryItPage page;
+        QSignalSpy failed(&page, &TryItPage::failed);
+        page.loadModel(empty.path());
+        QVERIFY(failed.wait(30000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("config.json")));
+    }
+};
+
+QTEST_MAIN(TestTryItPage)
+#include "testtryitpage.moc"
