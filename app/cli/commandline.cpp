@@ -22,6 +22,7 @@ CommandLine::CommandLine(const std::vector<std::string>& arguments)
         const std::string& argument = arguments[i];
         if (!isFlag(argument)) {
             m_positionals.push_back(argument);
+            m_positionalIndex.push_back(i);
             continue;
         }
         std::string name = argument.substr(2);
@@ -31,6 +32,7 @@ CommandLine::CommandLine(const std::vector<std::string>& arguments)
             name.resize(eq);
         } else if (i + 1 < arguments.size() && !isFlag(arguments[i + 1])) {
             value = arguments[++i];
+            m_borrowed[name] = i;
         }
         if (m_flags.count(name))
             throw Error("The option --" + name + " was given twice; give it once.");
@@ -72,10 +74,21 @@ long long CommandLine::integer(const std::string& name, long long fallback) cons
 }
 
 void CommandLine::allowOnly(const std::vector<std::string>& known,
-                            const std::vector<std::string>& switches) const
+                            const std::vector<std::string>& switches)
 {
     for (const auto& name : m_order) {
         const bool isSwitch = std::find(switches.begin(), switches.end(), name) != switches.end();
+        const auto borrowed = m_borrowed.find(name);
+        if (isSwitch && borrowed != m_borrowed.end()) {
+            // The word after a switch is not its value: put it back among the positionals.
+            const auto at = std::upper_bound(m_positionalIndex.begin(), m_positionalIndex.end(),
+                                             borrowed->second) -
+                            m_positionalIndex.begin();
+            m_positionals.insert(m_positionals.begin() + at, m_flags[name]);
+            m_positionalIndex.insert(m_positionalIndex.begin() + at, borrowed->second);
+            m_flags[name].clear();
+            m_borrowed.erase(borrowed);
+        }
         if (!isSwitch && std::find(known.begin(), known.end(), name) == known.end())
             throw Error("Unknown option --" + name + "; see --help for the options.");
         if (isSwitch && !value(name).empty())

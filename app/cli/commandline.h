@@ -28,14 +28,17 @@ public:
 
     /**
      * Throws domaintune::Error for the first flag not in @p known, or a switch given a value
-     * where @p switches says it takes none.
+     * with `--switch=value` where @p switches says it takes none. A word that merely follows
+     * a switch (`--nfkc data.csv`) is given back to the positionals, in its place.
      */
     void allowOnly(const std::vector<std::string>& known,
-                   const std::vector<std::string>& switches = {}) const;
+                   const std::vector<std::string>& switches = {});
 
 private:
     std::vector<std::string> m_positionals;
+    std::vector<std::size_t> m_positionalIndex; ///< Argument index of each positional.
     std::map<std::string, std::string> m_flags;
+    std::map<std::string, std::size_t> m_borrowed; ///< Flags whose value was the next word.
     std::vector<std::string> m_order;
 };
 

@@ -26,8 +26,7 @@ const std::vector<Command>& commands()
          "          --id-column C --split-column C --label-names FILE (one name per id)\n"
          "Clean:    --nfkc --halfwidth --collapse-whitespace  --stop-at-first (else skip+report)\n"
          "Stats:    --model DIR (tokenizer for token lengths, [UNK] rate, fertility)\n"
-         "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n"
-         "Put switches after the files: a switch followed by a file would take it as a value.\n",
+         "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n",
          &runData},
         {"eval", "Measure a fine-tuned model folder on labelled data (metrics as JSON)",
          "usage: domaintune-cli eval --model DIR --data FILE [--task T] [--text-column C]\n"
@@ -75,7 +74,7 @@ const std::vector<Command>& commands()
          "--all-parameters) and, with --metric, each run's best value and its curve.\n"
          "`export` writes one bundle file (model files too with --include-files); `import`\n"
          "adds its runs under new ids, skips runs already present and refuses a damaged or\n"
-         "tampered bundle without changing the history. Switches go after the run ids.\n",
+         "tampered bundle without changing the history.\n",
          &runRuns},
         {"train", "Fine-tune a model on a corpus; records the run in the history",
          "usage: domaintune-cli train --model DIR --task seq-cls|multi-label|token-cls|mlm|clm\n"

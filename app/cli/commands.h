@@ -13,22 +13,22 @@ struct Command
     const char* name;
     const char* summary; ///< One line for `--help`.
     const char* usage;   ///< Full usage text for `COMMAND --help`.
-    int (*run)(const CommandLine& commandLine);
+    int (*run)(CommandLine& commandLine);
 };
 
 /** Returns every command, in the order `--help` lists them. */
 const std::vector<Command>& commands();
 
-int runData(const CommandLine& commandLine);
-int dataDebianLicenses(const CommandLine& commandLine);
-int runEval(const CommandLine& commandLine);
-int runExport(const CommandLine& commandLine);
-int runForward(const CommandLine& commandLine);
-int runRuns(const CommandLine& commandLine);
-int runPredict(const CommandLine& commandLine);
-int runPretrain(const CommandLine& commandLine);
-int runSystem(const CommandLine& commandLine);
-int runTrain(const CommandLine& commandLine);
-int runTokenize(const CommandLine& commandLine);
+int runData(CommandLine& commandLine);
+int dataDebianLicenses(CommandLine& commandLine);
+int runEval(CommandLine& commandLine);
+int runExport(CommandLine& commandLine);
+int runForward(CommandLine& commandLine);
+int runRuns(CommandLine& commandLine);
+int runPredict(CommandLine& commandLine);
+int runPretrain(CommandLine& commandLine);
+int runSystem(CommandLine& commandLine);
+int runTrain(CommandLine& commandLine);
+int runTokenize(CommandLine& commandLine);
 
 } // namespace domaintune::cli

@@ -307,7 +307,7 @@ int split(const CommandLine& line)
 
 } // namespace
 
-int runData(const CommandLine& commandLine)
+int runData(CommandLine& commandLine)
 {
     const std::vector<std::string>& arguments = commandLine.positionals();
     if (!arguments.empty() && arguments[0] == "debian-licenses")

@@ -11,7 +11,7 @@
 
 namespace domaintune::cli {
 
-int dataDebianLicenses(const CommandLine& commandLine)
+int dataDebianLicenses(CommandLine& commandLine)
 {
     commandLine.allowOnly({"output", "doc-root", "min-per-label"});
     const std::string output = commandLine.required("output");

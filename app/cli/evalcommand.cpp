@@ -14,7 +14,7 @@
 
 namespace domaintune::cli {
 
-int runEval(const CommandLine& commandLine)
+int runEval(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "data", "task", "text-column", "label-column", "encoding",
                            "max-length", "batch-size"});
@@ -99,7 +99,7 @@ std::string modelOfRun(RunStore& store, std::int64_t runId)
 
 } // namespace
 
-int runExport(const CommandLine& commandLine)
+int runExport(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "run", "output", "history", "dtype"});
     const DType weights = weightsType(commandLine.value("dtype"));

@@ -42,7 +42,7 @@ nlohmann::json nested(const FloatArray& array, std::size_t dim, std::size_t& off
 
 } // namespace
 
-int runForward(const CommandLine& commandLine)
+int runForward(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "inputs", "head"});
     const std::string file = commandLine.required("inputs");

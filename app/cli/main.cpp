@@ -74,7 +74,8 @@ int main(int argc, char** argv)
             return 0;
         }
     try {
-        return command->run(domaintune::cli::CommandLine(arguments));
+        domaintune::cli::CommandLine commandLine(arguments);
+        return command->run(commandLine);
     } catch (const domaintune::Error& e) {
         std::cerr << "domaintune-cli " << command->name << ": " << e.what() << '\n';
     } catch (const std::exception& e) {

@@ -78,7 +78,7 @@ void writeJsonl(std::ostream& out, const Predictor& predictor,
 
 } // namespace
 
-int runPredict(const CommandLine& commandLine)
+int runPredict(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "input", "output", "text-column", "encoding", "max-length"});
     const Predictor predictor(commandLine.required("model"),

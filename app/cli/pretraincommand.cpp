@@ -9,7 +9,7 @@
 
 namespace domaintune::cli {
 
-int runPretrain(const CommandLine& commandLine)
+int runPretrain(CommandLine& commandLine)
 {
     commandLine.allowOnly({"output", "vocab-size", "layers", "hidden", "heads", "max-length",
                            "epochs", "max-steps", "batch-size", "seed", "threads"},

@@ -183,7 +183,7 @@ Json dispatch(RunStore& store, const std::vector<std::string>& args, const Comma
 
 } // namespace
 
-int runRuns(const CommandLine& commandLine)
+int runRuns(CommandLine& commandLine)
 {
     commandLine.allowOnly({"history", "task", "domain", "status", "tag", "search", "sort", "limit",
                            "metric", "axis", "goal", "output", "files-dir"},

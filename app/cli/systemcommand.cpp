@@ -5,7 +5,7 @@
 
 namespace domaintune::cli {
 
-int runSystem(const CommandLine& commandLine)
+int runSystem(CommandLine& commandLine)
 {
     commandLine.allowOnly({});
     const SystemInfo info = collectSystemInfo();

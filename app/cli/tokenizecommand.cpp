@@ -60,7 +60,7 @@ void printEncoding(const Encoding& encoding)
 
 } // namespace
 
-int runTokenize(const CommandLine& commandLine)
+int runTokenize(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "text", "input"}, {"no-special-tokens"});
     const std::string model = commandLine.required("model");

@@ -94,7 +94,7 @@ TrainingData loadData(const TrainSpec& spec)
 
 } // namespace
 
-int runTrain(const CommandLine& commandLine)
+int runTrain(CommandLine& commandLine)
 {
     commandLine.allowOnly({"config", "name",       "model",       "task",         "domain",
                            "train",  "validation", "text-column", "label-column", "encoding",
