@@ -45,13 +45,8 @@ ModelEvaluation evaluateModel(const std::string& modelDir, const std::vector<Exa
     const Featurizer featurizer(*tokenizer, task, length,
                                 lm ? std::vector<std::string>{} : model->config().labels);
     const FeatureSet features = featurizer.build(examples);
-    ObjectiveIds ids;
-    ids.pad = std::max(0, tokenizer->padId());
-    for (const char* mask : {"[MASK]", "<mask>"})
-        if (ids.mask < 0)
-            ids.mask = tokenizer->tokenToId(mask);
-    ids.vocabSize = model->config().vocabSize;
-    const Objective objective(task, ids, 0.15, false);
+    const Objective objective(task, ObjectiveIds::of(*tokenizer, model->config().vocabSize), 0.15,
+                              false);
     const TrainingControl control;
     const auto evaluation = evaluate(model->module(), objective, features, batchSize, 42, control);
     return {task,

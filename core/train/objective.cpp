@@ -1,6 +1,7 @@
 #include "core/train/objective.h"
 
 #include "core/common/error.h"
+#include "core/text/tokenizer.h"
 
 namespace domaintune {
 namespace {
@@ -23,6 +24,17 @@ torch::Tensor padded(const FeatureSet& set, const std::vector<std::size_t>& indi
 }
 
 } // namespace
+
+ObjectiveIds ObjectiveIds::of(const Tokenizer& tokenizer, std::int64_t vocabSize)
+{
+    ObjectiveIds ids;
+    ids.pad = std::max(0, tokenizer.padId());
+    for (const char* mask : {"[MASK]", "<mask>"})
+        if (ids.mask < 0)
+            ids.mask = tokenizer.tokenToId(mask);
+    ids.vocabSize = vocabSize;
+    return ids;
+}
 
 TrainBatch TrainBatch::to(const torch::Device& device) const
 {

@@ -24,12 +24,17 @@ struct TrainBatch
     TrainBatch to(const torch::Device& device) const;
 };
 
+class Tokenizer;
+
 /** The special ids an objective needs. */
 struct ObjectiveIds
 {
     std::int64_t pad = 0;
     std::int64_t mask = -1; ///< [MASK] / <mask>; required for mlm.
     std::int64_t vocabSize = 0;
+
+    /** Reads the padding and mask ids from @p tokenizer, for a model of @p vocabSize. */
+    static ObjectiveIds of(const Tokenizer& tokenizer, std::int64_t vocabSize);
 };
 
 /**

@@ -114,12 +114,7 @@ void TrainingRun::prepare()
     m_s.validation = featurizer.build(validation);
     m_state.labels = labels;
 
-    ObjectiveIds ids;
-    ids.pad = std::max(0, m_s.tokenizer->padId());
-    for (const char* mask : {"[MASK]", "<mask>"})
-        if (ids.mask < 0)
-            ids.mask = m_s.tokenizer->tokenToId(mask);
-    ids.vocabSize = m_s.model->config().vocabSize;
+    const auto ids = ObjectiveIds::of(*m_s.tokenizer, m_s.model->config().vocabSize);
     torch::Tensor weights;
     if (spec.classWeights && spec.task == "seq-cls") {
         weights = torch::zeros({static_cast<std::int64_t>(labels.size())}, torch::kFloat);
