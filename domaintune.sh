@@ -5,6 +5,7 @@
 #   ./domaintune.sh test   install dependencies, build, run the whole test suite
 #   ./domaintune.sh build  install dependencies and build only
 #   ./domaintune.sh bench  build the benchmarks under build/bench
+#   ./domaintune.sh package  build, then make the Debian package (.deb) in the build folder
 #
 # Environment: DOMAINTUNE_BUILD_DIR (default: build), DOMAINTUNE_JOBS (default: 2),
 # DOMAINTUNE_SKIP_DEPS=1 to skip the package check, CTEST_ARGS for extra ctest arguments.
@@ -51,6 +52,17 @@ build() {
     cmake --build "$build_dir" --parallel "$jobs" || die "the build failed (errors above)"
 }
 
+# The built-in defaults the GUI opens with (a starter model and a sample task, see
+# docs/starter-model.md): built once into the user's cache, then found by the GUI itself.
+starter_assets() {
+    local cli="$build_dir/bin/domaintune-cli"
+    if ! "$cli" starter status 2>/dev/null | grep -q '"model_ready": true'; then
+        say "building the starter model once (about 8 minutes; Ctrl-C stops, the next run continues)"
+    fi
+    "$cli" starter build >/dev/null ||
+        say "the starter model is not ready (see above); the workbench starts without it"
+}
+
 has_display() {
     [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]
 }
@@ -61,6 +73,7 @@ case "$command" in
 run)
     build
     has_display || die "no display (DISPLAY and WAYLAND_DISPLAY are unset): run it from a desktop session, or use: xvfb-run -a ./domaintune.sh run (or set QT_QPA_PLATFORM=offscreen)"
+    starter_assets
     exec "$build_dir/bin/domaintune" "$@"
     ;;
 test)
@@ -77,8 +90,20 @@ bench)
     cmake --build "$build_dir" --parallel "$jobs" --target benchmarks
     say "benchmarks are in $build_dir/bench/"
     ;;
+package)
+    build "$@"
+    say "making the Debian package (cpack, dpkg-shlibdeps)"
+    log="$build_dir/package.log"
+    out_dir=$(cd "$build_dir" && pwd)
+    cpack -G DEB --config "$build_dir/CPackConfig.cmake" -B "$out_dir" >"$log" 2>&1 ||
+        { tail -n 20 "$log" >&2; die "making the package failed (full log: $log)"; }
+    deb=$(sed -n 's/^CPack: - package: \(.*\.deb\) generated\.$/\1/p' "$log")
+    [ -n "$deb" ] || die "cpack made no .deb (full log: $log)"
+    say "install it with: sudo apt install $deb"
+    echo "$deb"
+    ;;
 *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

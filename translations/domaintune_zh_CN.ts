@@ -21,6 +21,94 @@
     </message>
 </context>
 <context>
+    <name>ModelSummary</name>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 k</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::BatchPredictPanel</name>
+    <message>
+        <source>CSV, JSON lines or text file with the texts</source>
+        <translation>包含文本的 CSV、JSON Lines 或纯文本文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>predictions.csv (or .jsonl)</source>
+        <translation>predictions.csv（或 .jsonl）</translation>
+    </message>
+    <message>
+        <source>Predict &amp;file</source>
+        <translation>预测文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Batch input:</source>
+        <translation>批量输入：</translation>
+    </message>
+    <message>
+        <source>Predictions to:</source>
+        <translation>预测结果保存到：</translation>
+    </message>
+    <message>
+        <source>Texts to predict</source>
+        <translation>要预测的文本</translation>
+    </message>
+    <message>
+        <source>Choose the file of texts and where the predictions go.</source>
+        <translation>请选择文本文件以及预测结果的保存位置。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 texts</source>
+        <translation>已完成 %1 / %2 条文本</translation>
+    </message>
+    <message>
+        <source>The prediction failed: %1</source>
+        <translation>预测失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prediction(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条预测写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::CompareDialog</name>
     <message>
         <source>Compare runs</source>
@@ -304,6 +392,100 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::DataChartsView</name>
+    <message>
+        <source>Examples per label</source>
+        <translation>各标签样本数</translation>
+    </message>
+    <message>
+        <source>Length in tokens (red: truncated beyond)</source>
+        <translation>词元长度（红线以外将被截断）</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::ExportDialog</name>
+    <message>
+        <source>✔ %1: verified (largest difference %2, allowed %3)</source>
+        <translation>✔ %1：校验通过（最大差异 %2，允许 %3）</translation>
+    </message>
+    <message>
+        <source>✘ %1: verification FAILED: %2</source>
+        <translation>✘ %1：校验失败：%2</translation>
+    </message>
+    <message>
+        <source>Export the model of run %1</source>
+        <translation>导出运行 %1 的模型</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder (transformers, DomainTune)</source>
+        <translation>Hugging Face 文件夹（transformers、DomainTune 可加载）</translation>
+    </message>
+    <message>
+        <source>TorchScript model.pt (LibTorch, torch.jit.load)</source>
+        <translation>TorchScript model.pt（LibTorch、torch.jit.load 可加载）</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>float32 (exact)</source>
+        <translation>float32（精确）</translation>
+    </message>
+    <message>
+        <source>float16 (half the size)</source>
+        <translation>float16（体积减半）</translation>
+    </message>
+    <message>
+        <source>bfloat16 (half the size)</source>
+        <translation>bfloat16（体积减半）</translation>
+    </message>
+    <message>
+        <source>&amp;Weights:</source>
+        <translation>权重精度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting and verifying…</source>
+        <translation>正在导出并校验…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
+    </message>
+    <message>
+        <source>Written to %1; the result is stored in the run history.</source>
+        <translation>已写入 %1；结果已保存到运行历史。</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::HistoryPage</name>
     <message>
         <source>Search runs by name, task, domain or status</source>
@@ -359,6 +541,60 @@
             <numerusform>，已选 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re-r&amp;un</source>
+        <translation>重新运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Start the selected run again with the same settings</source>
+        <translation>以相同设置再次启动所选运行</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>继续(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Continue a cancelled, failed or interrupted run from its last checkpoint</source>
+        <translation>从最近的检查点继续已取消、失败或中断的运行</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the wizard…</source>
+        <translation>在向导中编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport model…</source>
+        <translation>导出模型(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export table as &amp;CSV…</source>
+        <translation>将表格导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export the run table</source>
+        <translation>导出运行表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The settings of run %1 cannot be read: %2</source>
+        <translation>无法读取运行 %1 的设置：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 个运行写入 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::LivePlot</name>
@@ -392,10 +628,6 @@
     <message>
         <source>Sections</source>
         <translation>栏目</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>概览</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -464,6 +696,208 @@
     <message>
         <source>Try it</source>
         <translation>试用</translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>&amp;Open run template…</source>
+        <translation>打开运行模板(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a run template</source>
+        <translation>打开运行模板</translation>
+    </message>
+    <message>
+        <source>Run templates (*.json)</source>
+        <translation>运行模板 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::ModelInfoView</name>
+    <message>
+        <source>Architecture:</source>
+        <translation>架构：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数量：</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>层数：</translation>
+    </message>
+    <message>
+        <source>Hidden size / heads:</source>
+        <translation>隐藏维度 / 注意力头：</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>词表大小：</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <source>Maximum length:</source>
+        <translation>最大长度：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Choose a model folder.</source>
+        <translation>请选择模型文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder cannot be used: %1</source>
+        <translation>无法使用此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n 个词元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none (set by the data)</source>
+        <translation>无（由数据决定）</translation>
+    </message>
+    <message>
+        <source>The weights load, but the tokenizer does not: training needs both. Copy the tokenizer files into the folder.</source>
+        <translation>权重可以加载，但分词器无法加载：训练需要两者。请将分词器文件复制到该文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::ModelsPage</name>
+    <message>
+        <source>&lt;h2&gt;Models&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;模型&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-tune in a new run</source>
+        <translation>在新运行中微调(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>试用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Add folder…</source>
+        <translation>添加文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>Starter model</source>
+        <translation>入门模型</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Fine-tuned by run %1</source>
+        <translation>由运行 %1 微调</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::NewRunPage</name>
+    <message>
+        <source>Open template</source>
+        <translation>打开模板</translation>
+    </message>
+    <message>
+        <source>%1 is not a run template: %2</source>
+        <translation>%1 不是运行模板：%2</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::NewRunWizard</name>
+    <message>
+        <source>New run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This run cannot start: %1</source>
+        <translation>无法启动此运行：%1</translation>
+    </message>
+    <message>
+        <source>Text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Multi-label classification</source>
+        <translation>多标签分类</translation>
+    </message>
+    <message>
+        <source>Named entities (NER)</source>
+        <translation>命名实体识别（NER）</translation>
+    </message>
+    <message>
+        <source>Domain-adaptive pretraining (masked LM)</source>
+        <translation>领域自适应预训练（掩码语言模型）</translation>
+    </message>
+    <message>
+        <source>Causal language model (GPT-2)</source>
+        <translation>因果语言模型（GPT-2）</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>金融</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法律</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -633,6 +1067,79 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::SettingsPage</name>
+    <message>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The new language applies when DomainTune restarts.</source>
+        <translation>新语言将在 DomainTune 重启后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Automatic (a CUDA GPU when there is one)</source>
+        <translation>自动（有 CUDA GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>&amp;Device for new runs:</source>
+        <translation>新运行使用的设备(&amp;D)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n core(s))</source>
+        <translation>
+            <numerusform>自动（%n 个核心）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads for new runs:</source>
+        <translation>新运行使用的 CPU 线程数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Run &amp;outputs folder:</source>
+        <translation>运行输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Run &amp;history file:</source>
+        <translation>运行历史文件(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the history file</source>
+        <translation>选择历史文件</translation>
+    </message>
+    <message>
+        <source>History (*.sqlite)</source>
+        <translation>历史记录 (*.sqlite)</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::SystemPage</name>
     <message>
         <source>&lt;h2&gt;Welcome to DomainTune&lt;/h2&gt;&lt;p&gt;Adapt a pretrained language model to your finance, medical or legal texts, offline.&lt;/p&gt;</source>
@@ -791,6 +1298,596 @@
     <message>
         <source>Predicted label: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>预测标签：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Predict a whole file</source>
+        <translation>预测整个文件</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardDataPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Corpora (*.csv *.tsv *.txt *.json *.jsonl *.conll *.md);;All files (*)</source>
+        <translation>语料 (*.csv *.tsv *.txt *.json *.jsonl *.conll *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>CSV/TSV, JSON/JSONL, CoNLL, SQuAD, plain text or a folder per label; the format and encoding are detected.</source>
+        <translation>支持 CSV/TSV、JSON/JSONL、CoNLL、SQuAD、纯文本或按标签分文件夹；格式和编码会自动检测。</translation>
+    </message>
+    <message>
+        <source>&amp;Training data:</source>
+        <translation>训练数据(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Choose the training data</source>
+        <translation>选择训练数据</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Read as:</source>
+        <translation>读取方式：</translation>
+    </message>
+    <message>
+        <source>Multi-label: the character between labels in the label column, e.g. | or ;</source>
+        <translation>多标签：标签列中分隔各标签的字符，例如 | 或 ;</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Held out for evaluation when the data has no validation split and no validation file is given.</source>
+        <translation>当数据没有验证集划分且未提供验证文件时，留出这一比例用于评估。</translation>
+    </message>
+    <message>
+        <source>optional separate file</source>
+        <translation>可选的单独文件</translation>
+    </message>
+    <message>
+        <source>Longer texts are cut to this many tokens (red line in the histogram).</source>
+        <translation>更长的文本会被截断为此词元数（直方图中的红线）。</translation>
+    </message>
+    <message>
+        <source>Hold out:</source>
+        <translation>留出：</translation>
+    </message>
+    <message>
+        <source>or validation file:</source>
+        <translation>或验证文件：</translation>
+    </message>
+    <message>
+        <source>Choose the validation data</source>
+        <translation>选择验证数据</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>验证：</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;length:</source>
+        <translation>最大长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Choose the training data.</source>
+        <translation>请选择训练数据。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This data cannot be read:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法读取此数据：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>detected: %1, %2</source>
+        <translation>检测结果：%1，%2</translation>
+    </message>
+    <message>
+        <source>(fixed by the format)</source>
+        <translation>（由格式决定）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 条样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the first ones; the whole file is used for training)</source>
+        <translation>（仅前面部分；训练时使用整个文件）</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s) while reading, e.g. %1:%2: %3</source>
+        <translation>
+            <numerusform>⚠ 读取时发现 %n 个问题，例如 %1:%2：%3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n example(s) also appear in another split (leakage): evaluation would be too optimistic.</source>
+        <translation>
+            <numerusform>⚠ 有 %n 条样本同时出现在其他划分中（数据泄漏）：评估结果会偏乐观。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n duplicate or near-duplicate example(s).</source>
+        <translation>
+            <numerusform>⚠ 有 %n 条重复或近似重复的样本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Imbalanced labels: the largest class is %1× the smallest (&quot;%2&quot;). Consider class weights (hyper-parameters page).</source>
+        <translation>⚠ 标签不均衡：最大类别是最小类别（“%2”）的 %1 倍。可考虑使用类别权重（超参数页）。</translation>
+    </message>
+    <message>
+        <source>%1 % of the examples are longer than %2 tokens and will be truncated.</source>
+        <translation>%1% 的样本超过 %2 个词元，将被截断。</translation>
+    </message>
+    <message>
+        <source>No token statistics: %1</source>
+        <translation>无词元统计：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No labels found.&lt;/b&gt; Choose the label column, or pick a language-modelling task on the first page.</source>
+        <translation>&lt;b&gt;未找到标签。&lt;/b&gt;请选择标签列，或在第一页选择语言建模任务。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No entity tags found.&lt;/b&gt; Named-entity training needs CoNLL data (one token and its tag per line).</source>
+        <translation>&lt;b&gt;未找到实体标记。&lt;/b&gt;命名实体训练需要 CoNLL 数据（每行一个词元及其标记）。</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardHyperPage</name>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>Defaults follow the task, the model&apos;s size and the layers that train. Hover over a setting for advice.</source>
+        <translation>默认值取决于任务、模型规模和参与训练的层。将鼠标悬停在设置上可查看建议。</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>高级设置</translation>
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation>运行名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The fine-tuned model, checkpoints and the best model go here.</source>
+        <translation>微调后的模型、检查点和最佳模型保存在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Passes over the training data. Small data sets need more (5–10); large ones 1–3.</source>
+        <translation>遍历训练数据的次数。小数据集需要更多（5–10），大数据集 1–3 即可。</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>训练轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>2e-5 to 5e-5 when all layers train; 1e-3 when only the head does. Too high makes the loss jump or diverge.</source>
+        <translation>所有层都训练时用 2e-5 到 5e-5；只训练分类头时用 1e-3。过高会使损失震荡或发散。</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation>学习率(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Examples per step. Lower it when memory runs out; raise gradient accumulation to keep the effective batch.</source>
+        <translation>每步的样本数。内存不足时调低，并提高梯度累积以保持有效批量。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>批量大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Share of the steps during which the learning rate rises from 0.</source>
+        <translation>学习率从 0 开始上升的步数比例。</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up share:</source>
+        <translation>预热比例(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>How the learning rate decays after warm-up.</source>
+        <translation>预热之后学习率的衰减方式。</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule:</source>
+        <translation>学习率调度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay (not applied to biases and LayerNorm).</source>
+        <translation>AdamW 的解耦权重衰减（不作用于偏置和 LayerNorm）。</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>权重衰减：</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation:</source>
+        <translation>梯度累积：</translation>
+    </message>
+    <message>
+        <source>Clip the gradient norm to this value; 0 turns clipping off.</source>
+        <translation>将梯度范数裁剪到此值；0 表示不裁剪。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>梯度裁剪：</translation>
+    </message>
+    <message>
+        <source>The same seed, data and threads give the same run, bit for bit.</source>
+        <translation>相同的随机种子、数据和线程数会得到逐位相同的运行结果。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>each epoch</source>
+        <translation>每轮</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps:</source>
+        <translation>每 N 步评估一次：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stop after this many evaluations without improvement.</source>
+        <translation>连续这么多次评估没有提升后停止。</translation>
+    </message>
+    <message>
+        <source>Early stopping patience:</source>
+        <translation>早停耐心值：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Stop after N steps:</source>
+        <translation>N 步后停止：</translation>
+    </message>
+    <message>
+        <source>Weight classes by inverse frequency</source>
+        <translation>按类别频率的倒数加权</translation>
+    </message>
+    <message>
+        <source>Imbalance:</source>
+        <translation>类别不均衡：</translation>
+    </message>
+    <message>
+        <source>Group similar lengths into batches (less padding)</source>
+        <translation>将长度相近的样本分到同一批（减少填充）</translation>
+    </message>
+    <message>
+        <source>Batching:</source>
+        <translation>分批：</translation>
+    </message>
+    <message>
+        <source>Mask whole words (recommended for Chinese text)</source>
+        <translation>整词掩码（推荐用于中文文本）</translation>
+    </message>
+    <message>
+        <source>Masked LM:</source>
+        <translation>掩码语言模型：</translation>
+    </message>
+    <message>
+        <source>bf16 mixed precision (CPUs with AMX/AVX-512 BF16, or CUDA)</source>
+        <translation>bf16 混合精度（支持 AMX/AVX-512 BF16 的 CPU，或 CUDA）</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <source>automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>CPU 线程数：</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardLayersPage</name>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Checked groups train; the others stay frozen. Training only the top costs less memory and time and keeps more of what the model knows.</source>
+        <translation>勾选的参数组参与训练，其余保持冻结。只训练顶层占用更少的内存和时间，并能更多地保留模型已有的知识。</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>Head only</source>
+        <translation>仅分类头</translation>
+    </message>
+    <message>
+        <source>Head and top layers</source>
+        <translation>分类头和顶部若干层</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>顶部 </translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Unfreeze one more group from the top each epoch</source>
+        <translation>每轮从顶部多解冻一个参数组</translation>
+    </message>
+    <message>
+        <source>Gradual unfreezing:</source>
+        <translation>逐步解冻：</translation>
+    </message>
+    <message>
+        <source>Each group below the head learns this factor more slowly than the one above it; 1 turns it off (0.8–0.95 is common).</source>
+        <translation>分类头以下每往下一组，学习率乘以此系数；1 表示关闭（常用 0.8–0.95）。</translation>
+    </message>
+    <message>
+        <source>Layer-wise LR &amp;decay:</source>
+        <translation>逐层学习率衰减(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>参数组</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Trainable: %1 of %2 parameters (%3 %)</source>
+        <translation>可训练：%1 / %2 个参数（%3%）</translation>
+    </message>
+    <message>
+        <source>Estimated training memory: about %1 (weights %2, gradients and optimiser %3, activations %4 at batch %5 × %6 tokens).</source>
+        <translation>估计训练内存：约 %1（权重 %2，梯度和优化器 %3，激活值 %4，批量 %5 × %6 个词元）。</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardModelPage</name>
+    <message>
+        <source>Pretrained model</source>
+        <translation>预训练模型</translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder: config.json, model.safetensors or pytorch_model.bin, and the tokenizer files.</source>
+        <translation>Hugging Face 格式的文件夹：config.json、model.safetensors 或 pytorch_model.bin，以及分词器文件。</translation>
+    </message>
+    <message>
+        <source>Folder with config.json</source>
+        <translation>包含 config.json 的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>最近使用(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Starter model (bilingual, built on this machine)</source>
+        <translation>入门模型（中英双语，在本机构建）</translation>
+    </message>
+    <message>
+        <source>Choose a model folder.</source>
+        <translation>请选择模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardReviewPage</name>
+    <message>
+        <source>frozen: %1</source>
+        <translation>冻结：%1</translation>
+    </message>
+    <message>
+        <source>head only</source>
+        <translation>仅分类头</translation>
+    </message>
+    <message numerus="yes">
+        <source>head and top %n layer(s)</source>
+        <translation>
+            <numerusform>分类头和顶部 %n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Start trains on a background thread and opens the dashboard. The spec is stored with the run, so it can be compared and re-run later.</source>
+        <translation>“开始”会在后台线程中训练并打开看板。运行配置会随运行一起保存，便于之后比较和重新运行。</translation>
+    </message>
+    <message>
+        <source>Save as &amp;template…</source>
+        <translation>另存为模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the run as a template</source>
+        <translation>将运行另存为模板</translation>
+    </message>
+    <message>
+        <source>Run templates (*.json)</source>
+        <translation>运行模板 (*.json)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>%1 (%2 parameters)</source>
+        <translation>%1（%2 个参数）</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n example(s) read)</source>
+        <translation>
+            <numerusform>%1（已读取 %n 条样本）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>%1 epoch(s), batch %2, learning rate %3, max. %4 tokens</source>
+        <translation>%1 轮，批量 %2，学习率 %3，最多 %4 个词元</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::WizardTaskPage</name>
+    <message>
+        <source>One label per text: sentiment of a news line, the clause type of a contract paragraph, the department of a patient question.</source>
+        <translation>每条文本一个标签：新闻的情感、合同段落的条款类型、患者提问所属的科室。</translation>
+    </message>
+    <message>
+        <source>Any number of labels per text, e.g. every risk a filing mentions.</source>
+        <translation>每条文本可有任意多个标签，例如一份披露文件提到的所有风险。</translation>
+    </message>
+    <message>
+        <source>Named entities: a label per word, such as diseases in abstracts or parties in contracts (CoNLL files).</source>
+        <translation>命名实体：每个词一个标签，例如摘要中的疾病或合同中的当事方（CoNLL 文件）。</translation>
+    </message>
+    <message>
+        <source>Continue the model&apos;s masked-language pretraining on unlabelled domain text before fine-tuning (&quot;Don&apos;t Stop Pretraining&quot;).</source>
+        <translation>在微调之前，用无标注的领域文本继续模型的掩码语言预训练（“Don&apos;t Stop Pretraining”）。</translation>
+    </message>
+    <message>
+        <source>Fine-tune a GPT-2 style model to continue domain text.</source>
+        <translation>微调 GPT-2 类模型以续写领域文本。</translation>
+    </message>
+    <message>
+        <source>Task and domain</source>
+        <translation>任务与领域</translation>
+    </message>
+    <message>
+        <source>What should the model learn? The next pages adapt their defaults to it.</source>
+        <translation>模型要学习什么？后续页面会据此调整默认值。</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>领域(&amp;D)：</translation>
     </message>
 </context>
 </TS>

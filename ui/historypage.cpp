@@ -5,19 +5,25 @@
 #include "ui/runtablemodel.h"
 #include "ui/trainingcontroller.h"
 
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <exception>
+#include <nlohmann/json.hpp>
 
 namespace domaintune::ui {
 
@@ -41,9 +47,33 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_compare = new QPushButton(tr("C&ompare"), this);
     m_compare->setToolTip(tr("Select two or more runs to compare their curves and parameters"));
     m_delete = new QPushButton(tr("&Delete…"), this);
+    m_rerun = new QPushButton(tr("Re-r&un"), this);
+    m_rerun->setObjectName(QStringLiteral("rerun"));
+    m_rerun->setToolTip(tr("Start the selected run again with the same settings"));
+    m_resume = new QPushButton(tr("Re&sume"), this);
+    m_resume->setObjectName(QStringLiteral("resume"));
+    m_resume->setToolTip(tr("Continue a cancelled, failed or interrupted run from its last "
+                            "checkpoint"));
+    m_more = new QPushButton(tr("&More"), this);
+    auto* more = new QMenu(m_more);
+    more->addAction(tr("&Edit in the wizard…"), this, &HistoryPage::editSelected);
+    more->addAction(tr("E&xport model…"), this, [this] {
+        if (selectedRunIds().size() == 1)
+            emit exportRequested(selectedRunIds().front());
+    });
+    more->addAction(tr("Export table as &CSV…"), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Export the run table"), QStringLiteral("runs.csv"), tr("CSV files (*.csv)"));
+        if (!file.isEmpty())
+            exportCsv(file);
+    });
+    m_more->setMenu(more);
     bar->addWidget(m_search, 1);
     bar->addWidget(reload);
     bar->addWidget(m_compare);
+    bar->addWidget(m_rerun);
+    bar->addWidget(m_resume);
+    bar->addWidget(m_more);
     bar->addWidget(m_delete);
     layout->addLayout(bar);
 
@@ -70,6 +100,8 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     connect(reload, &QPushButton::clicked, this, &HistoryPage::refresh);
     connect(m_compare, &QPushButton::clicked, this, &HistoryPage::compareSelected);
     connect(m_delete, &QPushButton::clicked, this, &HistoryPage::confirmDelete);
+    connect(m_rerun, &QPushButton::clicked, this, &HistoryPage::rerunSelected);
+    connect(m_resume, &QPushButton::clicked, this, &HistoryPage::resumeSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPage::updateActions);
     connect(m_view, &QTableView::doubleClicked, this, [this] { compareSelected(); });
@@ -192,9 +224,97 @@ void HistoryPage::updateActions()
     const int selected = static_cast<int>(selectedRunIds().size());
     m_compare->setEnabled(selected >= 2);
     m_delete->setEnabled(selected >= 1);
+    m_rerun->setEnabled(selected == 1);
+    m_more->setEnabled(selected == 1 || visibleRunCount() > 0);
+    m_resume->setEnabled(selected == 1 && canResume(selectedRunIds().front()));
     m_status->setStyleSheet(QString());
     m_status->setText(tr("%n run(s) shown", nullptr, visibleRunCount()) +
                       (selected > 0 ? tr(", %n selected", nullptr, selected) : QString()));
+}
+
+bool HistoryPage::specOf(qint64 runId, TrainSpec& spec)
+{
+    try {
+        spec = TrainSpec::fromJson(nlohmann::json::parse(store()->requireRun(runId).specJson));
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("The settings of run %1 cannot be read: %2")
+                      .arg(runId)
+                      .arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+}
+
+bool HistoryPage::canResume(qint64 runId)
+{
+    try {
+        const auto run = store()->run(runId);
+        return run && run->status != RunStatus::Completed && run->status != RunStatus::Running &&
+               store()->lastCheckpoint(runId).has_value();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void HistoryPage::rerunSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    TrainSpec spec;
+    if (ids.size() != 1 || !specOf(ids.front(), spec))
+        return;
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    spec.name += "-rerun-" + stamp.toStdString();
+    const QFileInfo output(QString::fromStdString(spec.outputDir));
+    spec.outputDir =
+        (output.path() + QLatin1Char('/') + output.fileName() + QStringLiteral("-rerun-") + stamp)
+            .toStdString();
+    emit rerunRequested(spec, ids.front());
+}
+
+void HistoryPage::resumeSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    TrainSpec spec;
+    if (ids.size() == 1 && canResume(ids.front()) && specOf(ids.front(), spec))
+        emit resumeRequested(spec, ids.front());
+}
+
+void HistoryPage::editSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    TrainSpec spec;
+    if (ids.size() == 1 && specOf(ids.front(), spec))
+        emit editRequested(spec);
+}
+
+bool HistoryPage::exportCsv(const QString& file)
+{
+    const auto quote = [](QString value) {
+        if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
+            value.contains(QLatin1Char('\n')))
+            value = QLatin1Char('"') + value.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                    QLatin1Char('"');
+        return value;
+    };
+    QString csv;
+    QStringList cells;
+    for (int column = 0; column < m_proxy->columnCount(); ++column)
+        cells << quote(m_proxy->headerData(column, Qt::Horizontal).toString());
+    csv += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        cells.clear();
+        for (int column = 0; column < m_proxy->columnCount(); ++column)
+            cells << quote(m_proxy->index(row, column).data().toString());
+        csv += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    QSaveFile out(file);
+    const QByteArray bytes = csv.toUtf8();
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        showError(tr("Cannot write %1: %2").arg(file, out.errorString()));
+        return false;
+    }
+    m_status->setText(tr("%n run(s) written to %1", nullptr, m_proxy->rowCount()).arg(file));
+    return true;
 }
 
 void HistoryPage::showError(const QString& message)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/train/trainspec.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -22,7 +24,8 @@ class RunTableModel;
 
 /**
  * The run history: a searchable, sortable table of the runs in the history file
- * (TrainingController::historyPath()), with refresh, compare (two or more selected runs) and
+ * (TrainingController::historyPath()), with refresh, compare (two or more selected runs),
+ * re-run, edit in the wizard, resume from the last checkpoint, model export, CSV export and
  * delete. Reads through its own connection on the GUI thread; listing is one query. GUI thread
  * only.
  */
@@ -48,6 +51,30 @@ public:
     CompareDialog* compareSelected();
     /** Deletes @p runIds from the history without asking; returns false with a message shown. */
     bool deleteRuns(const QList<qint64>& runIds);
+    /** Writes the runs the table shows (after filtering) to @p file as CSV; false with a
+     * message shown. */
+    bool exportCsv(const QString& file);
+    /** Returns the spec stored with run @p runId; false with a message shown when unreadable. */
+    bool specOf(qint64 runId, TrainSpec& spec);
+    /** Returns whether run @p runId can be resumed (it did not complete and left a
+     * checkpoint). */
+    bool canResume(qint64 runId);
+    /** Emits rerunRequested() for the selected run with a new name and output folder. */
+    void rerunSelected();
+    /** Emits resumeRequested() for the selected run. */
+    void resumeSelected();
+    /** Emits editRequested() for the selected run. */
+    void editSelected();
+
+signals:
+    /** Start @p spec now as a new run that re-runs @p parentRunId. */
+    void rerunRequested(const domaintune::TrainSpec& spec, qint64 parentRunId);
+    /** Show @p spec in the new-run wizard. */
+    void editRequested(const domaintune::TrainSpec& spec);
+    /** Continue @p runId from its last checkpoint. */
+    void resumeRequested(const domaintune::TrainSpec& spec, qint64 runId);
+    /** Export the model of @p runId. */
+    void exportRequested(qint64 runId);
 
 public slots:
     /** Reloads the list from the history file. */
@@ -67,6 +94,9 @@ private:
     QTableView* m_view = nullptr;
     QPushButton* m_compare = nullptr;
     QPushButton* m_delete = nullptr;
+    QPushButton* m_rerun = nullptr;
+    QPushButton* m_resume = nullptr;
+    QPushButton* m_more = nullptr;
     QLabel* m_status = nullptr;
 };
 

@@ -2,8 +2,12 @@
 
 #include "domaintune/version.h"
 #include "ui/dashboardpage.h"
+#include "ui/exportdialog.h"
 #include "ui/historypage.h"
+#include "ui/modelspage.h"
+#include "ui/newrunpage.h"
 #include "ui/quickrundialog.h"
+#include "ui/settingspage.h"
 #include "ui/systempage.h"
 #include "ui/trainingcontroller.h"
 #include "ui/tryitpage.h"
@@ -11,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QListWidget>
@@ -43,18 +48,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(splitter);
 
     m_controller = new TrainingController(this);
+    m_newRun = new NewRunPage(m_pages);
     m_dashboard = new DashboardPage(m_pages);
     m_dashboard->setController(m_controller);
     m_history = new HistoryPage(m_pages);
-    addPage(new SystemPage(m_pages), tr("Overview"), QStringLiteral("Ctrl+1"));
+    m_models = new ModelsPage(m_pages);
+    m_tryIt = new TryItPage(m_pages);
+    m_settings = new SettingsPage(m_pages);
+    addPage(m_newRun, tr("New run"), QStringLiteral("Ctrl+1"));
     addPage(m_dashboard, tr("Dashboard"), QStringLiteral("Ctrl+2"));
     addPage(m_history, tr("History"), QStringLiteral("Ctrl+3"));
-    addPage(new TryItPage(m_pages), tr("Try it"), QStringLiteral("Ctrl+4"));
-    // The history follows the runs: a new run appears at once, its final status at the end.
-    connect(m_controller, &TrainingController::runRecorded, m_history, &HistoryPage::refresh);
-    connect(m_controller, &TrainingController::finished, m_history, &HistoryPage::refresh);
-    connect(m_controller, &TrainingController::failed, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    addPage(m_models, tr("Models"), QStringLiteral("Ctrl+4"));
+    addPage(m_tryIt, tr("Try it"), QStringLiteral("Ctrl+5"));
+    addPage(m_settings, tr("Settings"), QStringLiteral("Ctrl+6"));
+    addPage(new SystemPage(m_pages), tr("System"), QStringLiteral("Ctrl+7"));
+    connectPages();
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
@@ -90,9 +98,67 @@ void MainWindow::addPage(QWidget* page, const QString& title, const QString& sho
     connect(jump, &QShortcut::activated, this, [this, index] { showPage(index); });
 }
 
+void MainWindow::connectPages()
+{
+    // The history follows the runs: a new run appears at once, its final status at the end.
+    connect(m_controller, &TrainingController::runRecorded, m_history, &HistoryPage::refresh);
+    connect(m_controller, &TrainingController::finished, m_history, &HistoryPage::refresh);
+    connect(m_controller, &TrainingController::finished, m_models, &ModelsPage::refresh);
+    connect(m_controller, &TrainingController::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(m_newRun, &NewRunPage::runRequested, this,
+            [this](const TrainSpec& spec) { startRun(spec); });
+    connect(m_history, &HistoryPage::rerunRequested, this,
+            [this](const TrainSpec& spec, qint64 parent) { startRun(spec, false, parent); });
+    connect(m_history, &HistoryPage::resumeRequested, this,
+            [this](const TrainSpec& spec, qint64 run) { startRun(spec, true, run); });
+    connect(m_history, &HistoryPage::editRequested, this, [this](const TrainSpec& spec) {
+        m_newRun->edit(spec);
+        showPage(NewRunSection);
+    });
+    connect(m_history, &HistoryPage::exportRequested, this, [this](qint64 runId) {
+        auto* dialog = new ExportDialog(TrainingController::historyPath(), runId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    connect(m_models, &ModelsPage::fineTuneRequested, this, [this](const QString& folder) {
+        m_newRun->useModel(folder);
+        showPage(NewRunSection);
+    });
+    connect(m_models, &ModelsPage::tryRequested, this, [this](const QString& folder) {
+        m_tryIt->loadModel(folder);
+        showPage(TryItSection);
+    });
+    connect(m_settings, &SettingsPage::historyPathChanged, m_history, &HistoryPage::refresh);
+    connect(m_settings, &SettingsPage::historyPathChanged, m_models, &ModelsPage::refresh);
+}
+
+bool MainWindow::startRun(const TrainSpec& spec, bool resume, qint64 parentRunId)
+{
+    if (m_controller->isBusy()) {
+        QMessageBox::information(this, tr("New run"),
+                                 tr("A run is already in progress. Cancel it on the dashboard "
+                                    "or wait until it ends."));
+        return false;
+    }
+    if (!m_controller->start(spec, resume, parentRunId))
+        return false;
+    showPage(DashboardSection);
+    return true;
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open run template…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a run template"),
+                                                          SettingsPage::dataLocation() +
+                                                              QStringLiteral("/templates"),
+                                                          tr("Run templates (*.json)"));
+        if (!path.isEmpty() && m_newRun->openTemplate(path))
+            showPage(NewRunSection);
+    });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -120,10 +186,8 @@ void MainWindow::startQuickRun()
         return;
     }
     QuickRunDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (m_controller->start(dialog.spec()))
-        showPage(m_pages->indexOf(m_dashboard));
+    if (dialog.exec() == QDialog::Accepted)
+        startRun(dialog.spec());
 }
 
 void MainWindow::restoreState()
@@ -131,7 +195,8 @@ void MainWindow::restoreState()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1100, 720);
-    const int page = settings.value(QStringLiteral("mainWindow/page"), 0).toInt();
+    // A first start opens the wizard, ready on the starter model when set-up built it.
+    const int page = settings.value(QStringLiteral("mainWindow/page"), int(NewRunSection)).toInt();
     showPage(page >= 0 && page < pageCount() ? page : 0);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/train/trainspec.h"
+
 #include <QMainWindow>
 
 class QListWidget;
@@ -9,7 +11,11 @@ namespace domaintune::ui {
 
 class DashboardPage;
 class HistoryPage;
+class ModelsPage;
+class NewRunPage;
+class SettingsPage;
 class TrainingController;
+class TryItPage;
 
 /**
  * The application shell: a navigation list on the left, one page per section on the right.
@@ -32,8 +38,27 @@ public:
 
     /** Returns the controller that runs trainings for this window. */
     TrainingController* trainingController() const { return m_controller; }
+    /** The sections, in navigation order (Ctrl+1 … Ctrl+7). */
+    enum Section
+    {
+        NewRunSection,
+        DashboardSection,
+        HistorySection,
+        ModelsSection,
+        TryItSection,
+        SettingsSection,
+        SystemSection
+    };
+
+    NewRunPage* newRunPage() const { return m_newRun; }
     DashboardPage* dashboardPage() const { return m_dashboard; }
     HistoryPage* historyPage() const { return m_history; }
+    ModelsPage* modelsPage() const { return m_models; }
+    TryItPage* tryItPage() const { return m_tryIt; }
+    SettingsPage* settingsPage() const { return m_settings; }
+    /** Starts @p spec (resuming or re-running @p parentRunId when > 0) and shows the
+     * dashboard; returns false with the reason in the status bar. */
+    bool startRun(const TrainSpec& spec, bool resume = false, qint64 parentRunId = 0);
     /** Opens the quick-run dialog; on OK starts the run and shows the dashboard. */
     void startQuickRun();
 
@@ -43,13 +68,18 @@ protected:
 private:
     void addPage(QWidget* page, const QString& title, const QString& shortcut);
     void createMenus();
+    void connectPages();
     void restoreState();
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     TrainingController* m_controller = nullptr;
+    NewRunPage* m_newRun = nullptr;
     DashboardPage* m_dashboard = nullptr;
     HistoryPage* m_history = nullptr;
+    ModelsPage* m_models = nullptr;
+    TryItPage* m_tryIt = nullptr;
+    SettingsPage* m_settings = nullptr;
 };
 
 } // namespace domaintune::ui

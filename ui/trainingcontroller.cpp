@@ -36,6 +36,11 @@ QString TrainingController::historyPath()
 
 bool TrainingController::start(const TrainSpec& spec)
 {
+    return start(spec, false, 0);
+}
+
+bool TrainingController::start(const TrainSpec& spec, bool resume, qint64 parentRunId)
+{
     if (isBusy() || m_thread) {
         emit failed(tr("A run is already in progress; cancel it or wait until it ends."));
         return false;
@@ -49,6 +54,7 @@ bool TrainingController::start(const TrainSpec& spec)
     m_flags = std::make_shared<TrainingFlags>();
     m_runId = 0;
     auto* worker = new TrainingWorker(spec, historyPath().toStdString(), m_flags);
+    worker->setResume(resume, parentRunId);
     auto* thread = new QThread;
     thread->setObjectName(QStringLiteral("training"));
     worker->moveToThread(thread);

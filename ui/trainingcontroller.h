@@ -50,6 +50,11 @@ public:
      * progress or the spec is invalid.
      */
     bool start(const TrainSpec& spec);
+    /**
+     * Like start(); with @p resume the run continues from the checkpoint in spec.outputDir,
+     * and with @p parentRunId > 0 the history records which run it resumes or re-runs.
+     */
+    bool start(const TrainSpec& spec, bool resume, qint64 parentRunId);
     void pause();
     void resume();
     void cancel();

@@ -23,10 +23,7 @@ private:
 std::vector<Example> importExamples(const std::string& file, const TrainSpec& spec,
                                     const std::atomic_bool& cancel)
 {
-    ImportOptions options;
-    options.encoding = spec.encoding;
-    options.mapping.text = spec.textColumn;
-    options.mapping.label = spec.labelColumn;
+    ImportOptions options = spec.importOptions();
     options.cancel = &cancel;
     Corpus corpus = importCorpus(file, options);
     return std::move(corpus.examples());
@@ -48,6 +45,12 @@ TrainingWorker::TrainingWorker(TrainSpec spec, std::string historyPath,
 {}
 
 TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::setResume(bool resume, qint64 parentRunId)
+{
+    m_resume = resume;
+    m_parentRunId = parentRunId;
+}
 
 void TrainingWorker::run()
 {
@@ -77,9 +80,11 @@ TrainResult TrainingWorker::execute()
             std::to_string(data.validation.size()) + " validation examples");
 
     SignalSink forward(*this);
-    RunRecorder recorder(m_historyPath, m_spec, &forward);
+    RunRecorder recorder(m_historyPath, m_spec, &forward, m_parentRunId);
     emit runRecorded(recorder.runId());
-    return Trainer::run(m_spec, data, recorder, m_flags->control);
+    TrainOptions options;
+    options.resume = m_resume;
+    return Trainer::run(m_spec, data, recorder, m_flags->control, options);
 }
 
 TrainingData TrainingWorker::loadData()

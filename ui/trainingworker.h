@@ -34,6 +34,10 @@ public:
     TrainingWorker(TrainSpec spec, std::string historyPath, std::shared_ptr<TrainingFlags> flags);
     ~TrainingWorker() override;
 
+    /** Continues from the checkpoint in the spec's output folder; records @p parentRunId. Call
+     * before run(). */
+    void setResume(bool resume, qint64 parentRunId);
+
 public slots:
     /** Performs the whole job on the worker thread; emits done() exactly once. */
     void run();
@@ -54,6 +58,8 @@ private:
     TrainSpec m_spec;
     std::string m_historyPath;
     std::shared_ptr<TrainingFlags> m_flags;
+    bool m_resume = false;
+    qint64 m_parentRunId = 0;
 };
 
 } // namespace domaintune::ui

@@ -1,9 +1,11 @@
 #include "ui/tryitpage.h"
 
 #include "core/train/predictor.h"
+#include "ui/batchpredictpanel.h"
 
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -94,6 +96,11 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     m_entities = new QTextBrowser(this);
     m_entities->hide();
     layout->addWidget(m_entities, 1);
+    auto* batch = new QGroupBox(tr("Predict a whole file"), this);
+    auto* batchLayout = new QVBoxLayout(batch);
+    m_batch = new BatchPredictPanel(batch);
+    batchLayout->addWidget(m_batch);
+    layout->addWidget(batch);
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder =
@@ -175,6 +182,7 @@ void TryItPage::finishJob()
         m_predictor = outcome->predictor;
         const int labels = int(m_predictor->labels().size());
         setBusy(false, tr("Loaded %1 (%n label(s)).", nullptr, labels).arg(outcome->folder));
+        m_batch->setModelFolder(outcome->folder);
         emit modelLoaded(outcome->folder);
         return;
     }

@@ -19,6 +19,8 @@ struct Prediction;
 
 namespace domaintune::ui {
 
+class BatchPredictPanel;
+
 /**
  * The try-it panel: choose a fine-tuned model folder, type or paste text, and see the predicted
  * label with every class's probability, or the entities a NER model finds highlighted in the
@@ -41,6 +43,8 @@ public:
     /** Returns the view that highlights entities. */
     const QTextBrowser* entities() const { return m_entities; }
     void setText(const QString& text);
+    /** Returns the panel that predicts a whole file. */
+    BatchPredictPanel* batchPanel() const { return m_batch; }
 
 signals:
     void modelLoaded(const QString& folder);
@@ -61,6 +65,7 @@ private:
     QLabel* m_label = nullptr;
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_entities = nullptr;
+    BatchPredictPanel* m_batch = nullptr;
     std::shared_ptr<Predictor> m_predictor;
     QFutureWatcher<std::shared_ptr<Outcome>> m_job;
 };

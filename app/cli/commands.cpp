@@ -10,6 +10,7 @@ const std::vector<Command>& commands()
          "       domaintune-cli data split FILE [SPLIT=FILE...] --output DIR [options]\n"
          "       domaintune-cli data debian-licenses --output FILE.jsonl [--doc-root DIR]\n"
          "                                            [--min-per-label N]\n"
+         "       domaintune-cli data general-corpus --output FILE.txt [--max-mb N]\n"
          "\n"
          "Reads CSV/TSV, JSON, JSONL, SQuAD, CoNLL, folder-per-label and plain text/Markdown\n"
          "corpora, detecting format, encoding and columns, and prints {\"format\",\n"
@@ -26,7 +27,14 @@ const std::vector<Command>& commands()
          "          --id-column C --split-column C --label-names FILE (one name per id)\n"
          "Clean:    --nfkc --halfwidth --collapse-whitespace  --stop-at-first (else skip+report)\n"
          "Stats:    --model DIR (tokenizer for token lengths, [UNK] rate, fertility)\n"
-         "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n",
+         "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n"
+         "\n"
+         "`debian-licenses` writes the legal sample task (licence texts labelled by licence)\n"
+         "from this machine's /usr/share/doc/*/copyright files. `general-corpus` writes\n"
+         "general English and Chinese prose from installed Debian packages (WordNet glosses,\n"
+         "fortunes, Tang/Song poems, manpages-zh, Debian Reference and FAQ), one paragraph\n"
+         "per line with blank lines between, at most --max-mb megabytes (default 12), and\n"
+         "prints the sources, packages, licences, lines and bytes.\n",
          &runData},
         {"eval", "Measure a fine-tuned model folder on labelled data (metrics as JSON)",
          "usage: domaintune-cli eval --model DIR --data FILE [--task T] [--text-column C]\n"
@@ -36,14 +44,20 @@ const std::vector<Command>& commands()
          "Prints the metrics training reports (accuracy, F1, per-class table, confusion\n"
          "matrix; entity F1 for NER; perplexity for language models).\n",
          &runEval},
-        {"export", "Write a model folder, or a run's model, as a Hugging Face folder",
+        {"export",
+         "Write a model folder, or a run's model, as a Hugging Face folder or TorchScript",
          "usage: domaintune-cli export (--model DIR | --run ID [--history FILE]) --output DIR\n"
-         "                             [--dtype f32|f16|bf16]\n"
+         "                             [--dtype f32|f16|bf16] [--format hf|torchscript|both]\n"
          "\n"
-         "Writes config.json (architectures, id2label/label2id), model.safetensors, the\n"
-         "tokenizer files and a model card (README.md), then reloads the folder and compares\n"
-         "its outputs with the model's; the verification is printed and, for a run, stored\n"
-         "in the history. Exit code 1 when the verification fails.\n",
+         "hf (the default) writes config.json (architectures, id2label/label2id),\n"
+         "model.safetensors, the tokenizer files and a model card (README.md). torchscript\n"
+         "writes model.pt, a TorchScript module with the task head that torch::jit::load and\n"
+         "Python's torch.jit.load read (forward(input_ids, attention_mask) -> logits, any batch\n"
+         "size and length), torchscript.json (inputs, outputs, labels, SHA-256) and the\n"
+         "tokenizer files; f16/bf16 weights are widened to float32 when used. Each export is\n"
+         "reloaded and its outputs compared with the model's on sample inputs; the verification\n"
+         "is printed and, for a run, stored in the history with the export. Exit code 1 when a\n"
+         "verification fails.\n",
          &runExport},
         {"forward", "Run a model folder on token ids and print its outputs as JSON",
          "usage: domaintune-cli forward --model DIR --inputs FILE.json [--head auto|base]\n"
@@ -61,7 +75,8 @@ const std::vector<Command>& commands()
          "                                [--limit N] [--ascending]\n"
          "       domaintune-cli runs show ID\n"
          "       domaintune-cli runs compare ID... [--metric NAME] [--axis step|time]\n"
-         "                                [--goal min|max] [--all-parameters]\n"
+         "                                [--goal min|max (default: min for losses)]\n"
+         "                                [--all-parameters]\n"
          "       domaintune-cli runs export ID... --output FILE [--include-files]\n"
          "       domaintune-cli runs import FILE [--files-dir DIR]\n"
          "       domaintune-cli runs delete ID\n"
@@ -108,6 +123,24 @@ const std::vector<Command>& commands()
          "Trains a SentencePiece vocabulary, then a BERT-style encoder; DIR/model is a\n"
          "Hugging Face folder that every DomainTune command (and transformers) loads.\n",
          &runPretrain},
+        {"starter",
+         "Build (once) or locate the starter model and the sample task the GUI opens with",
+         "usage: domaintune-cli starter build [--dir DIR] [--force] [--steps N] [--tiny]\n"
+         "                                    [--threads N]\n"
+         "       domaintune-cli starter status [--dir DIR]\n"
+         "\n"
+         "`build` makes the built-in defaults, offline: a general English + Chinese corpus\n"
+         "from installed Debian packages (see `data general-corpus`), a SentencePiece\n"
+         "vocabulary and a small BERT-style encoder pretrained on it (DIR/model), the legal\n"
+         "sample task (DIR/sample/debian-licenses.csv, licence texts labelled by licence) and\n"
+         "DIR/recipe.json (packages and versions, settings, seed, SHA-256 of every file).\n"
+         "About 8 minutes on 2 cores, once: a later call returns at once when everything is\n"
+         "present and matches; an interrupted build (Ctrl-C) continues where it stopped.\n"
+         "--force rebuilds, --steps N changes the pretraining length, --tiny builds a tiny\n"
+         "model in seconds (for checks). DIR defaults to $DOMAINTUNE_STARTER_DIR, else\n"
+         "$XDG_CACHE_HOME/domaintune/starter, else ~/.cache/domaintune/starter.\n"
+         "`status` prints where the assets are and whether each is ready.\n",
+         &runStarter},
         {"system", "Show the compute back-ends in use (LibTorch, BLAS, threads, GPU) as JSON",
          "usage: domaintune-cli system\n"
          "\n"

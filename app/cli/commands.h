@@ -21,12 +21,14 @@ const std::vector<Command>& commands();
 
 int runData(CommandLine& commandLine);
 int dataDebianLicenses(CommandLine& commandLine);
+int dataGeneralCorpus(CommandLine& commandLine);
 int runEval(CommandLine& commandLine);
 int runExport(CommandLine& commandLine);
 int runForward(CommandLine& commandLine);
 int runRuns(CommandLine& commandLine);
 int runPredict(CommandLine& commandLine);
 int runPretrain(CommandLine& commandLine);
+int runStarter(CommandLine& commandLine);
 int runSystem(CommandLine& commandLine);
 int runTrain(CommandLine& commandLine);
 int runTokenize(CommandLine& commandLine);

@@ -312,16 +312,18 @@ int runData(CommandLine& commandLine)
     const std::vector<std::string>& arguments = commandLine.positionals();
     if (!arguments.empty() && arguments[0] == "debian-licenses")
         return dataDebianLicenses(commandLine); // checks its own options
+    if (!arguments.empty() && arguments[0] == "general-corpus")
+        return dataGeneralCorpus(commandLine); // checks its own options
     commandLine.allowOnly(kValueFlags, kSwitches);
     if (arguments.empty())
-        throw Error("Give a data action: inspect, split or debian-licenses; see domaintune-cli "
-                    "data --help.");
+        throw Error("Give a data action: inspect, split, debian-licenses or general-corpus; see "
+                    "domaintune-cli data --help.");
     if (arguments[0] == "inspect")
         return inspect(commandLine);
     if (arguments[0] == "split")
         return split(commandLine);
     throw Error("Unknown data action \"" + arguments[0] +
-                "\"; use inspect, split or debian-licenses.");
+                "\"; use inspect, split, debian-licenses or general-corpus.");
 }
 
 } // namespace domaintune::cli

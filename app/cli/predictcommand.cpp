@@ -1,116 +1,26 @@
 // `domaintune-cli predict`: a fine-tuned model on a file of texts, predictions to CSV/JSONL.
 #include "commands.h"
-#include "core/common/error.h"
-#include "core/data/corpusimporter.h"
-#include "core/train/predictor.h"
+#include "core/train/batchprediction.h"
 
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 namespace domaintune::cli {
-namespace {
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-std::string csvField(const std::string& value)
-{
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string quoted = "\"";
-    for (char c : value)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + '"';
-}
-
-bool endsWith(const std::string& text, const std::string& suffix)
-{
-    return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-void writeCsv(std::ostream& out, const Predictor& predictor,
-              const std::vector<Prediction>& predictions)
-{
-    const bool tokens = predictor.head() == HeadKind::TokenClassification;
-    out << "text," << (tokens ? "tags" : "label");
-    if (!tokens)
-        for (const auto& label : predictor.labels())
-            out << ',' << csvField("p_" + label);
-    out << "\r\n";
-    for (const auto& prediction : predictions) {
-        out << csvField(prediction.text) << ',';
-        if (tokens) {
-            std::string tags;
-            for (std::size_t i = 0; i < prediction.words.size(); ++i)
-                tags += (i ? " " : "") + prediction.words[i] + "/" + prediction.tags[i];
-            out << csvField(tags);
-        } else {
-            out << csvField(prediction.labels.empty() || prediction.labels.size() == 1
-                                ? prediction.label
-                                : nlohmann::json(prediction.labels).dump());
-            for (float probability : prediction.probabilities)
-                out << ',' << probability;
-        }
-        out << "\r\n";
-    }
-}
-
-void writeJsonl(std::ostream& out, const Predictor& predictor,
-                const std::vector<Prediction>& predictions)
-{
-    for (const auto& prediction : predictions) {
-        nlohmann::json row = {{"text", prediction.text}};
-        if (predictor.head() == HeadKind::TokenClassification) {
-            row["words"] = prediction.words;
-            row["tags"] = prediction.tags;
-        } else {
-            row["label"] = prediction.label;
-            nlohmann::json probabilities = nlohmann::json::object();
-            for (std::size_t i = 0; i < prediction.probabilities.size(); ++i)
-                probabilities[predictor.labels()[i]] = prediction.probabilities[i];
-            row["probabilities"] = probabilities;
-            if (!prediction.labels.empty())
-                row["labels"] = prediction.labels;
-        }
-        out << row.dump() << '\n';
-    }
-}
-
-} // namespace
 
 int runPredict(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "input", "output", "text-column", "encoding", "max-length"});
-    const Predictor predictor(commandLine.required("model"),
-                              commandLine.integer("max-length", 256));
-    ImportOptions options;
-    options.encoding = commandLine.value("encoding");
-    options.mapping.text = commandLine.value("text-column");
-    const Corpus corpus = importCorpus(commandLine.required("input"), options);
-    std::vector<std::string> texts;
-    for (const auto& example : corpus.examples())
-        texts.push_back(example.text);
-    const auto predictions = predictor.predict(texts);
-
-    const std::string path = commandLine.required("output");
-    const std::string partial = path + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary);
-        if (!out)
-            throw Error(path, 0, "cannot create the predictions file",
-                        "Choose a folder you can write to.");
-        if (endsWith(path, ".jsonl") || endsWith(path, ".json"))
-            writeJsonl(out, predictor, predictions);
-        else
-            writeCsv(out, predictor, predictions);
-        if (!out.flush())
-            throw Error(path, 0, "cannot write the predictions", "Check the free disk space.");
-    }
-    if (std::rename(partial.c_str(), path.c_str()) != 0)
-        throw Error(path, 0, "cannot replace the predictions file");
-    std::cout << nlohmann::json{{"rows", predictions.size()},
-                                {"output", path},
-                                {"labels", predictor.labels()}}
+    BatchPredictionRequest request;
+    request.modelDir = commandLine.required("model");
+    request.input = commandLine.required("input");
+    request.output = commandLine.required("output");
+    request.textColumn = commandLine.value("text-column");
+    request.encoding = commandLine.value("encoding");
+    request.maxLength = commandLine.integer("max-length", 256);
+    const BatchPredictionResult result = predictFile(request);
+    std::cout << nlohmann::json{{"rows", result.rows},
+                                {"output", result.output},
+                                {"labels", result.labels}}
                      .dump()
               << '\n';
     return 0;

@@ -118,7 +118,10 @@ Json compareRuns(RunStore& store, const std::vector<std::int64_t>& ids,
         return out;
     const std::string metric = commandLine.value("metric");
     const std::string axis = commandLine.value("axis", "step");
-    const std::string goal = commandLine.value("goal", "min");
+    // Losses and perplexity fall, scores rise: the default goal follows the metric's name.
+    const bool falls =
+        metric.find("loss") != std::string::npos || metric.find("perplexity") != std::string::npos;
+    const std::string goal = commandLine.value("goal", falls ? "min" : "max");
     if ((axis != "step" && axis != "time") || (goal != "min" && goal != "max"))
         throw Error("--axis takes step or time and --goal takes min or max.");
     out["metric"] = metric;

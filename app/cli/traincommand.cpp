@@ -60,10 +60,7 @@ TrainSpec specFrom(const CommandLine& line)
 
 std::vector<Example> importExamples(const std::string& file, const TrainSpec& spec)
 {
-    ImportOptions options;
-    options.encoding = spec.encoding;
-    options.mapping.text = spec.textColumn;
-    options.mapping.label = spec.labelColumn;
+    const ImportOptions options = spec.importOptions();
     Corpus corpus = importCorpus(file, options);
     const auto& report = corpus.report();
     if (report.skippedRecords() > 0)
@@ -92,6 +89,21 @@ TrainingData loadData(const TrainSpec& spec)
     return data;
 }
 
+/** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
+ * continues), or 0. */
+std::int64_t latestRunWithOutput(const std::string& history, const std::string& outputDir)
+{
+    RunStore store(history);
+    RunFilter filter;
+    filter.limit = 1000;
+    for (const RunRecord& run : store.listRuns(filter)) { // newest first
+        const auto json = nlohmann::json::parse(run.specJson, nullptr, false);
+        if (json.is_object() && json.value("output", std::string()) == outputDir)
+            return run.id;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runTrain(CommandLine& commandLine)
@@ -108,9 +120,12 @@ int runTrain(CommandLine& commandLine)
 
     ProgressPrinter printer;
     std::unique_ptr<RunRecorder> recorder;
-    if (!commandLine.has("no-history"))
-        recorder = std::make_unique<RunRecorder>(
-            commandLine.value("history", RunStore::defaultPath()), spec, &printer);
+    if (!commandLine.has("no-history")) {
+        const std::string history = commandLine.value("history", RunStore::defaultPath());
+        const std::int64_t parent =
+            commandLine.has("resume") ? latestRunWithOutput(history, spec.outputDir) : 0;
+        recorder = std::make_unique<RunRecorder>(history, spec, &printer, parent);
+    }
     EventSink& sink = recorder ? static_cast<EventSink&>(*recorder) : printer;
     TrainingControl control;
     TrainOptions options;

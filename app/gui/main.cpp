@@ -4,6 +4,8 @@
 #include "domaintune/version.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
+#include "ui/newrunpage.h"
+#include "ui/settingspage.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -20,7 +22,8 @@ struct GuiOptions
 {
     std::string language;
     std::string screenshot; ///< Non-empty: save the window as this PNG and quit.
-    int page = -1;          ///< >= 0: show this page (0 = Overview) instead of the last one.
+    int page = -1;          ///< >= 0: show this section (0 = New run) instead of the last one.
+    int wizardPage = -1;    ///< >= 0: advance the new-run wizard to this page (0..5).
     int exitCode = -1;      ///< >= 0: exit right away with this code.
 };
 
@@ -38,7 +41,10 @@ GuiOptions parseArguments(int argc, char** argv)
                    "domaintune-cli --help.\n"
                    "\n"
                    "  --lang L            user-interface language (default: the system's)\n"
-                   "  --page N            open page N (0 Overview, 1 Dashboard, 2 History)\n"
+                   "  --page N            open section N (0 New run, 1 Dashboard, 2 History, 3 "
+                   "Models, 4 Try it, 5 Settings, 6 System)\n"
+                   "  --wizard-page N     advance the new-run wizard to page N (0 task … 5 "
+                   "review)\n"
                    "  --screenshot FILE   save the main window as a PNG once shown, then "
                    "quit\n";
             options.exitCode = 0;
@@ -51,6 +57,8 @@ GuiOptions parseArguments(int argc, char** argv)
             options.language = argument.substr(7);
         } else if (argument == "--page" && i + 1 < argc) {
             options.page = std::atoi(argv[++i]);
+        } else if (argument == "--wizard-page" && i + 1 < argc) {
+            options.wizardPage = std::atoi(argv[++i]);
         } else if (argument == "--screenshot" && i + 1 < argc) {
             options.screenshot = argv[++i];
         }
@@ -88,14 +96,16 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("DomainTune"));
     QApplication::setApplicationVersion(QStringLiteral(DOMAINTUNE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/domaintune.svg")));
-    domaintune::ui::installTranslations(app, QString::fromStdString(options.language));
+    // --lang wins over the language chosen in Settings, which wins over the system's.
+    const QString language = options.language.empty() ? domaintune::ui::SettingsPage::language()
+                                                      : QString::fromStdString(options.language);
+    domaintune::ui::installTranslations(app, language);
 
     domaintune::ui::MainWindow window;
     if (options.page >= 0 && options.page < window.pageCount())
         window.showPage(options.page);
     window.show();
-    if (!options.screenshot.empty()) {
-        const QString file = QString::fromStdString(options.screenshot);
+    const auto grab = [&window](const QString& file) {
         // Grab once the first frames have been laid out and painted.
         QTimer::singleShot(800, &window, [&window, file] {
             if (!window.grab().save(file)) {
@@ -106,6 +116,18 @@ int main(int argc, char** argv)
             }
             QApplication::quit();
         });
+    };
+    const QString screenshot = QString::fromStdString(options.screenshot);
+    if (options.wizardPage >= 0) {
+        window.showPage(domaintune::ui::MainWindow::NewRunSection);
+        auto* newRun = window.newRunPage();
+        QObject::connect(newRun, &domaintune::ui::NewRunPage::reached, &window, [&, screenshot] {
+            if (!screenshot.isEmpty())
+                grab(screenshot);
+        });
+        newRun->advanceTo(options.wizardPage);
+    } else if (!screenshot.isEmpty()) {
+        grab(screenshot);
     }
     return app.exec();
 }

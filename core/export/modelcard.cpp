@@ -53,7 +53,11 @@ void writeConfusion(std::ostringstream& out, const ModelCardFacts& facts)
     out << "\nConfusion matrix (rows: true label, columns: predicted):\n\n| |";
     for (const auto& label : facts.confusionLabels)
         out << ' ' << label << " |";
-    out << "\n|---|" << std::string(facts.confusionLabels.size() * 4, '-') << "|\n";
+    // Markdown needs one separator cell per column, or the table does not render.
+    out << "\n| --- |";
+    for (std::size_t c = 0; c < facts.confusionLabels.size(); ++c)
+        out << " --- |";
+    out << '\n';
     for (std::size_t r = 0; r < facts.confusion.size(); ++r) {
         out << "| **" << facts.confusionLabels[r] << "** |";
         for (auto count : facts.confusion[r])

@@ -25,6 +25,7 @@ struct PretrainSpec
     std::uint64_t seed = 42;
     int threads = 0;
     bool wholeWordMasking = false;
+    std::int64_t checkpointSteps = 0; ///< > 0: checkpoint every N steps (a resume starts there).
 };
 
 /**

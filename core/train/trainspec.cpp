@@ -39,7 +39,9 @@ const std::vector<std::string>& knownKeys()
                                                   "validation_fraction",
                                                   "text_column",
                                                   "label_column",
+                                                  "label_separator",
                                                   "encoding",
+                                                  "format",
                                                   "max_length",
                                                   "epochs",
                                                   "max_steps",
@@ -74,6 +76,18 @@ std::vector<std::string> trainingTasks()
     return {"seq-cls", "multi-label", "token-cls", "mlm", "clm"};
 }
 
+ImportOptions TrainSpec::importOptions() const
+{
+    ImportOptions options;
+    if (!format.empty())
+        options.format = parseCorpusFormat(format);
+    options.encoding = encoding;
+    options.mapping.text = textColumn;
+    options.mapping.label = labelColumn;
+    options.mapping.labelSeparator = labelSeparator;
+    return options;
+}
+
 void TrainSpec::validate() const
 {
     const auto tasks = trainingTasks();
@@ -81,6 +95,8 @@ void TrainSpec::validate() const
             "must be one of seq-cls, multi-label, token-cls, mlm, clm (got \"" + task + "\")");
     require(!modelDir.empty(), "model", "must name a model folder");
     require(!trainFile.empty(), "train", "must name the training data");
+    if (!format.empty() && format != "auto")
+        parseCorpusFormat(format); // Throws, listing the formats.
     require(maxLength >= 8 && maxLength <= 8192, "max_length", "must be between 8 and 8192");
     require(epochs >= 1 || maxSteps > 0, "epochs", "must be at least 1 (or set max_steps)");
     require(batchSize >= 1 && batchSize <= 4096, "batch_size", "must be between 1 and 4096");
@@ -96,7 +112,10 @@ void TrainSpec::validate() const
             "must be auto, cpu or cuda");
     require(!outputDir.empty(), "output", "must name a folder for checkpoints and the model");
     parseScheduleKind(schedule);
-    FreezeSchedule(freeze, {}); // checks preset and decay; groups are checked with the model
+    // Checks preset and decay; group names are checked against the model when it loads.
+    FreezePlan presetOnly = freeze;
+    presetOnly.frozenGroups.clear();
+    FreezeSchedule(presetOnly, {});
 }
 
 nlohmann::json TrainSpec::toJson() const
@@ -110,7 +129,9 @@ nlohmann::json TrainSpec::toJson() const
             {"validation_fraction", validationFraction},
             {"text_column", textColumn},
             {"label_column", labelColumn},
+            {"label_separator", labelSeparator},
             {"encoding", encoding},
+            {"format", format},
             {"max_length", maxLength},
             {"epochs", epochs},
             {"max_steps", maxSteps},
@@ -159,6 +180,8 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "validation_fraction", spec.validationFraction);
     read(json, "text_column", spec.textColumn);
     read(json, "label_column", spec.labelColumn);
+    read(json, "label_separator", spec.labelSeparator);
+    read(json, "format", spec.format);
     read(json, "encoding", spec.encoding);
     read(json, "max_length", spec.maxLength);
     read(json, "epochs", spec.epochs);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/importoptions.h"
 #include "core/train/freezeschedule.h"
 
 #include <cstdint>
@@ -24,9 +25,11 @@ struct TrainSpec
     std::string trainFile;
     std::string validationFile; ///< Empty: hold out validationFraction of the training data.
     double validationFraction = 0.1;
-    std::string textColumn;  ///< Empty: guessed by the importer.
-    std::string labelColumn; ///< Empty: guessed by the importer.
-    std::string encoding;    ///< Empty: detected.
+    std::string textColumn;     ///< Empty: guessed by the importer.
+    std::string labelColumn;    ///< Empty: guessed by the importer.
+    std::string labelSeparator; ///< Non-empty: the label column holds several labels.
+    std::string encoding;       ///< Empty: detected.
+    std::string format;         ///< Empty or "auto": detected; else a corpusFormatName().
 
     std::int64_t maxLength = 128;
     std::int64_t epochs = 3;
@@ -54,6 +57,10 @@ struct TrainSpec
     std::string device = "auto"; ///< auto, cpu, cuda
     bool bf16 = false;           ///< bf16 autocast (CPU with AVX-512 BF16/AMX, or CUDA).
     std::string outputDir;
+
+    /** Returns the import options for the training and validation files (format, encoding,
+     * column mapping). */
+    ImportOptions importOptions() const;
 
     /** Throws domaintune::Error naming the first invalid field and the valid range. */
     void validate() const;

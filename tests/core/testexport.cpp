@@ -42,9 +42,10 @@ private slots:
         QFile card(output + QStringLiteral("/README.md"));
         QVERIFY(card.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(card.readAll());
-        for (const char* part : {"pipeline_tag: text-classification", "finance",
-                                 "BertForSequenceClassification", "| accuracy | 0.8750 |",
-                                 "| **neutral** | 0 | 9 | 1 |", "Intended use and limitations"})
+        for (const char* part :
+             {"pipeline_tag: text-classification", "finance", "BertForSequenceClassification",
+              "| accuracy | 0.8750 |", "| **neutral** | 0 | 9 | 1 |",
+              "| --- | --- | --- | --- |\n| **", "Intended use and limitations"})
             QVERIFY2(text.contains(QLatin1String(part)), part);
     }
 

@@ -155,6 +155,15 @@ private slots:
         const TrainSpec copy = TrainSpec::fromJson(spec.toJson());
         QCOMPARE(copy.toJson(), spec.toJson());
         spec.validate();
+        // Explicit frozen groups (the wizard's custom plan) are valid before the model loads.
+        spec.freeze.frozenGroups = {"embeddings", "layer 0"};
+        spec.validate();
+        spec.labelSeparator = "|";
+        spec.format = "csv";
+        QCOMPARE(TrainSpec::fromJson(spec.toJson()).toJson(), spec.toJson());
+        spec.format = "xlsx";
+        QVERIFY_THROWS_EXCEPTION(std::exception, spec.validate());
+        spec.format.clear();
         auto json = spec.toJson();
         json["learning_rat"] = 1;
         QVERIFY_THROWS_EXCEPTION(std::exception, TrainSpec::fromJson(json));

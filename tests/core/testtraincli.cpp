@@ -1,11 +1,13 @@
 // `domaintune-cli train` as a user or a cluster job runs it: real data, the run history, and
 // a run killed with SIGKILL that resumes to exactly the weights of an uninterrupted run.
+#include "core/store/runstore.h"
 #include "processrunner.h"
 #include "testsupport.h"
 
 #include <QtTest>
 
 #include <csignal>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -198,6 +200,19 @@ private slots:
         const QByteArray b = fileBytes(killed + QStringLiteral("/model/model.safetensors"));
         QVERIFY(!a.isEmpty());
         QVERIFY2(a == b, "the resumed run's final weights differ from the uninterrupted run's");
+
+        // The history links the resumed run to the run it continues.
+        const auto json = nlohmann::json::parse(resumed.out.toStdString());
+        domaintune::RunStore store(m_history.toStdString());
+        const domaintune::RunRecord run = store.requireRun(json.at("run_id").get<std::int64_t>());
+        QVERIFY(run.parentId.has_value());
+        const domaintune::RunRecord previous = store.requireRun(*run.parentId);
+        QCOMPARE(nlohmann::json::parse(previous.specJson).at("output").get<std::string>(),
+                 killed.toStdString());
+        // The killed run never finished: it stays "running" until its heartbeat goes stale, and
+        // is then marked interrupted.
+        QVERIFY(previous.status == domaintune::RunStatus::Running ||
+                previous.status == domaintune::RunStatus::Interrupted);
     }
 
     void reportsBadSettingsInOneLine()

@@ -3,6 +3,9 @@
 #include "ui/historypage.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
+#include "ui/modelspage.h"
+#include "ui/newrunpage.h"
+#include "ui/settingspage.h"
 #include "ui/systempage.h"
 #include "ui/trainingcontroller.h"
 #include "ui/tryitpage.h"
@@ -26,6 +29,7 @@ private slots:
         // The history page opens the default history: keep it out of the user's home.
         QVERIFY(m_dir.isValid());
         qputenv("DOMAINTUNE_HISTORY", m_dir.filePath(QStringLiteral("history.sqlite")).toUtf8());
+        qputenv("DOMAINTUNE_STARTER_DIR", m_dir.filePath(QStringLiteral("starter")).toUtf8());
     }
 
     void navigatesWithKeyboardShortcuts()
@@ -33,37 +37,45 @@ private slots:
         ui::MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageCount(), 4);
-        QVERIFY(window.dashboardPage());
-        QVERIFY(window.historyPage());
+        QCOMPARE(window.pageCount(), 7);
+        const QList<QWidget*> pages = {window.newRunPage(),
+                                       window.dashboardPage(),
+                                       window.historyPage(),
+                                       window.modelsPage(),
+                                       window.tryItPage(),
+                                       window.settingsPage(),
+                                       window.findChild<ui::SystemPage*>()};
+        for (int index = pages.size() - 1; index >= 0; --index) {
+            QVERIFY(pages[index]);
+            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + index), Qt::ControlModifier);
+            QCOMPARE(window.currentPage(), index);
+            QVERIFY(pages[index]->isVisible());
+        }
         QVERIFY(window.trainingController());
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), 1);
-        QVERIFY(window.dashboardPage()->isVisible());
-        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), 2);
-        QVERIFY(window.historyPage()->isVisible());
-        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), 3);
-        QVERIFY(window.findChild<ui::TryItPage*>()->isVisible());
-        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
-        QCOMPARE(window.currentPage(), 0);
     }
 
-    void opensWithTheOverview()
+    void opensWithTheWizardThenRemembersThePage()
     {
-        ui::MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.windowTitle(), QStringLiteral("DomainTune"));
-        QVERIFY(window.pageCount() >= 1);
-        QCOMPARE(window.currentPage(), 0);
-        auto* page = window.findChild<ui::SystemPage*>();
-        QVERIFY(page);
-        QVERIFY(page->isVisible());
-        // The project depends on OpenBLAS, so a correctly set-up machine shows no warning.
-        QVERIFY(!page->isBlasWarningShown());
-        QVERIFY(!window.menuBar()->actions().isEmpty());
+        QSettings().clear();
+        {
+            ui::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCOMPARE(window.windowTitle(), QStringLiteral("DomainTune"));
+            QCOMPARE(window.currentPage(), int(ui::MainWindow::NewRunSection));
+            QVERIFY(window.newRunPage()->isVisible());
+            QVERIFY(!window.menuBar()->actions().isEmpty());
+            window.showPage(ui::MainWindow::SystemSection);
+            auto* page = window.findChild<ui::SystemPage*>();
+            QVERIFY(page->isVisible());
+            // The project depends on OpenBLAS, so a correctly set-up machine shows no warning.
+            QVERIFY(!page->isBlasWarningShown());
+            window.close();
+        }
+        ui::MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.currentPage(), int(ui::MainWindow::SystemSection));
     }
 
     void remembersGeometryAcrossRestarts()
@@ -108,7 +120,7 @@ private slots:
         const auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QVERIFY(navigation);
         const QString first = navigation->item(0)->text();
-        QVERIFY2(first != QStringLiteral("Overview"),
+        QVERIFY2(first != QStringLiteral("New run"),
                  qPrintable(QStringLiteral("not translated: ") + first));
         // Every translated title is Chinese text (CJK Unified Ideographs).
         QVERIFY(std::any_of(first.begin(), first.end(), [](QChar c) {

@@ -2,11 +2,13 @@
 // classifier shows every label's probability; a NER model highlights entities; a folder that
 // is not a model says why.
 #include "testsupport.h"
+#include "ui/batchpredictpanel.h"
 #include "ui/tryitpage.h"
 
 #include <QtTest>
 #include <QtWidgets>
 
+using domaintune::ui::BatchPredictPanel;
 using domaintune::ui::TryItPage;
 
 class TestTryItPage : public QObject
@@ -38,6 +40,52 @@ private slots:
         QVERIFY(std::abs(sum - 1.0) < 1e-4);
         const auto* label = page.findChild<QLabel*>(QStringLiteral("predictedLabel"));
         QVERIFY(label->text().contains(table->item(0, 0)->text()));
+    }
+
+    void predictsAWholeFileWithProgress()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(folder, QStringLiteral("fixtures/reference/bert-seqcls"));
+        DOMAINTUNE_SHARED_OR_SKIP(data, QStringLiteral("data/finance/financial-phrasebank.csv"));
+        QTemporaryDir dir;
+        // The first 300 PhraseBank rows, as a user would cut a sample.
+        QFile in(data);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile sample(dir.filePath(QStringLiteral("sample.csv")));
+        QVERIFY(sample.open(QIODevice::WriteOnly));
+        for (int line = 0; line < 301 && !in.atEnd(); ++line)
+            sample.write(in.readLine());
+        sample.close();
+
+        TryItPage page;
+        page.show();
+        QSignalSpy loaded(&page, &TryItPage::modelLoaded);
+        page.loadModel(folder);
+        QVERIFY(loaded.wait(30000));
+        BatchPredictPanel* batch = page.batchPanel();
+        batch->setInputFile(sample.fileName());
+        const QString output = dir.filePath(QStringLiteral("sample-predictions.csv"));
+        QCOMPARE(batch->findChild<QLineEdit*>(QStringLiteral("batchOutput"))->text(),
+                 QDir::toNativeSeparators(output));
+        QSignalSpy finished(batch, &BatchPredictPanel::finished);
+        batch->start();
+        QVERIFY(batch->isRunning());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(batch->statusText()));
+        QCOMPARE(finished.first().at(1).toInt(), 300);
+        QFile written(output);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = written.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 301);
+        QVERIFY(lines.front().startsWith("text,label,p_"));
+
+        // A cancelled job writes nothing.
+        QFile::remove(output);
+        batch->start();
+        batch->cancel();
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!finished.last().at(0).toBool());
+        QVERIFY(!QFileInfo::exists(output));
+        QVERIFY(!QFileInfo::exists(output + QStringLiteral(".partial")));
     }
 
     void highlightsEntities()

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/data/corpusstatistics.h"
+#include "core/data/importoptions.h"
+#include "core/data/importreport.h"
+#include "core/data/leakagechecker.h"
+#include "core/data/sourceinfo.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace domaintune {
+
+/** What previewData() reads and measures. A plain value. */
+struct DataPreviewRequest
+{
+    std::string path;                ///< A file or folder.
+    ImportOptions options;           ///< Format, encoding and column overrides (defaults detect).
+    std::string tokenizerPath;       ///< Empty: no token statistics.
+    std::size_t maxLength = 128;     ///< The truncation line of the length histogram.
+    std::size_t maxExamples = 20000; ///< Read at most this many examples.
+    std::size_t sampleRows = 100;    ///< Examples kept for the preview table.
+};
+
+/** What a user sees before choosing the data of a run. A plain value. */
+struct DataPreview
+{
+    SourceInfo source; ///< Format, encoding, columns and mapping as detected (or given).
+    ImportReport report;
+    std::vector<Example> sample; ///< The first sampleRows examples.
+    std::size_t examplesRead = 0;
+    bool partial = false; ///< maxExamples was reached: statistics cover a prefix.
+    CorpusStatistics statistics;
+    LeakageReport leakage;
+    std::string tokenizerError; ///< Why token statistics are missing, when a tokenizer failed.
+
+    /** Returns the count of the most frequent label over the least frequent (0 without
+     * labels). */
+    double imbalanceRatio() const;
+    /** Returns the least frequent label (empty without labels). */
+    std::string rarestLabel() const;
+};
+
+/**
+ * Imports the first maxExamples examples of @p request.path and measures them: label and
+ * length statistics (token lengths with the tokenizer at tokenizerPath), duplicates within
+ * and across splits, and the import's problems. Throws domaintune::Error when the file cannot
+ * be read at all; a tokenizer that fails to load only leaves tokenizerError set. Honours
+ * options.cancel. Runs on the calling thread (a worker thread in the GUI).
+ */
+DataPreview previewData(const DataPreviewRequest& request);
+
+} // namespace domaintune

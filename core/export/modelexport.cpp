@@ -1,0 +1,143 @@
+#include "core/export/modelexport.h"
+
+#include "core/common/error.h"
+#include "core/store/runstore.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace domaintune {
+namespace {
+
+/** The model card's facts from a run in the history. */
+ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const PretrainedModel& model)
+{
+    const RunRecord run = store.requireRun(runId);
+    ModelCardFacts facts;
+    facts.name = run.name;
+    facts.config = model.config();
+    facts.head = model.head();
+    facts.baseModel = run.modelPath;
+    facts.task = run.task;
+    facts.domain = run.domain;
+    facts.datasetFingerprint = run.datasetFingerprint;
+    facts.spec = nlohmann::json::parse(run.specJson, nullptr, false);
+    const auto evaluations = store.evaluations(runId);
+    for (auto it = evaluations.rbegin(); it != evaluations.rend(); ++it) {
+        if (it->split != "validation")
+            continue;
+        facts.metrics = nlohmann::json::parse(it->summaryJson).get<std::map<std::string, double>>();
+        const auto confusion = nlohmann::json::parse(it->confusionJson);
+        if (confusion.contains("matrix") && confusion.contains("labels")) {
+            facts.confusionLabels = confusion.at("labels").get<std::vector<std::string>>();
+            facts.confusion = confusion.at("matrix").get<std::vector<std::vector<std::int64_t>>>();
+        }
+        break;
+    }
+    return facts;
+}
+
+/** Records an export (artifact) and its verification (evaluation) in the run's history. */
+void record(RunStore& store, std::int64_t runId, ArtifactRecord artifact,
+            const nlohmann::json& verification)
+{
+    artifact.runId = runId;
+    store.addArtifact(artifact);
+    EvaluationRecord check;
+    check.runId = runId;
+    check.split = "export-verification";
+    nlohmann::json summary = verification;
+    summary["format"] = artifact.kind;
+    summary["output"] = artifact.path;
+    check.summaryJson = summary.dump();
+    store.addEvaluation(check);
+}
+
+} // namespace
+
+bool ModelExportResult::passed() const
+{
+    return (!huggingFace || huggingFace->passed) &&
+           (!torchScript || torchScript->verification.passed);
+}
+
+std::string runModelFolder(RunStore& store, std::int64_t runId)
+{
+    std::string modelDir;
+    for (const auto& artifact : store.artifacts(runId))
+        if (artifact.kind == "model")
+            modelDir = artifact.path;
+    if (modelDir.empty())
+        throw Error("Run " + std::to_string(runId) +
+                    " has no finished model to export; finish or resume it first.");
+    return modelDir;
+}
+
+nlohmann::json verificationJson(const ExportVerification& verification)
+{
+    return {{"passed", verification.passed},
+            {"max_abs_difference", verification.maxAbsDifference},
+            {"tolerance", verification.tolerance},
+            {"message", verification.message}};
+}
+
+nlohmann::json verificationJson(const TorchScriptVerification& verification)
+{
+    nlohmann::json json = verificationJson(static_cast<const ExportVerification&>(verification));
+    json["argmax_agreement"] = verification.argmaxAgreement;
+    json["inputs"] = verification.inputs;
+    json["sample_shape"] = verification.sampleShape;
+    return json;
+}
+
+ModelExportResult exportModel(const ModelExportRequest& request)
+{
+    if (request.output.empty())
+        throw Error("No output folder was given for the export; choose one.");
+    if (!request.huggingFace && !request.torchScript)
+        throw Error("No export format was chosen; choose Hugging Face, TorchScript or both.");
+    std::unique_ptr<RunStore> store;
+    if (request.runId > 0)
+        store = std::make_unique<RunStore>(request.historyPath);
+    ModelExportResult result;
+    result.output = request.output;
+    result.modelDir = store ? runModelFolder(*store, request.runId) : request.modelDir;
+    if (result.modelDir.empty())
+        throw Error("No model to export: give a model folder or a run.");
+    const auto model = PretrainedModel::load(result.modelDir);
+    result.architecture = model->config().architectureFor(model->head());
+    result.labels = model->config().labels;
+
+    if (request.huggingFace) {
+        ModelCardFacts facts;
+        if (store) {
+            facts = factsFromRun(*store, request.runId, *model);
+        } else {
+            facts.config = model->config();
+            facts.head = model->head();
+            facts.baseModel = result.modelDir;
+        }
+        result.huggingFace = exportHuggingFace(*model, request.output, request.weights, &facts);
+        if (store) {
+            ArtifactRecord artifact;
+            artifact.path = request.output;
+            artifact.kind = "export-huggingface";
+            record(*store, request.runId, artifact, verificationJson(*result.huggingFace));
+        }
+    }
+    if (request.torchScript) {
+        result.torchScript = exportTorchScript(*model, request.output, request.weights);
+        if (store) {
+            ArtifactRecord artifact;
+            artifact.path = result.torchScript->file;
+            artifact.kind = "export-torchscript";
+            artifact.sha256 = result.torchScript->sha256;
+            artifact.size = result.torchScript->bytes;
+            record(*store, request.runId, artifact,
+                   verificationJson(result.torchScript->verification));
+        }
+    }
+    return result;
+}
+
+} // namespace domaintune

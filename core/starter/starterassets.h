@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+
+namespace domaintune {
+
+/**
+ * Where the starter model (a small bilingual base model built on this machine from general
+ * Debian text) and the sample task (licence texts labelled by licence) are cached, and whether
+ * each is ready to use. Plain value type.
+ */
+struct StarterAssets
+{
+    std::string root, modelDir, sampleTaskFile, recipeFile;
+    bool modelReady = false;
+    bool sampleReady = false;
+};
+
+/**
+ * root: $DOMAINTUNE_STARTER_DIR, else $XDG_CACHE_HOME/domaintune/starter, else
+ * ~/.cache/domaintune/starter; modelDir = root/model (ready when config.json and
+ * model.safetensors and tokenizer exist and recipe hash matches), sampleTaskFile =
+ * root/sample/debian-licenses.csv (ready when it exists and its hash matches the recipe's),
+ * recipeFile = root/recipe.json. Hashes model.safetensors (tens of megabytes, well under a
+ * second); any thread.
+ */
+StarterAssets locateStarterAssets();
+
+/** Returns the assets under an explicit @p root, checked as locateStarterAssets() does. */
+StarterAssets starterAssetsAt(const std::string& root);
+
+/** Returns the root locateStarterAssets() uses, from the environment only (no file access). */
+std::string defaultStarterRoot();
+
+} // namespace domaintune

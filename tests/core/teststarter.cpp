@@ -1,0 +1,253 @@
+// The starter assets the GUI opens with: where locateStarterAssets() looks and when it calls
+// them ready, and a real `domaintune-cli starter build --tiny` end to end (the model loads and
+// runs, the sample task has several classes, the recipe's hashes match, a rerun does nothing).
+#include "core/data/corpusimporter.h"
+#include "core/data/dpkgdatabase.h"
+#include "core/data/generalcorpus.h"
+#include "core/starter/starterassets.h"
+#include "core/store/sha256.h"
+#include "processrunner.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace domaintune;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+/** Sets (or, for a null value, unsets) an environment variable until the end of the scope. */
+class ScopedEnv
+{
+public:
+    ScopedEnv(const char* name, const QByteArray& value)
+        : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
+    {
+        if (value.isNull())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    }
+    ~ScopedEnv()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+
+private:
+    const char* m_name;
+    bool m_had;
+    QByteArray m_old;
+};
+
+struct CliRun
+{
+    int exitCode = -1;
+    QJsonObject json;
+    QByteArray errors;
+    qint64 milliseconds = 0;
+};
+
+CliRun runCli(const QStringList& arguments)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments,
+                                         QProcessEnvironment::systemEnvironment(), 240000);
+    CliRun run;
+    run.exitCode = result.exitCode;
+    run.json = QJsonDocument::fromJson(result.out).object();
+    run.errors = result.err;
+    run.milliseconds = timer.elapsed();
+    return run;
+}
+
+/** Skips the test unless at least one general-corpus package is installed. */
+bool corpusPackagesInstalled()
+{
+    const auto installed = DpkgDatabase("/").installedVersions();
+    for (const auto& source : generalCorpusSources())
+        for (const auto& package : source.packages)
+            if (installed.count(package))
+                return true;
+    return false;
+}
+
+#define SKIP_WITHOUT_CORPUS_PACKAGES()                                                             \
+    if (!corpusPackagesInstalled())                                                                \
+        QSKIP("none of the general-corpus packages (wordnet-base, fortunes, manpages-zh, ...) is " \
+              "installed; sudo scripts/install-deps installs them");
+
+QString sha256Of(const QString& path)
+{
+    return QString::fromStdString(Sha256::hexOfFile(path.toStdString()));
+}
+
+} // namespace
+
+class TestStarter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void locatesTheRootFromTheEnvironment()
+    {
+        {
+            ScopedEnv dir("DOMAINTUNE_STARTER_DIR", "/nonexistent/starter");
+            const StarterAssets assets = locateStarterAssets();
+            QCOMPARE(assets.root, std::string("/nonexistent/starter"));
+            QCOMPARE(assets.modelDir, std::string("/nonexistent/starter/model"));
+            QCOMPARE(assets.sampleTaskFile,
+                     std::string("/nonexistent/starter/sample/debian-licenses.csv"));
+            QCOMPARE(assets.recipeFile, std::string("/nonexistent/starter/recipe.json"));
+            QVERIFY(!assets.modelReady);
+            QVERIFY(!assets.sampleReady);
+        }
+        ScopedEnv noDir("DOMAINTUNE_STARTER_DIR", "");
+        {
+            ScopedEnv cache("XDG_CACHE_HOME", "/nonexistent/cache");
+            QCOMPARE(locateStarterAssets().root,
+                     std::string("/nonexistent/cache/domaintune/starter"));
+        }
+        ScopedEnv noCache("XDG_CACHE_HOME", QByteArray());
+        ScopedEnv home("HOME", "/nonexistent/home");
+        QCOMPARE(defaultStarterRoot(), std::string("/nonexistent/home/.cache/domaintune/starter"));
+    }
+
+    void readinessFollowsTheRecipe()
+    {
+        QTemporaryDir root;
+        const QString r = root.path();
+        writeFile(r + "/model/config.json", "{\"model_type\": \"bert\"}");
+        writeFile(r + "/model/model.safetensors", "weights");
+        writeFile(r + "/model/spiece.model", "vocabulary");
+        writeFile(r + "/sample/debian-licenses.csv", "text,label\n\"a\",\"b\"\n");
+        const QJsonObject recipe{
+            {"model",
+             QJsonObject{{"sha256", sha256Of(r + "/model/model.safetensors")}, {"bytes", 7}}},
+            {"sample", QJsonObject{{"sha256", sha256Of(r + "/sample/debian-licenses.csv")}}}};
+        writeFile(r + "/recipe.json", QJsonDocument(recipe).toJson());
+        StarterAssets assets = starterAssetsAt(r.toStdString());
+        QVERIFY(assets.modelReady);
+        QVERIFY(assets.sampleReady);
+
+        writeFile(r + "/model/model.safetensors", "Weights"); // same size, other bytes
+        assets = starterAssetsAt(r.toStdString());
+        QVERIFY(!assets.modelReady);
+        QVERIFY(assets.sampleReady);
+
+        writeFile(r + "/model/model.safetensors", "weights");
+        QVERIFY(QFile::remove(r + "/model/spiece.model"));
+        QVERIFY(!starterAssetsAt(r.toStdString()).modelReady);
+
+        writeFile(r + "/recipe.json", "{ damaged");
+        assets = starterAssetsAt(r.toStdString());
+        QVERIFY(!assets.modelReady);
+        QVERIFY(!assets.sampleReady);
+    }
+
+    void writesTheGeneralCorpus()
+    {
+        SKIP_WITHOUT_CORPUS_PACKAGES();
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("general.txt"));
+        const CliRun run = runCli({"data", "general-corpus", "--output", output, "--max-mb", "1"});
+        QVERIFY2(run.exitCode == 0, run.errors.constData());
+        QVERIFY(run.json["lines"].toInt() > 100);
+        QVERIFY(run.json["bytes"].toInteger() <= 1 << 20);
+        QVERIFY(!run.json["sources"].toArray().isEmpty());
+        QVERIFY(!run.json["licenses"].toObject().isEmpty());
+        QCOMPARE(run.json["sha256"].toString(), sha256Of(output));
+        for (const auto& value : run.json["sources"].toArray()) {
+            const QJsonObject source = value.toObject();
+            QVERIFY(!source["license"].toString().isEmpty());
+            QVERIFY(!source["packages"].toObject().isEmpty());
+        }
+    }
+
+    void buildsTheTinyStarterOnce()
+    {
+        SKIP_WITHOUT_CORPUS_PACKAGES();
+        QTemporaryDir root;
+        const QString r = root.path();
+        const CliRun build = runCli({"starter", "build", "--tiny", "--dir", r});
+        QVERIFY2(build.exitCode == 0, build.errors.constData());
+        QCOMPARE(build.json["status"].toString(), QStringLiteral("built"));
+        QVERIFY(build.json["model_ready"].toBool());
+        QVERIFY(build.json["sample_ready"].toBool());
+        qInfo("tiny starter build: %lld ms", build.milliseconds);
+
+        // The model folder loads and runs: tokenize English and Chinese, then forward.
+        const QString model = r + "/model";
+        const CliRun tokens = runCli({"tokenize", "--model", model, "--text",
+                                      QString::fromUtf8("The licensee may copy 自由软件.")});
+        QVERIFY2(tokens.exitCode == 0, tokens.errors.constData());
+        const QJsonArray ids = tokens.json["ids"].toArray();
+        QVERIFY(ids.size() >= 4);
+        QVERIFY(!tokens.json["tokens"].toArray().contains(QStringLiteral("<unk>")));
+        writeFile(r + "/inputs.json",
+                  QJsonDocument(QJsonObject{{"input_ids", QJsonArray{ids}}}).toJson());
+        const CliRun forward =
+            runCli({"forward", "--model", model, "--inputs", r + "/inputs.json"});
+        QVERIFY2(forward.exitCode == 0, forward.errors.constData());
+        const QJsonArray logits = forward.json["logits"].toArray();
+        QCOMPARE(logits.size(), 1);
+        QCOMPARE(logits[0].toArray().size(), ids.size());
+
+        // The sample task is a real classification task.
+        const Corpus sample = importCorpus(r.toStdString() + "/sample/debian-licenses.csv");
+        QVERIFY(sample.size() >= 50);
+        QVERIFY(sample.labelCounts().size() >= 2);
+
+        // The recipe names what went in and hashes what came out.
+        QFile recipeFile(r + "/recipe.json");
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        QCOMPARE(recipe["model"].toObject()["sha256"].toString(),
+                 sha256Of(model + "/model.safetensors"));
+        QCOMPARE(recipe["sample"].toObject()["sha256"].toString(),
+                 sha256Of(r + "/sample/debian-licenses.csv"));
+        QCOMPARE(recipe["inputs"].toObject()["training"].toObject()["seed"].toInt(), 42);
+        QVERIFY(!recipe["inputs"].toObject()["packages"].toObject().isEmpty());
+        QCOMPARE(recipe["corpus"].toObject()["sha256"].toString().size(), 64);
+        QVERIFY(recipe["model"].toObject()["heldout_metrics"].toObject().contains("perplexity"));
+        QVERIFY(!QFileInfo::exists(r + "/.build"));
+
+        // A second call finds everything in place and does nothing.
+        const QDateTime written = QFileInfo(model + "/model.safetensors").lastModified();
+        const CliRun again = runCli({"starter", "build", "--tiny", "--dir", r});
+        QVERIFY2(again.exitCode == 0, again.errors.constData());
+        QCOMPARE(again.json["status"].toString(), QStringLiteral("up-to-date"));
+        QVERIFY(!again.json["built_model"].toBool());
+        QCOMPARE(QFileInfo(model + "/model.safetensors").lastModified(), written);
+        QVERIFY2(again.milliseconds < 10000, qPrintable(QString::number(again.milliseconds)));
+
+        const CliRun status = runCli({"starter", "status", "--dir", r});
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY(status.json["model_ready"].toBool());
+        QCOMPARE(status.json["sample_task_file"].toString(), r + "/sample/debian-licenses.csv");
+
+        // A damaged model is noticed and rebuilt.
+        writeFile(model + "/model.safetensors", "damaged");
+        const CliRun repair = runCli({"starter", "build", "--tiny", "--dir", r});
+        QVERIFY2(repair.exitCode == 0, repair.errors.constData());
+        QVERIFY(repair.json["built_model"].toBool());
+        QVERIFY(!repair.json["built_sample"].toBool());
+        QVERIFY(starterAssetsAt(r.toStdString()).modelReady);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestStarter)
+#include "teststarter.moc"

@@ -1,0 +1,363 @@
+// The new-run wizard driven end to end inside the main window: a small model built from the
+// shared fixtures, the shared PhraseBank corpus, a real run, the History actions, export and
+// settings.
+#include "core/store/runstore.h"
+#include "core/train/trainspec.h"
+#include "core/trainingfixtures.h"
+#include "testsupport.h"
+#include "ui/comparedialog.h"
+#include "ui/dashboardpage.h"
+#include "ui/datachartsview.h"
+#include "ui/exportdialog.h"
+#include "ui/historypage.h"
+#include "ui/liveplot.h"
+#include "ui/mainwindow.h"
+#include "ui/modelinfoview.h"
+#include "ui/modelspage.h"
+#include "ui/newrunpage.h"
+#include "ui/newrunwizard.h"
+#include "ui/runtablemodel.h"
+#include "ui/settingspage.h"
+#include "ui/trainingcontroller.h"
+#include "ui/wizarddatapage.h"
+#include "ui/wizardhyperpage.h"
+#include "ui/wizardlayerspage.h"
+#include "ui/wizardmodelpage.h"
+#include "ui/wizardreviewpage.h"
+#include "ui/wizardtaskpage.h"
+
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <QtWidgets>
+
+#include <nlohmann/json.hpp>
+
+using namespace domaintune;
+using namespace domaintune::ui;
+
+namespace {
+
+TrainResult lastResult(const QSignalSpy& finished)
+{
+    return finished.last().at(0).value<TrainResult>();
+}
+
+} // namespace
+
+class TestNewRunWizard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        DOMAINTUNE_SHARED_OR_SKIP(data, QStringLiteral("data/finance/financial-phrasebank.csv"));
+        DOMAINTUNE_SHARED_OR_SKIP(vocab, QStringLiteral("tokenizers/bert-base-uncased/vocab.txt"));
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("testnewrunwizard"));
+        QSettings().clear();
+        QSettings().setValue(QStringLiteral("history/path"),
+                             m_dir.filePath(QStringLiteral("history.sqlite")));
+        QSettings().setValue(QStringLiteral("data/location"),
+                             m_dir.filePath(QStringLiteral("data")));
+        // No starter here: the wizard must start empty (a fresh machine before set-up).
+        qputenv("DOMAINTUNE_STARTER_DIR", m_dir.filePath(QStringLiteral("no-starter")).toUtf8());
+        m_data = data;
+        m_model = test::makeModelFolder(m_dir.filePath(QStringLiteral("small-bert")),
+                                        test::smallBertConfig(), {QStringLiteral("vocab.txt")},
+                                        QFileInfo(vocab).path(), R"({"do_lower_case": true})");
+    }
+
+    void opensOnTheWizardAtFirstStart()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentPage(), int(MainWindow::NewRunSection));
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+        QVERIFY(!wizard->isHidden());
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::TaskPage));
+        // Without a starter model nothing is prefilled.
+        QVERIFY(wizard->field(QStringLiteral("modelDir")).toString().isEmpty());
+    }
+
+    void rejectsAFolderWithoutAModel()
+    {
+        NewRunWizard wizard;
+        wizard.show();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewRunWizard::ModelPage));
+        wizard.setField(QStringLiteral("modelDir"), m_dir.filePath(QStringLiteral("nowhere")));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.modelPage()->isLoading(), 20000);
+        QVERIFY(!wizard.modelPage()->isComplete());
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        const QString message = wizard.modelPage()
+                                    ->infoView()
+                                    ->findChild<QLabel*>(QStringLiteral("modelMessage"))
+                                    ->text();
+        QVERIFY2(message.contains(QStringLiteral("config.json")), qPrintable(message));
+    }
+
+    void drivesARunFromTaskToHistory()
+    {
+        MainWindow window;
+        window.resize(1200, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::NewRunSection);
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+
+        // 1. Task and domain.
+        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
+        wizard->taskPage()->setDomain(QStringLiteral("finance"));
+        wizard->next();
+
+        // 2. Model: the folder loads in the background and describes itself.
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::ModelPage));
+        wizard->setField(QStringLiteral("modelDir"), m_model);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
+        QCOMPARE(wizard->modelPage()->infoView()->value(QStringLiteral("layers")),
+                 QStringLiteral("2"));
+        QCOMPARE(wizard->modelPage()->infoView()->value(QStringLiteral("tokenizer")),
+                 QStringLiteral("wordpiece"));
+        QCOMPARE(wizard->modelSummary().groups.front().name, QStringLiteral("embeddings"));
+        QCOMPARE(wizard->modelSummary().groups.back().name, QStringLiteral("head"));
+        wizard->next();
+
+        // 3. Data: detection, preview, label bars, length histogram, warnings.
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::DataPage));
+        WizardDataPage* data = wizard->dataPage();
+        wizard->setField(QStringLiteral("trainFile"), m_data);
+        wizard->setField(QStringLiteral("maxLength"), 64);
+        QTRY_VERIFY_WITH_TIMEOUT(data->isComplete(), 60000);
+        QVERIFY(data->preview());
+        QCOMPARE(QString::fromStdString(corpusFormatName(data->preview()->source.format)),
+                 QStringLiteral("csv"));
+        QVERIFY(data->previewTable()->rowCount() > 10);
+        QCOMPARE(data->charts()->labelBars(), 3); // positive, neutral, negative
+        QVERIFY(data->preview()->statistics.tokenized);
+        QVERIFY(data->charts()->truncationPosition() > 0);
+        QVERIFY2(data->warnings().contains(QStringLiteral("example")),
+                 qPrintable(data->warnings()));
+        wizard->next();
+
+        // 4. Layers: presets drive the tree; a click makes it custom.
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::LayersPage));
+        WizardLayersPage* layers = wizard->layersPage();
+        auto* preset = layers->findChild<QComboBox*>(QStringLiteral("preset"));
+        preset->setCurrentIndex(preset->findData(QStringLiteral("head-only")));
+        QVERIFY(layers->isTraining(QStringLiteral("head")));
+        QVERIFY(!layers->isTraining(QStringLiteral("layer 0")));
+        const QString headOnlyMemory = layers->memoryText();
+        layers->findChild<QSpinBox*>(QStringLiteral("topK"))->setValue(1);
+        preset->setCurrentIndex(preset->findData(QStringLiteral("top-k")));
+        QVERIFY(layers->isTraining(QStringLiteral("layer 1")));
+        QVERIFY(!layers->isTraining(QStringLiteral("layer 0")));
+        QVERIFY(layers->memoryText() != headOnlyMemory);
+        layers->setTraining(QStringLiteral("embeddings"), true);
+        QCOMPARE(preset->currentData().toString(), QStringLiteral("custom"));
+        QCOMPARE(layers->plan().frozenGroups, std::vector<std::string>{"layer 0"});
+        wizard->next();
+
+        // 5. Hyper-parameters: defaults for a small model with most layers training.
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::HyperPage));
+        QCOMPARE(wizard->field(QStringLiteral("learningRate")).toString(),
+                 QStringLiteral("0.0001"));
+        QVERIFY(!wizard->hyperPage()->isAdvancedShown());
+        wizard->setField(QStringLiteral("epochs"), 1);
+        wizard->setField(QStringLiteral("maxSteps"), 12);
+        wizard->setField(QStringLiteral("evalSteps"), 6);
+        wizard->setField(QStringLiteral("batchSize"), 8);
+        wizard->setField(QStringLiteral("threads"), 2);
+        wizard->next();
+
+        // 6. Review: the summary and the JSON spec; save as a template.
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::ReviewPage));
+        auto* review = qobject_cast<WizardReviewPage*>(wizard->currentPage());
+        QVERIFY(review);
+        const auto json = nlohmann::json::parse(review->specText().toStdString());
+        const TrainSpec spec = TrainSpec::fromJson(json);
+        try {
+            spec.validate();
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(spec.task, std::string("seq-cls"));
+        QCOMPARE(spec.domain, std::string("finance"));
+        QCOMPARE(spec.maxLength, std::int64_t(64));
+        QCOMPARE(spec.maxSteps, std::int64_t(12));
+        QCOMPARE(spec.freeze.frozenGroups, std::vector<std::string>{"layer 0"});
+        QCOMPARE(QString::fromStdString(spec.modelDir), m_model);
+        const QString templateFile = m_dir.filePath(QStringLiteral("templates/run.json"));
+        QVERIFY(review->saveTemplate(templateFile));
+        QFile saved(templateFile);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(TrainSpec::fromJson(nlohmann::json::parse(saved.readAll().toStdString())).toJson(),
+                 spec.toJson());
+        QVERIFY(review->summaryText().contains(QStringLiteral("small-bert")));
+
+        // Start: the dashboard shows, points arrive, the run lands in the history.
+        TrainingController* controller = window.trainingController();
+        QSignalSpy finished(controller, &TrainingController::finished);
+        QSignalSpy steps(controller, &TrainingController::stepLogged);
+        wizard->button(QWizard::FinishButton)->click();
+        QCOMPARE(window.currentPage(), int(MainWindow::DashboardSection));
+        QVERIFY(controller->isBusy());
+        auto* loss = window.dashboardPage()->chart(DashboardPage::Chart::TrainingLoss);
+        QTRY_VERIFY_WITH_TIMEOUT(loss->pointCount(0) > 0, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const TrainResult result = lastResult(finished);
+        QVERIFY2(result.status == "completed", result.message.c_str());
+        QCOMPARE(steps.count(), 12);
+        QCOMPARE(loss->pointCount(0), 12);
+        QTRY_COMPARE(window.historyPage()->model()->rowCount(), 1);
+
+        // The wizard is ready for the next run, with a new name and output folder.
+        QVERIFY(!wizard->isHidden());
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::TaskPage));
+        QVERIFY(wizard->field(QStringLiteral("outputDir")).toString() !=
+                QDir::toNativeSeparators(QString::fromStdString(spec.outputDir)));
+
+        // The Models page offers the fine-tuned model.
+        window.modelsPage()->refresh();
+        const QString output = QDir::cleanPath(QString::fromStdString(spec.outputDir));
+        const QStringList folders = window.modelsPage()->folders();
+        QVERIFY2(folders.contains(output + QStringLiteral("/best")) ||
+                     folders.contains(output + QStringLiteral("/model")),
+                 qPrintable(folders.join(QLatin1Char(' '))));
+    }
+
+    void historyRerunsComparesCancelsAndExports()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        HistoryPage* history = window.historyPage();
+        history->refresh();
+        QCOMPARE(history->model()->rowCount(), 1);
+        const qint64 first =
+            history->model()->index(0, 0).data(RunTableModel::RunIdRole).toLongLong();
+        history->selectRuns({first});
+
+        // Re-run: the same spec under a new name, recorded as a child of the first run.
+        TrainingController* controller = window.trainingController();
+        QSignalSpy finished(controller, &TrainingController::finished);
+        history->rerunSelected();
+        QCOMPARE(window.currentPage(), int(MainWindow::DashboardSection));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        QVERIFY2(lastResult(finished).status == "completed", lastResult(finished).message.c_str());
+        QTRY_COMPARE(history->model()->rowCount(), 2);
+        RunStore store(TrainingController::historyPath().toStdString());
+        const qint64 second = controller->runId();
+        QCOMPARE(store.requireRun(second).parentId.value_or(0), first);
+        QVERIFY(store.requireRun(second).name.find("-rerun-") != std::string::npos);
+
+        // Compare the two runs.
+        history->selectRuns({first, second});
+        CompareDialog* compare = history->compareSelected();
+        QVERIFY(compare);
+        compare->close();
+
+        // Cancel a run: it stops within a step and the history says so.
+        history->selectRuns({first});
+        QSignalSpy steps(controller, &TrainingController::stepLogged);
+        history->rerunSelected();
+        QTRY_VERIFY_WITH_TIMEOUT(steps.count() >= 1, 120000);
+        controller->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QCOMPARE(lastResult(finished).status, std::string("cancelled"));
+        QVERIFY(steps.count() < 12);
+        QTRY_COMPARE(history->model()->rowCount(), 3);
+        QCOMPARE(store.requireRun(controller->runId()).status, RunStatus::Cancelled);
+        QCOMPARE(history->canResume(controller->runId()),
+                 store.lastCheckpoint(controller->runId()).has_value());
+        QVERIFY(!history->canResume(first)); // Completed runs have nothing to resume.
+
+        // Export the table as CSV: a header and one line per run.
+        const QString csv = m_dir.filePath(QStringLiteral("runs.csv"));
+        QVERIFY(history->exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), 4);
+
+        // Export the first run's model; the verification is shown and stored.
+        ExportDialog dialog(TrainingController::historyPath(), first);
+        dialog.setOutputFolder(m_dir.filePath(QStringLiteral("export")));
+        dialog.setFormats(true, false);
+        QSignalSpy exported(&dialog, &ExportDialog::exported);
+        dialog.startExport();
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 120000);
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(dialog.resultText()));
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("export/model.safetensors"))));
+        bool recorded = false;
+        for (const EvaluationRecord& evaluation : store.evaluations(first))
+            recorded = recorded || evaluation.split == "export-verification";
+        QVERIFY(recorded);
+    }
+
+    void editsARunInTheWizard()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        HistoryPage* history = window.historyPage();
+        history->refresh();
+        const int row = history->model()->rowCount() - 1;
+        const qint64 id =
+            history->model()->index(row, 0).data(RunTableModel::RunIdRole).toLongLong();
+        TrainSpec stored;
+        QVERIFY(history->specOf(id, stored));
+        history->selectRuns({id});
+        history->editSelected();
+        QCOMPARE(window.currentPage(), int(MainWindow::NewRunSection));
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+        QCOMPARE(wizard->field(QStringLiteral("task")).toString(), QStringLiteral("seq-cls"));
+        QCOMPARE(wizard->field(QStringLiteral("modelDir")).toString(),
+                 QDir::toNativeSeparators(QString::fromStdString(stored.modelDir)));
+        for (int page = 0; page < NewRunWizard::ReviewPage; ++page) {
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 60000);
+            wizard->next();
+        }
+        QCOMPARE(wizard->currentId(), int(NewRunWizard::ReviewPage));
+        // Everything but nothing else survives the round trip through the pages.
+        const TrainSpec again = wizard->spec();
+        QCOMPARE(again.freeze.frozenGroups, stored.freeze.frozenGroups);
+        QCOMPARE(again.maxSteps, stored.maxSteps);
+        QCOMPARE(again.learningRate, stored.learningRate);
+        QCOMPARE(again.maxLength, stored.maxLength);
+        QCOMPARE(again.name, stored.name);
+    }
+
+    void settingsApplyToNewRunsAndTheHistory()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SettingsPage* settings = window.settingsPage();
+        settings->chooseLanguage(QStringLiteral("zh_CN"));
+        QCOMPARE(SettingsPage::language(), QStringLiteral("zh_CN"));
+        QVERIFY(settings->isRestartNoticeShown());
+        settings->findChild<QComboBox*>(QStringLiteral("device"))->setCurrentIndex(1);
+        QCOMPARE(SettingsPage::defaultDevice(), QStringLiteral("cpu"));
+
+        const QString original = TrainingController::historyPath();
+        QVERIFY(window.historyPage()->model()->rowCount() > 0);
+        settings->chooseHistoryPath(m_dir.filePath(QStringLiteral("other/history.sqlite")));
+        QCOMPARE(window.historyPage()->model()->rowCount(), 0);
+        settings->chooseHistoryPath(original);
+        QVERIFY(window.historyPage()->model()->rowCount() > 0);
+        settings->chooseLanguage(QString());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data;
+    QString m_model;
+};
+
+QTEST_MAIN(TestNewRunWizard)
+#include "testnewrunwizard.moc"

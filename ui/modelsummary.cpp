@@ -1,0 +1,92 @@
+#include "ui/modelsummary.h"
+
+#include "core/model/pretrainedmodel.h"
+#include "core/text/tokenizer.h"
+#include "core/text/tokenizerfactory.h"
+
+#include <QCoreApplication>
+
+#include <exception>
+
+namespace domaintune::ui {
+namespace {
+
+HeadKind headForTask(const QString& task)
+{
+    if (task == QLatin1String("token-cls"))
+        return HeadKind::TokenClassification;
+    if (task == QLatin1String("mlm"))
+        return HeadKind::MaskedLm;
+    if (task == QLatin1String("clm"))
+        return HeadKind::CausalLm;
+    return HeadKind::SequenceClassification;
+}
+
+void describeTokenizer(ModelSummary& summary)
+{
+    try {
+        const auto tokenizer = loadTokenizer(summary.folder.toStdString());
+        summary.tokenizerKind = QString::fromStdString(tokenizer->kind());
+    } catch (const std::exception& e) {
+        summary.tokenizerError = QString::fromUtf8(e.what());
+    }
+}
+
+} // namespace
+
+ModelSummary summarizeModel(const QString& folder, const QString& task)
+{
+    ModelSummary summary;
+    summary.folder = folder;
+    try {
+        ModelLoadOptions options;
+        if (!task.isEmpty())
+            options.head = headForTask(task);
+        const auto model = PretrainedModel::load(folder.toStdString(), options);
+        const ModelConfig& config = model->config();
+        summary.modelType = QString::fromStdString(config.modelType);
+        summary.architecture = QString::fromStdString(
+            config.architectures.empty() ? config.modelType : config.architectures.front());
+        summary.parameters = model->parameterCount();
+        summary.layers = config.numLayers;
+        summary.hiddenSize = config.hiddenSize;
+        summary.heads = config.numHeads;
+        summary.vocabSize = config.vocabSize;
+        summary.maxPositions = config.maxPositions - config.positionOffset;
+        for (const std::string& label : config.labels)
+            summary.labels << QString::fromStdString(label);
+        for (const ParameterGroup& group : model->parameterGroups())
+            summary.groups.push_back({QString::fromStdString(group.name), group.count});
+    } catch (const std::exception& e) {
+        summary.error = QString::fromUtf8(e.what());
+        return summary;
+    }
+    describeTokenizer(summary);
+    return summary;
+}
+
+QString formatBytes(qint64 bytes)
+{
+    const double value = static_cast<double>(bytes);
+    if (value >= 1024.0 * 1024 * 1024)
+        return QCoreApplication::translate("ModelSummary", "%1 GB")
+            .arg(value / (1024.0 * 1024 * 1024), 0, 'f', 1);
+    if (value >= 1024.0 * 1024)
+        return QCoreApplication::translate("ModelSummary", "%1 MB")
+            .arg(value / (1024.0 * 1024), 0, 'f', 0);
+    return QCoreApplication::translate("ModelSummary", "%1 kB").arg(value / 1024.0, 0, 'f', 0);
+}
+
+QString formatCount(qint64 count)
+{
+    const double value = static_cast<double>(count);
+    if (value >= 1e9)
+        return QCoreApplication::translate("ModelSummary", "%1 B").arg(value / 1e9, 0, 'f', 2);
+    if (value >= 1e6)
+        return QCoreApplication::translate("ModelSummary", "%1 M").arg(value / 1e6, 0, 'f', 1);
+    if (value >= 1e3)
+        return QCoreApplication::translate("ModelSummary", "%1 k").arg(value / 1e3, 0, 'f', 1);
+    return QString::number(count);
+}
+
+} // namespace domaintune::ui

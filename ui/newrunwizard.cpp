@@ -1,0 +1,142 @@
+#include "ui/newrunwizard.h"
+
+#include "core/common/error.h"
+#include "core/starter/starterassets.h"
+#include "ui/wizarddatapage.h"
+#include "ui/wizardhyperpage.h"
+#include "ui/wizardlayerspage.h"
+#include "ui/wizardmodelpage.h"
+#include "ui/wizardreviewpage.h"
+#include "ui/wizardtaskpage.h"
+
+#include <QDir>
+#include <QMessageBox>
+
+namespace domaintune::ui {
+
+NewRunWizard::NewRunWizard(QWidget* parent) : QWizard(parent)
+{
+    setObjectName(QStringLiteral("NewRunWizard"));
+    setWindowTitle(tr("New run"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoCancelButton, true);
+    setOption(QWizard::NoBackButtonOnStartPage, true);
+    setButtonText(QWizard::FinishButton, tr("&Start training"));
+    m_task = new WizardTaskPage(this);
+    m_model = new WizardModelPage(this);
+    m_data = new WizardDataPage(this);
+    m_layers = new WizardLayersPage(this);
+    m_hyper = new WizardHyperPage(this);
+    setPage(TaskPage, m_task);
+    setPage(ModelPage, m_model);
+    setPage(DataPage, m_data);
+    setPage(LayersPage, m_layers);
+    setPage(HyperPage, m_hyper);
+    setPage(ReviewPage, new WizardReviewPage(this));
+}
+
+TrainSpec NewRunWizard::spec() const
+{
+    TrainSpec spec;
+    spec.task = field(QStringLiteral("task")).toString().toStdString();
+    spec.domain = field(QStringLiteral("domain")).toString().toStdString();
+    spec.modelDir =
+        QDir::fromNativeSeparators(field(QStringLiteral("modelDir")).toString().trimmed())
+            .toStdString();
+    spec.trainFile =
+        QDir::fromNativeSeparators(field(QStringLiteral("trainFile")).toString().trimmed())
+            .toStdString();
+    spec.validationFile =
+        QDir::fromNativeSeparators(field(QStringLiteral("validationFile")).toString().trimmed())
+            .toStdString();
+    spec.validationFraction = field(QStringLiteral("validationFraction")).toDouble() / 100.0;
+    spec.maxLength = field(QStringLiteral("maxLength")).toInt();
+    spec.labelSeparator = field(QStringLiteral("labelSeparator")).toString().toStdString();
+    spec.format = m_data->format().toStdString();
+    spec.encoding = m_data->encoding().toStdString();
+    spec.textColumn = m_data->textColumn().toStdString();
+    spec.labelColumn = m_data->labelColumn().toStdString();
+    spec.freeze = m_layers->plan();
+    m_hyper->apply(spec);
+    return spec;
+}
+
+void NewRunWizard::setSpec(const TrainSpec& spec)
+{
+    restart();
+    setField(QStringLiteral("task"), QString::fromStdString(spec.task));
+    setField(QStringLiteral("domain"), QString::fromStdString(spec.domain));
+    setField(QStringLiteral("modelDir"),
+             QDir::toNativeSeparators(QString::fromStdString(spec.modelDir)));
+    setField(QStringLiteral("trainFile"),
+             QDir::toNativeSeparators(QString::fromStdString(spec.trainFile)));
+    setField(QStringLiteral("validationFile"),
+             QDir::toNativeSeparators(QString::fromStdString(spec.validationFile)));
+    setField(QStringLiteral("validationFraction"), spec.validationFraction * 100.0);
+    setField(QStringLiteral("maxLength"), int(spec.maxLength));
+    setField(QStringLiteral("labelSeparator"), QString::fromStdString(spec.labelSeparator));
+    m_data->setOverrides(QString::fromStdString(spec.format), QString::fromStdString(spec.encoding),
+                         QString::fromStdString(spec.textColumn),
+                         QString::fromStdString(spec.labelColumn));
+    m_layers->setPlan(spec.freeze);
+    m_hyper->load(spec);
+}
+
+bool NewRunWizard::useStarterAssets()
+{
+    if (!field(QStringLiteral("modelDir")).toString().isEmpty() ||
+        !field(QStringLiteral("trainFile")).toString().isEmpty())
+        return false;
+    const StarterAssets starter = locateStarterAssets();
+    if (!starter.modelReady || !starter.sampleReady)
+        return false;
+    setField(QStringLiteral("task"), QStringLiteral("seq-cls"));
+    setField(QStringLiteral("domain"), QStringLiteral("legal"));
+    setField(QStringLiteral("modelDir"), QString::fromStdString(starter.modelDir));
+    setField(QStringLiteral("trainFile"), QString::fromStdString(starter.sampleTaskFile));
+    return true;
+}
+
+void NewRunWizard::accept()
+{
+    const TrainSpec run = spec();
+    try {
+        run.validate();
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("New run"),
+                             tr("This run cannot start: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    WizardModelPage::rememberFolder(QString::fromStdString(run.modelDir));
+    emit runRequested(run);
+    m_hyper->renewRunName(); // The next run must not write into this one's folder.
+    QWizard::accept();
+}
+
+QString taskTitle(const QString& task)
+{
+    if (task == QLatin1String("seq-cls"))
+        return NewRunWizard::tr("Text classification");
+    if (task == QLatin1String("multi-label"))
+        return NewRunWizard::tr("Multi-label classification");
+    if (task == QLatin1String("token-cls"))
+        return NewRunWizard::tr("Named entities (NER)");
+    if (task == QLatin1String("mlm"))
+        return NewRunWizard::tr("Domain-adaptive pretraining (masked LM)");
+    if (task == QLatin1String("clm"))
+        return NewRunWizard::tr("Causal language model (GPT-2)");
+    return task;
+}
+
+QString domainTitle(const QString& domain)
+{
+    if (domain == QLatin1String("finance"))
+        return NewRunWizard::tr("Finance");
+    if (domain == QLatin1String("medical"))
+        return NewRunWizard::tr("Medicine");
+    if (domain == QLatin1String("legal"))
+        return NewRunWizard::tr("Law");
+    return NewRunWizard::tr("Other");
+}
+
+} // namespace domaintune::ui

@@ -1,0 +1,348 @@
+#include "ui/wizardhyperpage.h"
+
+#include "ui/newrunwizard.h"
+#include "ui/settingspage.h"
+#include "ui/wizarddatapage.h"
+#include "ui/wizardlayerspage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDoubleValidator>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace domaintune::ui {
+namespace {
+
+QSpinBox* spin(QWidget* parent, const QString& name, int low, int high, int value)
+{
+    auto* box = new QSpinBox(parent);
+    box->setObjectName(name);
+    box->setRange(low, high);
+    box->setValue(value);
+    return box;
+}
+
+QDoubleSpinBox* doubleSpin(QWidget* parent, const QString& name, double low, double high,
+                           double step, double value)
+{
+    auto* box = new QDoubleSpinBox(parent);
+    box->setObjectName(name);
+    box->setRange(low, high);
+    box->setSingleStep(step);
+    box->setDecimals(3);
+    box->setValue(value);
+    return box;
+}
+
+/** Returns whether most sampled characters of the data page's preview are CJK ideographs. */
+bool dataIsMostlyChinese(const NewRunWizard* owner)
+{
+    const DataPreview* preview = owner->dataPage()->preview();
+    if (!preview)
+        return false;
+    qsizetype cjk = 0, letters = 0;
+    for (const Example& example : preview->sample) {
+        for (const QChar c : QString::fromStdString(example.text)) {
+            if (!c.isLetter())
+                continue;
+            ++letters;
+            cjk += c.script() == QChar::Script_Han;
+        }
+    }
+    return letters > 0 && cjk * 2 > letters;
+}
+
+bool isLanguageModelling(const QString& task)
+{
+    return task == QLatin1String("mlm") || task == QLatin1String("clm");
+}
+
+} // namespace
+
+WizardHyperPage::WizardHyperPage(QWidget* parent) : QWizardPage(parent)
+{
+    setTitle(tr("Hyper-parameters"));
+    setSubTitle(tr("Defaults follow the task, the model's size and the layers that train. "
+                   "Hover over a setting for advice."));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildBasic());
+    m_fold = new QToolButton(this);
+    m_fold->setObjectName(QStringLiteral("advancedToggle"));
+    m_fold->setText(tr("Advanced settings"));
+    m_fold->setCheckable(true);
+    m_fold->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_fold->setArrowType(Qt::RightArrow);
+    layout->addWidget(m_fold);
+    m_advanced = buildAdvanced();
+    m_advanced->setVisible(false);
+    layout->addWidget(m_advanced);
+    layout->addStretch();
+    connect(m_fold, &QToolButton::toggled, this, [this](bool open) {
+        m_advanced->setVisible(open);
+        m_fold->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+
+    registerField(QStringLiteral("runName*"), m_name);
+    registerField(QStringLiteral("outputDir*"), m_output);
+    registerField(QStringLiteral("epochs"), m_epochs);
+    registerField(QStringLiteral("learningRate*"), m_learningRate);
+    registerField(QStringLiteral("batchSize"), m_batch);
+    registerField(QStringLiteral("warmupRatio"), m_warmup, "value", SIGNAL(valueChanged(double)));
+    registerField(QStringLiteral("schedule"), m_schedule, "currentText",
+                  SIGNAL(currentTextChanged(QString)));
+    registerField(QStringLiteral("weightDecay"), m_weightDecay, "value",
+                  SIGNAL(valueChanged(double)));
+    registerField(QStringLiteral("gradientAccumulation"), m_accumulation);
+    registerField(QStringLiteral("maxGradNorm"), m_clip, "value", SIGNAL(valueChanged(double)));
+    registerField(QStringLiteral("seed"), m_seed);
+    registerField(QStringLiteral("evalSteps"), m_evalSteps);
+    registerField(QStringLiteral("earlyStopping"), m_patience);
+    registerField(QStringLiteral("maxSteps"), m_maxSteps);
+    registerField(QStringLiteral("classWeights"), m_classWeights);
+    registerField(QStringLiteral("groupByLength"), m_groupByLength);
+    registerField(QStringLiteral("bf16"), m_bf16);
+    registerField(QStringLiteral("threads"), m_threads);
+    registerField(QStringLiteral("wholeWordMasking"), m_wholeWord);
+    connect(m_learningRate, &QLineEdit::textChanged, this, &WizardHyperPage::completeChanged);
+}
+
+QWidget* WizardHyperPage::buildBasic()
+{
+    auto* box = new QWidget(this);
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_name = new QLineEdit(box);
+    m_name->setObjectName(QStringLiteral("runName"));
+    form->addRow(tr("Run &name:"), m_name);
+    m_output = new QLineEdit(box);
+    m_output->setObjectName(QStringLiteral("outputDir"));
+    m_output->setToolTip(tr("The fine-tuned model, checkpoints and the best model go here."));
+    form->addRow(tr("&Output folder:"), m_output);
+    m_epochs = spin(box, QStringLiteral("epochs"), 1, 1000, 3);
+    m_epochs->setToolTip(tr("Passes over the training data. Small data sets need more (5–10); "
+                            "large ones 1–3."));
+    form->addRow(tr("&Epochs:"), m_epochs);
+    m_learningRate = new QLineEdit(box);
+    m_learningRate->setObjectName(QStringLiteral("learningRate"));
+    auto* validator = new QDoubleValidator(1e-8, 0.999, 10, m_learningRate);
+    validator->setNotation(QDoubleValidator::ScientificNotation);
+    validator->setLocale(QLocale::c());
+    m_learningRate->setValidator(validator);
+    m_learningRate->setToolTip(tr("2e-5 to 5e-5 when all layers train; 1e-3 when only the head "
+                                  "does. Too high makes the loss jump or diverge."));
+    form->addRow(tr("&Learning rate:"), m_learningRate);
+    m_batch = spin(box, QStringLiteral("batchSize"), 1, 4096, 16);
+    m_batch->setToolTip(tr("Examples per step. Lower it when memory runs out; raise gradient "
+                           "accumulation to keep the effective batch."));
+    form->addRow(tr("&Batch size:"), m_batch);
+    m_warmup = doubleSpin(box, QStringLiteral("warmupRatio"), 0, 0.5, 0.01, 0.06);
+    m_warmup->setToolTip(tr("Share of the steps during which the learning rate rises from 0."));
+    form->addRow(tr("&Warm-up share:"), m_warmup);
+    m_schedule = new QComboBox(box);
+    m_schedule->setObjectName(QStringLiteral("schedule"));
+    m_schedule->addItems(
+        {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("constant")});
+    m_schedule->setToolTip(tr("How the learning rate decays after warm-up."));
+    form->addRow(tr("&Schedule:"), m_schedule);
+    return box;
+}
+
+QWidget* WizardHyperPage::buildAdvanced()
+{
+    auto* box = new QWidget(this);
+    auto* form = new QFormLayout(box);
+    m_weightDecay = doubleSpin(box, QStringLiteral("weightDecay"), 0, 0.5, 0.01, 0.01);
+    m_weightDecay->setToolTip(tr("AdamW's decoupled weight decay (not applied to biases and "
+                                 "LayerNorm)."));
+    form->addRow(tr("Weight decay:"), m_weightDecay);
+    m_accumulation = spin(box, QStringLiteral("gradientAccumulation"), 1, 1024, 1);
+    form->addRow(tr("Gradient accumulation:"), m_accumulation);
+    m_clip = doubleSpin(box, QStringLiteral("maxGradNorm"), 0, 100, 0.5, 1.0);
+    m_clip->setToolTip(tr("Clip the gradient norm to this value; 0 turns clipping off."));
+    form->addRow(tr("Gradient clipping:"), m_clip);
+    m_seed = spin(box, QStringLiteral("seed"), 0, 2147483647, 42);
+    m_seed->setToolTip(tr("The same seed, data and threads give the same run, bit for bit."));
+    form->addRow(tr("Seed:"), m_seed);
+    m_evalSteps = spin(box, QStringLiteral("evalSteps"), 0, 1000000, 0);
+    m_evalSteps->setSpecialValueText(tr("each epoch"));
+    form->addRow(tr("Evaluate every N steps:"), m_evalSteps);
+    m_patience = spin(box, QStringLiteral("earlyStopping"), 0, 1000, 0);
+    m_patience->setSpecialValueText(tr("off"));
+    m_patience->setToolTip(tr("Stop after this many evaluations without improvement."));
+    form->addRow(tr("Early stopping patience:"), m_patience);
+    m_maxSteps = spin(box, QStringLiteral("maxSteps"), 0, 10000000, 0);
+    m_maxSteps->setSpecialValueText(tr("no limit"));
+    form->addRow(tr("Stop after N steps:"), m_maxSteps);
+    m_classWeights = new QCheckBox(tr("Weight classes by inverse frequency"), box);
+    m_classWeights->setObjectName(QStringLiteral("classWeights"));
+    form->addRow(tr("Imbalance:"), m_classWeights);
+    m_groupByLength = new QCheckBox(tr("Group similar lengths into batches (less padding)"), box);
+    m_groupByLength->setObjectName(QStringLiteral("groupByLength"));
+    m_groupByLength->setChecked(true);
+    form->addRow(tr("Batching:"), m_groupByLength);
+    m_wholeWord = new QCheckBox(tr("Mask whole words (recommended for Chinese text)"), box);
+    m_wholeWord->setObjectName(QStringLiteral("wholeWordMasking"));
+    form->addRow(tr("Masked LM:"), m_wholeWord);
+    m_bf16 = new QCheckBox(tr("bf16 mixed precision (CPUs with AMX/AVX-512 BF16, or CUDA)"), box);
+    m_bf16->setObjectName(QStringLiteral("bf16"));
+    form->addRow(tr("Precision:"), m_bf16);
+    m_device = new QComboBox(box);
+    m_device->setObjectName(QStringLiteral("device"));
+    m_device->addItem(tr("automatic (GPU when available)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    form->addRow(tr("Device:"), m_device);
+    m_threads = spin(box, QStringLiteral("threads"), 0, 256, 0);
+    m_threads->setSpecialValueText(tr("automatic"));
+    form->addRow(tr("CPU threads:"), m_threads);
+    return box;
+}
+
+double WizardHyperPage::defaultLearningRate(const QString& task, qint64 trainableParameters,
+                                            bool headOnly)
+{
+    if (headOnly)
+        return 1e-3;
+    if (isLanguageModelling(task))
+        return trainableParameters > 200'000'000 ? 2e-5 : 5e-5;
+    if (trainableParameters < 20'000'000)
+        return 1e-4; // Small encoders (bert-mini, the starter) want more than base-size ones.
+    if (trainableParameters < 200'000'000)
+        return 3e-5;
+    return 1e-5;
+}
+
+void WizardHyperPage::initializePage()
+{
+    const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+    const FreezePlan plan = owner->layersPage()->plan();
+    const QString task = field(QStringLiteral("task")).toString();
+    const QString key =
+        QStringList{task, owner->modelSummary().folder, QString::fromStdString(plan.preset),
+                    QString::number(plan.frozenGroups.size())}
+            .join(QLatin1Char('\n'));
+    if (m_defaultsKey == QLatin1String("loaded")) {
+        m_defaultsKey = key; // A loaded spec's values stay until the task or model changes.
+        return;
+    }
+    if (key != m_defaultsKey) {
+        m_defaultsKey = key;
+        applyDefaults();
+    }
+}
+
+void WizardHyperPage::renewRunName()
+{
+    if (!m_name->text().isEmpty() && !m_name->property("generated").toBool())
+        return;
+    const QString base =
+        QStringLiteral("%1-%2-%3")
+            .arg(field(QStringLiteral("domain")).toString(),
+                 field(QStringLiteral("task")).toString(),
+                 QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString name = base;
+    const QString runs = SettingsPage::dataLocation() + QStringLiteral("/runs/");
+    for (int n = 2; QFileInfo::exists(runs + name); ++n)
+        name = base + QLatin1Char('-') + QString::number(n);
+    m_name->setText(name);
+    m_name->setProperty("generated", true);
+    m_output->setText(QDir::toNativeSeparators(runs + name));
+}
+
+void WizardHyperPage::applyDefaults()
+{
+    const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+    const QString task = field(QStringLiteral("task")).toString();
+    const FreezePlan plan = owner->layersPage()->plan();
+    const qint64 trainable = owner->layersPage()->property("trainableParameters").toLongLong();
+    const bool headOnly = plan.preset == "head-only" && plan.frozenGroups.empty();
+    m_learningRate->setText(
+        QString::number(defaultLearningRate(task, trainable, headOnly), 'g', 3));
+    m_epochs->setValue(isLanguageModelling(task) ? 1 : (headOnly ? 10 : 4));
+    m_batch->setValue(isLanguageModelling(task) ? 8 : 16);
+    m_warmup->setValue(headOnly ? 0.0 : 0.06);
+    renewRunName();
+    m_wholeWord->setEnabled(task == QLatin1String("mlm"));
+    m_wholeWord->setChecked(task == QLatin1String("mlm") && dataIsMostlyChinese(owner));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(SettingsPage::defaultDevice())));
+    m_threads->setValue(SettingsPage::defaultThreads());
+}
+
+double WizardHyperPage::learningRate() const
+{
+    bool ok = false;
+    const double value = QLocale::c().toDouble(m_learningRate->text().trimmed(), &ok);
+    return ok ? value : 0.0;
+}
+
+bool WizardHyperPage::isComplete() const
+{
+    const double rate = learningRate();
+    return QWizardPage::isComplete() && rate > 0 && rate < 1;
+}
+
+void WizardHyperPage::apply(TrainSpec& spec) const
+{
+    spec.name = m_name->text().trimmed().toStdString();
+    spec.outputDir = QDir::fromNativeSeparators(m_output->text().trimmed()).toStdString();
+    spec.epochs = m_epochs->value();
+    spec.learningRate = learningRate();
+    spec.batchSize = m_batch->value();
+    spec.warmupRatio = m_warmup->value();
+    spec.schedule = m_schedule->currentText().toStdString();
+    spec.weightDecay = m_weightDecay->value();
+    spec.gradientAccumulation = m_accumulation->value();
+    spec.maxGradNorm = m_clip->value();
+    spec.seed = static_cast<std::uint64_t>(m_seed->value());
+    spec.evalSteps = m_evalSteps->value();
+    spec.earlyStoppingPatience = m_patience->value();
+    spec.maxSteps = m_maxSteps->value() > 0 ? m_maxSteps->value() : -1;
+    spec.classWeights = m_classWeights->isChecked();
+    spec.groupByLength = m_groupByLength->isChecked();
+    spec.bf16 = m_bf16->isChecked();
+    spec.wholeWordMasking = m_wholeWord->isChecked() && spec.task == "mlm";
+    spec.device = m_device->currentData().toString().toStdString();
+    spec.threads = m_threads->value();
+}
+
+void WizardHyperPage::load(const TrainSpec& spec)
+{
+    m_name->setText(QString::fromStdString(spec.name));
+    m_name->setProperty("generated", false);
+    m_output->setText(QDir::toNativeSeparators(QString::fromStdString(spec.outputDir)));
+    m_epochs->setValue(int(spec.epochs));
+    m_learningRate->setText(QString::number(spec.learningRate, 'g', 6));
+    m_batch->setValue(int(spec.batchSize));
+    m_warmup->setValue(spec.warmupRatio);
+    m_schedule->setCurrentText(QString::fromStdString(spec.schedule));
+    m_weightDecay->setValue(spec.weightDecay);
+    m_accumulation->setValue(int(spec.gradientAccumulation));
+    m_clip->setValue(spec.maxGradNorm);
+    m_seed->setValue(int(spec.seed));
+    m_evalSteps->setValue(int(spec.evalSteps));
+    m_patience->setValue(int(spec.earlyStoppingPatience));
+    m_maxSteps->setValue(spec.maxSteps > 0 ? int(spec.maxSteps) : 0);
+    m_classWeights->setChecked(spec.classWeights);
+    m_groupByLength->setChecked(spec.groupByLength);
+    m_bf16->setChecked(spec.bf16);
+    m_wholeWord->setChecked(spec.wholeWordMasking);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(spec.device))));
+    m_threads->setValue(spec.threads);
+    // The loaded values are the user's: defaults must not replace them on the next visit.
+    m_defaultsKey = QStringLiteral("loaded");
+}
+
+bool WizardHyperPage::isAdvancedShown() const
+{
+    return m_fold->isChecked();
+}
+
+} // namespace domaintune::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/train/trainspec.h"
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+class QToolButton;
+
+namespace domaintune::ui {
+
+/**
+ * Wizard page 5: hyper-parameters, with defaults chosen by task, model size and freeze plan
+ * (set when the page is first shown for a task and model; edits are kept afterwards). The
+ * advanced section starts folded. Fields: "runName", "outputDir", "epochs", "learningRate",
+ * "batchSize", "warmupRatio", "weightDecay", "schedule", "gradientAccumulation", "maxGradNorm",
+ * "seed", "evalSteps", "earlyStopping", "maxSteps", "classWeights", "groupByLength", "bf16",
+ * "device", "threads". GUI thread only.
+ */
+class WizardHyperPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    explicit WizardHyperPage(QWidget* parent = nullptr);
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    /** Copies the page's values into @p spec. */
+    void apply(TrainSpec& spec) const;
+    /** Shows @p spec's values; they count as the user's (no defaults replace them). */
+    void load(const TrainSpec& spec);
+    /** Gives the run a new time-stamped name and output folder, unless the user named it. */
+    void renewRunName();
+    /** Returns whether the advanced section is unfolded. */
+    bool isAdvancedShown() const;
+
+    /** Returns the default learning rate for @p task with @p trainableParameters training. */
+    static double defaultLearningRate(const QString& task, qint64 trainableParameters,
+                                      bool headOnly);
+
+private:
+    QWidget* buildBasic();
+    QWidget* buildAdvanced();
+    void applyDefaults();
+    double learningRate() const;
+
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_output = nullptr;
+    QSpinBox* m_epochs = nullptr;
+    QLineEdit* m_learningRate = nullptr;
+    QSpinBox* m_batch = nullptr;
+    QDoubleSpinBox* m_warmup = nullptr;
+    QComboBox* m_schedule = nullptr;
+    QToolButton* m_fold = nullptr;
+    QWidget* m_advanced = nullptr;
+    QDoubleSpinBox* m_weightDecay = nullptr;
+    QSpinBox* m_accumulation = nullptr;
+    QDoubleSpinBox* m_clip = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QSpinBox* m_evalSteps = nullptr;
+    QSpinBox* m_patience = nullptr;
+    QSpinBox* m_maxSteps = nullptr;
+    QCheckBox* m_classWeights = nullptr;
+    QCheckBox* m_groupByLength = nullptr;
+    QCheckBox* m_bf16 = nullptr;
+    QCheckBox* m_wholeWord = nullptr;
+    QComboBox* m_device = nullptr;
+    QSpinBox* m_threads = nullptr;
+    QString m_defaultsKey; ///< task, model and plan the defaults were made for.
+};
+
+} // namespace domaintune::ui

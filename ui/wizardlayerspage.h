@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/train/freezeschedule.h"
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace domaintune::ui {
+
+/**
+ * Wizard page 4: which parameter groups train. A tree of the model's groups with checkboxes
+ * and parameter counts, presets (head only, top-k, all), gradual unfreezing and layer-wise
+ * learning-rate decay, with the trainable share and an estimate of the training memory.
+ * GUI thread only.
+ */
+class WizardLayersPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    explicit WizardLayersPage(QWidget* parent = nullptr);
+
+    void initializePage() override;
+
+    /** Returns the plan the controls describe (a preset, or the frozen groups when custom). */
+    FreezePlan plan() const;
+    /** Shows @p plan (applied when the page next shows the model's groups). */
+    void setPlan(const FreezePlan& plan);
+
+    /** Returns whether the group named @p name is checked (trains). */
+    bool isTraining(const QString& name) const;
+    /** Checks or unchecks the group named @p name, as a click would. */
+    void setTraining(const QString& name, bool trains);
+    /** Returns the trainable share shown, e.g. "12.3 %". */
+    QString trainableText() const;
+    QString memoryText() const;
+
+private:
+    void fillGroups();
+    void applyPreset();
+    void updateSummary();
+    QTreeWidgetItem* item(const QString& name) const;
+
+    QComboBox* m_preset = nullptr;
+    QSpinBox* m_topK = nullptr;
+    QCheckBox* m_gradual = nullptr;
+    QDoubleSpinBox* m_decay = nullptr;
+    QTreeWidget* m_tree = nullptr;
+    QLabel* m_trainable = nullptr;
+    QLabel* m_memory = nullptr;
+    FreezePlan m_pending;
+    bool m_hasPending = false;
+    bool m_updating = false;
+    QString m_shownModel;
+};
+
+} // namespace domaintune::ui
