@@ -28,7 +28,11 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 shot() { # FILE ARGS...
     local file=$1
     shift
-    "$binary" "$@" --screenshot "$file"
+    # A wizard page waits for its model or data to load; never wait forever.
+    timeout 180 "$binary" "$@" --screenshot "$file" || {
+        echo "screenshots: $file was not written (is the starter model built?)" >&2
+        return 1
+    }
     echo "screenshots: wrote $file ($(stat -c %s "$file") bytes)"
 }
 

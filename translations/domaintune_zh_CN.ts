@@ -329,10 +329,6 @@
         <translation>&lt;b&gt;正在准备运行…&lt;/b&gt;正在导入数据并加载模型。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No run in progress.&lt;/b&gt; Start one with Run ▸ Quick run (Ctrl+R).</source>
-        <translation>&lt;b&gt;当前没有正在进行的运行。&lt;/b&gt;可通过“运行 ▸ 快速运行”（Ctrl+R）开始。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Stopping…&lt;/b&gt; the current step finishes first.</source>
         <translation>&lt;b&gt;正在停止…&lt;/b&gt;将先完成当前这一步。</translation>
     </message>
@@ -389,6 +385,10 @@
     <message>
         <source>Only %1 of %2 charts could be written to %3.</source>
         <translation>%2 个图表中只有 %1 个成功写入 %3。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No run in progress.&lt;/b&gt; Start one in New run (Ctrl+1), or with Run ▸ Quick run (Ctrl+R).</source>
+        <translation>&lt;b&gt;当前没有运行。&lt;/b&gt;可在“新建运行”（Ctrl+1）中启动，或使用“运行 ▸ 快速运行”（Ctrl+R）。</translation>
     </message>
 </context>
 <context>
@@ -898,6 +898,10 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>The output folder %1 already holds files (an earlier run?). Its model and checkpoints would be replaced. Continue?</source>
+        <translation>输出文件夹 %1 中已有文件（之前的运行？）。其中的模型和检查点将被替换。是否继续？</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1857,10 @@
     <message>
         <source>Cannot write %1: %2. Choose another folder.</source>
         <translation>无法写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
     </message>
 </context>
 <context>

@@ -217,7 +217,9 @@ void DashboardPage::showState(TrainingController::State state)
         reset();
         m_title->setText(tr("<b>Preparing the run…</b> importing the data and loading the model."));
     } else if (state == State::Idle && m_title->text().isEmpty()) {
-        m_title->setText(tr("<b>No run in progress.</b> Start one with Run ▸ Quick run (Ctrl+R)."));
+        m_title->setText(
+            tr("<b>No run in progress.</b> Start one in New run (Ctrl+1), or with Run ▸ Quick "
+               "run (Ctrl+R)."));
     } else if (state == State::Stopping) {
         m_title->setText(tr("<b>Stopping…</b> the current step finishes first."));
     }

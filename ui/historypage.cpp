@@ -249,7 +249,9 @@ bool HistoryPage::canResume(qint64 runId)
 {
     try {
         const auto run = store()->run(runId);
-        return run && run->status != RunStatus::Completed && run->status != RunStatus::Running &&
+        return run &&
+               (run->status == RunStatus::Cancelled || run->status == RunStatus::Failed ||
+                run->status == RunStatus::Interrupted) &&
                store()->lastCheckpoint(runId).has_value();
     } catch (const std::exception&) {
         return false;

@@ -147,6 +147,7 @@ QStringList ModelsPage::folders() const
 
 void ModelsPage::select(const QString& folder)
 {
+    WizardModelPage::rememberFolder(QDir::cleanPath(folder)); // kept across refreshes
     addFolder(folder, tr("Added"));
     m_list->setCurrentRow(int(folders().indexOf(QDir::cleanPath(folder))));
     m_fineTune->setEnabled(true);

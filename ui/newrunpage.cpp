@@ -2,6 +2,7 @@
 
 #include "ui/newrunwizard.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QMessageBox>
 #include <QTimer>
@@ -33,7 +34,13 @@ NewRunPage::NewRunPage(QWidget* parent) : QWidget(parent)
 
 void NewRunPage::edit(const TrainSpec& spec)
 {
-    m_wizard->setSpec(spec);
+    // An edited run is a new run: it must not write into the original's folder.
+    TrainSpec copy = spec;
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    copy.name += "-" + stamp.toStdString();
+    if (!copy.outputDir.empty())
+        copy.outputDir += "-" + stamp.toStdString();
+    m_wizard->setSpec(copy);
     m_wizard->show();
 }
 

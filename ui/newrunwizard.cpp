@@ -37,7 +37,7 @@ NewRunWizard::NewRunWizard(QWidget* parent) : QWizard(parent)
 
 TrainSpec NewRunWizard::spec() const
 {
-    TrainSpec spec;
+    TrainSpec spec = m_base;
     spec.task = field(QStringLiteral("task")).toString().toStdString();
     spec.domain = field(QStringLiteral("domain")).toString().toStdString();
     spec.modelDir =
@@ -63,6 +63,7 @@ TrainSpec NewRunWizard::spec() const
 
 void NewRunWizard::setSpec(const TrainSpec& spec)
 {
+    m_base = spec;
     restart();
     setField(QStringLiteral("task"), QString::fromStdString(spec.task));
     setField(QStringLiteral("domain"), QString::fromStdString(spec.domain));
@@ -107,6 +108,15 @@ void NewRunWizard::accept()
                              tr("This run cannot start: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
+    const QDir output(QString::fromStdString(run.outputDir));
+    if (output.exists() && !output.isEmpty() &&
+        QMessageBox::question(this, tr("New run"),
+                              tr("The output folder %1 already holds files (an earlier run?). "
+                                 "Its model and checkpoints would be replaced. Continue?")
+                                  .arg(output.path()),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
     WizardModelPage::rememberFolder(QString::fromStdString(run.modelDir));
     emit runRequested(run);
     m_hyper->renewRunName(); // The next run must not write into this one's folder.

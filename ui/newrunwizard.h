@@ -63,6 +63,7 @@ public slots:
 
 private:
     ModelSummary m_summary;
+    TrainSpec m_base; ///< Settings without controls (e.g. checkpoint_steps) from setSpec().
     WizardTaskPage* m_task = nullptr;
     WizardModelPage* m_model = nullptr;
     WizardDataPage* m_data = nullptr;

@@ -126,7 +126,8 @@ QString SettingsPage::language()
 
 QString SettingsPage::dataLocation()
 {
-    const QString fallback = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString fallback = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                             QStringLiteral("/domaintune");
     return QSettings().value(dataKey, fallback).toString();
 }
 

@@ -136,6 +136,7 @@ void TryItPage::loadModel(const QString& folder)
 {
     if (m_job.isRunning())
         return;
+    m_folder->setText(folder);
     setBusy(true, tr("Loading %1…").arg(folder));
     m_job.setFuture(QtConcurrent::run([folder] {
         auto outcome = std::make_shared<Outcome>();

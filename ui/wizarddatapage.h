@@ -35,6 +35,10 @@ public:
     explicit WizardDataPage(QWidget* parent = nullptr);
     ~WizardDataPage() override;
 
+    /** Keeps the page's values when the user goes back or starts another run (QWizard would
+     * reset them to their first values). */
+    void cleanupPage() override {}
+
     void initializePage() override;
     bool isComplete() const override;
 

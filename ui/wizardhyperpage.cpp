@@ -250,7 +250,8 @@ void WizardHyperPage::renewRunName()
                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     QString name = base;
     const QString runs = SettingsPage::dataLocation() + QStringLiteral("/runs/");
-    for (int n = 2; QFileInfo::exists(runs + name); ++n)
+    // The run just started has not made its folder yet: never hand out its name again.
+    for (int n = 2; QFileInfo::exists(runs + name) || name == m_name->text(); ++n)
         name = base + QLatin1Char('-') + QString::number(n);
     m_name->setText(name);
     m_name->setProperty("generated", true);

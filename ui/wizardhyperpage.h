@@ -28,6 +28,10 @@ class WizardHyperPage : public QWizardPage
 public:
     explicit WizardHyperPage(QWidget* parent = nullptr);
 
+    /** Keeps the page's values when the user goes back or starts another run (QWizard would
+     * reset them to their first values). */
+    void cleanupPage() override {}
+
     void initializePage() override;
     bool isComplete() const override;
 

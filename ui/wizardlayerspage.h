@@ -27,6 +27,10 @@ class WizardLayersPage : public QWizardPage
 public:
     explicit WizardLayersPage(QWidget* parent = nullptr);
 
+    /** Keeps the page's values when the user goes back or starts another run (QWizard would
+     * reset them to their first values). */
+    void cleanupPage() override {}
+
     void initializePage() override;
 
     /** Returns the plan the controls describe (a preset, or the frozen groups when custom). */
@@ -41,6 +45,9 @@ public:
     /** Returns the trainable share shown, e.g. "12.3 %". */
     QString trainableText() const;
     QString memoryText() const;
+    /** Recomputes the trainable share and memory estimate from the current fields (batch
+     * size, maximum length and bf16 may have changed on later pages). */
+    void refreshEstimate() { updateSummary(); }
 
 private:
     void fillGroups();

@@ -27,6 +27,10 @@ public:
     explicit WizardModelPage(QWidget* parent = nullptr);
     ~WizardModelPage() override;
 
+    /** Keeps the page's values when the user goes back or starts another run (QWizard would
+     * reset them to their first values). */
+    void cleanupPage() override {}
+
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;

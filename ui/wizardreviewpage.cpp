@@ -94,6 +94,8 @@ void WizardReviewPage::initializePage()
                                     .arg(spec.batchSize)
                                     .arg(spec.learningRate, 0, 'g', 3)
                                     .arg(spec.maxLength));
+    owner->layersPage()->refreshEstimate();
+    html += row(tr("Memory"), owner->layersPage()->memoryText());
     html += row(tr("Output"), QString::fromStdString(spec.outputDir));
     html += QStringLiteral("</table>");
     m_summary->setText(html);

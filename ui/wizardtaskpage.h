@@ -21,6 +21,10 @@ class WizardTaskPage : public QWizardPage
 public:
     explicit WizardTaskPage(QWidget* parent = nullptr);
 
+    /** Keeps the page's values when the user goes back or starts another run (QWizard would
+     * reset them to their first values). */
+    void cleanupPage() override {}
+
     QString task() const;
     void setTask(const QString& task);
     QString domain() const;

@@ -34,7 +34,8 @@ GuiOptions parseArguments(int argc, char** argv)
         const std::string argument = argv[i];
         if (argument == "--help" || argument == "-h") {
             std::cout
-                << "usage: domaintune [--lang en|zh_CN] [--page N] [--screenshot FILE.png] [Qt "
+                << "usage: domaintune [--lang en|zh_CN] [--page N] [--wizard-page N] [--screenshot "
+                   "FILE.png] [Qt "
                    "options]\n"
                    "\n"
                    "Starts the DomainTune workbench. For headless use see "

@@ -63,4 +63,9 @@ BackboneOutput TaskModelImpl::forwardBase(const ModelBatch& batch)
     return m_backbone->run(batch);
 }
 
+ModelOutput TaskModelImpl::forwardHead(const BackboneOutput& backbone, const ModelBatch& batch)
+{
+    return m_taskHead->forward(backbone, batch);
+}
+
 } // namespace domaintune

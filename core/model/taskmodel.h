@@ -62,6 +62,8 @@ public:
     ModelOutput forward(const ModelBatch& batch);
     /** Runs the backbone only (hidden states and, where present, the pooler). */
     BackboneOutput forwardBase(const ModelBatch& batch);
+    /** Runs the head only, on backbone outputs computed earlier (see FeatureCache). */
+    ModelOutput forwardHead(const BackboneOutput& backbone, const ModelBatch& batch);
 
     const ModelConfig& config() const { return m_config; }
     HeadKind head() const { return m_head; }

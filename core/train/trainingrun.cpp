@@ -61,6 +61,14 @@ void holdOut(std::vector<Example>& all, std::vector<Example>& validation, double
 
 } // namespace
 
+void TrainingRun::emitLog(const std::string& message)
+{
+    TrainingEvent log;
+    log.kind = TrainingEventKind::Log;
+    log.message = message;
+    emit(std::move(log));
+}
+
 void TrainingRun::emit(TrainingEvent event)
 {
     event.step = m_state.step;
@@ -174,6 +182,34 @@ void TrainingRun::applyFreeze(std::int64_t epoch)
     for (std::size_t g = 0; g < m_s.groupParameters.size(); ++g)
         for (auto& parameter : m_s.groupParameters[g])
             parameter.set_requires_grad(trainable[g]);
+}
+
+bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
+{
+    const TrainSpec& spec = m_s.spec;
+    if (!spec.cacheFrozenFeatures ||
+        (spec.task != "seq-cls" && spec.task != "multi-label" && spec.task != "token-cls"))
+        return false;
+    const auto trainable = m_s.freeze->trainable(static_cast<int>(epoch));
+    const auto& groups = m_s.freeze->groups();
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        if (trainable[g] && groups[g] != "head")
+            return false;
+    // One pass costs what caching costs; it pays from the second epoch on. Decided on the
+    // run's totals (not what is left) so that a resumed run makes the same choice.
+    if (m_totalSteps <= m_stepsPerEpoch)
+        return false;
+    const std::int64_t bytes =
+        FeatureCache::estimateBytes(m_s.train, m_s.model->config().hiddenSize);
+    constexpr std::int64_t limit = std::int64_t(2) << 30;
+    if (bytes > limit) {
+        if (!m_cache)
+            emitLog("Not caching the frozen backbone's features: they would take " +
+                    std::to_string(bytes >> 20) + " MiB (limit " + std::to_string(limit >> 20) +
+                    " MiB).");
+        return false;
+    }
+    return true;
 }
 
 void TrainingRun::checkpoint()
@@ -290,6 +326,15 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
     auto& model = m_s.model->module();
     model.train();
     applyFreeze(m_state.epoch);
+    if (!shouldCacheFeatures(m_state.epoch)) {
+        m_cache.reset();
+    } else if (!m_cache) {
+        emitLog("Only the head trains: computing the frozen backbone's features once (dropout "
+                "off below the head).");
+        m_cache = std::make_unique<FeatureCache>(model, *m_s.objective, m_s.train,
+                                                 std::max<std::int64_t>(spec.batchSize, 32),
+                                                 m_device, spec.bf16);
+    }
     const auto batches = planner.epoch(m_state.epoch);
     double lossSum = 0;
     std::int64_t micro = 0, samples = 0, tokens = 0;
@@ -299,10 +344,8 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             if (m_control.cancelRequested())
                 return false;
         }
-        const auto batch =
-            m_s.objective
-                ->makeBatch(m_s.train, batches[static_cast<std::size_t>(m_state.batchInEpoch)])
-                .to(m_device);
+        const auto& indices = batches[static_cast<std::size_t>(m_state.batchInEpoch)];
+        const auto batch = m_s.objective->makeBatch(m_s.train, indices).to(m_device);
         torch::Tensor loss;
         {
             // bf16 autocast: oneDNN/AMX on the CPU, tensor cores on CUDA (no loss scaling
@@ -312,7 +355,11 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
             at::autocast::set_enabled(spec.bf16 && cuda);
             at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-            loss = m_s.objective->loss(model.forward(batch.inputs), batch).to(torch::kFloat);
+            const ModelOutput output =
+                m_cache ? model.forwardHead(m_cache->gather(indices, batch.inputs.inputIds.size(1)),
+                                            batch.inputs)
+                        : model.forward(batch.inputs);
+            loss = m_s.objective->loss(output, batch).to(torch::kFloat);
             at::autocast::set_cpu_enabled(false);
             at::autocast::set_enabled(false);
         }
@@ -362,6 +409,7 @@ TrainResult TrainingRun::execute()
         m_batchesPerEpoch = planner.batchesPerEpoch();
         const auto stepsPerEpoch =
             (m_batchesPerEpoch + spec.gradientAccumulation - 1) / spec.gradientAccumulation;
+        m_stepsPerEpoch = stepsPerEpoch;
         m_totalSteps = spec.maxSteps > 0 ? spec.maxSteps : stepsPerEpoch * spec.epochs;
         const LearningRateSchedule schedule(
             parseScheduleKind(spec.schedule),

@@ -5,6 +5,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/text/tokenizer.h"
 #include "core/train/batchplanner.h"
+#include "core/train/featurecache.h"
 #include "core/train/lrschedule.h"
 #include "core/train/objective.h"
 #include "core/train/trainer.h"
@@ -46,6 +47,7 @@ private:
     void prepare();
     void buildOptimizer();
     void applyFreeze(std::int64_t epoch);
+    bool shouldCacheFeatures(std::int64_t epoch);
     bool trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
                     const LearningRateSchedule& schedule);
     void optimiserStep(double lossSum, std::int64_t micro, const LearningRateSchedule& schedule,
@@ -57,6 +59,7 @@ private:
     TrainResult finishInterrupted();
     TrainResult finishCompleted();
     void emit(TrainingEvent event);
+    void emitLog(const std::string& message);
 
     const TrainingData& m_data;
     EventSink& m_sink;
@@ -70,6 +73,8 @@ private:
     std::int64_t m_windowSamples = 0, m_windowTokens = 0, m_stepsThisCall = 0;
     std::int64_t m_totalSteps = 0;
     std::int64_t m_batchesPerEpoch = 1;
+    std::int64_t m_stepsPerEpoch = 1;
+    std::unique_ptr<FeatureCache> m_cache; ///< While only the head trains (see TrainSpec).
     torch::Device m_device = torch::kCPU;
     bool m_stop = false;
     std::int64_t m_lastEvaluatedStep = -1;

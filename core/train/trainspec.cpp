@@ -55,6 +55,7 @@ const std::vector<std::string>& knownKeys()
                                                   "seed",
                                                   "freeze",
                                                   "class_weights",
+                                                  "cache_frozen_features",
                                                   "group_by_length",
                                                   "mlm_probability",
                                                   "whole_word_masking",
@@ -150,6 +151,7 @@ nlohmann::json TrainSpec::toJson() const
               {"gradual_unfreezing", freeze.gradualUnfreezing},
               {"layer_decay", freeze.layerDecay}}},
             {"class_weights", classWeights},
+            {"cache_frozen_features", cacheFrozenFeatures},
             {"group_by_length", groupByLength},
             {"mlm_probability", mlmProbability},
             {"whole_word_masking", wholeWordMasking},
@@ -202,6 +204,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
         read(*it, "layer_decay", spec.freeze.layerDecay);
     }
     read(json, "class_weights", spec.classWeights);
+    read(json, "cache_frozen_features", spec.cacheFrozenFeatures);
     read(json, "group_by_length", spec.groupByLength);
     read(json, "mlm_probability", spec.mlmProbability);
     read(json, "whole_word_masking", spec.wholeWordMasking);

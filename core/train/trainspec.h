@@ -45,6 +45,12 @@ struct TrainSpec
     FreezePlan freeze;
     bool classWeights = false; ///< Weight classes by inverse frequency.
     bool groupByLength = true; ///< Length-grouped batches (less padding).
+    /**
+     * While only the head trains (classification and NER) over more than one epoch, run the
+     * frozen backbone once per example, with its dropout off, and train the head on the stored
+     * features (see FeatureCache).
+     */
+    bool cacheFrozenFeatures = true;
     double mlmProbability = 0.15;
     bool wholeWordMasking = false;
 

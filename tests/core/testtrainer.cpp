@@ -316,6 +316,84 @@ private slots:
         QVERIFY(before.at("last_hidden_state").values == after.at("last_hidden_state").values);
     }
 
+    void headOnlyCachesTheBackboneFeatures()
+    {
+        // Without dropout the backbone computes the same features in training and evaluation
+        // mode, so a cached run must follow the uncached one (up to float rounding from
+        // different batch shapes).
+        DOMAINTUNE_SHARED_OR_SKIP(vocab, QStringLiteral("tokenizers/bert-base-uncased/vocab.txt"));
+        auto config = test::smallBertConfig();
+        config["hidden_dropout_prob"] = 0.0;
+        config["attention_probs_dropout_prob"] = 0.0;
+        const QString model = test::makeModelFolder(
+            m_dir.filePath(QStringLiteral("no-dropout")), config, {QStringLiteral("vocab.txt")},
+            QFileInfo(vocab).path(), R"({"do_lower_case": true})");
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 400);
+        TrainSpec spec = baseSpec(model, m_dir.filePath(QStringLiteral("cached")));
+        spec.epochs = 3;
+        spec.freeze.preset = "head-only";
+        TrainingControl control;
+        RecordingSink cached, uncached;
+        QCOMPARE(Trainer::run(spec, {subset, {}}, cached, control).status,
+                 std::string("completed"));
+        spec.cacheFrozenFeatures = false;
+        spec.outputDir = m_dir.filePath(QStringLiteral("uncached")).toStdString();
+        QCOMPARE(Trainer::run(spec, {subset, {}}, uncached, control).status,
+                 std::string("completed"));
+        const auto said = [](const RecordingSink& sink) {
+            return std::count_if(sink.events.begin(), sink.events.end(),
+                                 [](const TrainingEvent& e) {
+                                     return e.kind == TrainingEventKind::Log &&
+                                            e.message.find("features once") != std::string::npos;
+                                 });
+        };
+        QCOMPARE(said(cached), std::ptrdiff_t(1));
+        QCOMPARE(said(uncached), std::ptrdiff_t(0));
+        QCOMPARE(cached.losses.size(), uncached.losses.size());
+        for (std::size_t i = 0; i < cached.losses.size(); ++i)
+            QVERIFY2(std::abs(cached.losses[i] - uncached.losses[i]) <=
+                         1e-4 * std::max(1.0, std::abs(uncached.losses[i])),
+                     qPrintable(QStringLiteral("step %1: %2 vs %3")
+                                    .arg(i + 1)
+                                    .arg(cached.losses[i], 0, 'g', 10)
+                                    .arg(uncached.losses[i], 0, 'g', 10)));
+
+        // A single epoch gains nothing from a cache: none is built.
+        spec.cacheFrozenFeatures = true;
+        spec.epochs = 1;
+        spec.outputDir = m_dir.filePath(QStringLiteral("one-epoch")).toStdString();
+        RecordingSink once;
+        QCOMPARE(Trainer::run(spec, {subset, {}}, once, control).status, std::string("completed"));
+        QCOMPARE(said(once), std::ptrdiff_t(0));
+    }
+
+    void resumeWithCachedFeaturesReproducesTheRun()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 600);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("cache-a")));
+        spec.epochs = 2;
+        spec.freeze.preset = "head-only";
+        TrainingControl control;
+        RecordingSink uninterrupted;
+        QCOMPARE(Trainer::run(spec, {subset, {}}, uninterrupted, control).status,
+                 std::string("completed"));
+        spec.outputDir = m_dir.filePath(QStringLiteral("cache-b")).toStdString();
+        RecordingSink first, second;
+        TrainOptions stop;
+        stop.stopAfterSteps = 22; // in the second epoch (17 steps per epoch)
+        QCOMPARE(Trainer::run(spec, {subset, {}}, first, control, stop).status,
+                 std::string("cancelled"));
+        TrainOptions resume;
+        resume.resume = true;
+        QCOMPARE(Trainer::run(spec, {subset, {}}, second, control, resume).status,
+                 std::string("completed"));
+        std::vector<double> stitched = first.losses;
+        stitched.insert(stitched.end(), second.losses.begin(), second.losses.end());
+        QCOMPARE(stitched.size(), uninterrupted.losses.size());
+        for (std::size_t i = 0; i < stitched.size(); ++i)
+            QVERIFY2(stitched[i] == uninterrupted.losses[i], qPrintable(QString::number(i + 1)));
+    }
+
 private:
     QTemporaryDir m_dir;
     std::vector<Example> m_examples;

@@ -221,6 +221,10 @@ private slots:
         QCOMPARE(wizard->currentId(), int(NewRunWizard::TaskPage));
         QVERIFY(wizard->field(QStringLiteral("outputDir")).toString() !=
                 QDir::toNativeSeparators(QString::fromStdString(spec.outputDir)));
+        // ...keeping this run's choices, so that a variant is a few clicks away.
+        QCOMPARE(wizard->field(QStringLiteral("modelDir")).toString(), m_model);
+        QCOMPARE(wizard->field(QStringLiteral("trainFile")).toString(), m_data);
+        QCOMPARE(wizard->layersPage()->plan().frozenGroups, std::vector<std::string>{"layer 0"});
 
         // The Models page offers the fine-tuned model.
         window.modelsPage()->refresh();
@@ -329,7 +333,11 @@ private slots:
         QCOMPARE(again.maxSteps, stored.maxSteps);
         QCOMPARE(again.learningRate, stored.learningRate);
         QCOMPARE(again.maxLength, stored.maxLength);
-        QCOMPARE(again.name, stored.name);
+        // An edited run is a new run: same settings, its own name and folder.
+        QVERIFY(again.name.rfind(stored.name + "-", 0) == 0);
+        QVERIFY(again.outputDir != stored.outputDir);
+        QCOMPARE(again.evalSteps, stored.evalSteps);
+        QCOMPARE(again.checkpointSteps, stored.checkpointSteps);
     }
 
     void settingsApplyToNewRunsAndTheHistory()

@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# The transfer study (issue #9): how much does the pretrained starter model help on real
+# domain tasks, next to a classical baseline and to the same network trained from scratch?
+#
+#   bench/transfer/run.sh [--tiny] [--out DIR] [--datasets finance,medical,legal,zh]
+#                         [--methods LIST] [--starter MODEL_DIR] [--shared DATA_DIR]
+#                         [--cli PATH] [--threads N] [--train N] [--test N] [--epochs N]
+#                         [--no-publish]
+#
+# Datasets (../shared/data): Financial PhraseBank (sentiment), NCBI-disease (NER), CUAD
+# (clause types), THUCNews titles (Chinese topics). Methods, each on the same splits:
+#   tfidf-lr          TF-IDF + logistic regression (bench/transfer/baseline.py, scikit-learn)
+#   scratch-all       the starter's architecture and tokenizer, random weights, all layers
+#   starter-head      the starter, only the classifier head trains (the seed's recipe)
+#   starter-top2      the starter, head + top two encoder layers
+#   starter-all       the starter, all layers
+#   starter-dapt-all  the starter, masked-LM on the domain's unlabelled training texts
+#                     (domain-adaptive pretraining), then all layers
+# Writes OUT/results.jsonl (one line per dataset x method), OUT/results.md, OUT/transfer.svg
+# and OUT/study.json; the study sizes (default) also publish the table and plot to
+# docs/transfer-study.md and docs/transfer/ (not with --tiny or --no-publish).
+# Exit status: 0 all runs scored; 1 a run failed (its line has "error"); 77 the shared
+# data is absent (nothing run); 2 usage.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/bench/transfer"
+py=/usr/bin/python3 # Debian's interpreter: python3-sklearn and python3-numpy live there
+
+tiny=0
+publish=1
+out=
+datasets=finance,medical,legal,zh
+methods=tfidf-lr,scratch-all,starter-head,starter-top2,starter-all,starter-dapt-all
+starter=
+shared=
+cli=${DOMAINTUNE_CLI:-$root/build/bin/domaintune-cli}
+threads=$(nproc)
+train_n= test_n= epochs=
+
+usage() { sed -n '4,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --tiny) tiny=1 ;;
+    --no-publish) publish=0 ;;
+    --out) out=$2; shift ;;
+    --datasets) datasets=$2; shift ;;
+    --methods) methods=$2; shift ;;
+    --starter) starter=$2; shift ;;
+    --shared) shared=$2; shift ;;
+    --cli) cli=$2; shift ;;
+    --threads) threads=$2; shift ;;
+    --train) train_n=$2; shift ;;
+    --test) test_n=$2; shift ;;
+    --epochs) epochs=$2; shift ;;
+    -h | --help) usage ;;
+    *) echo "run.sh: unknown option $1" >&2; usage ;;
+    esac
+    shift
+done
+
+# Sizes. Study: about 30-45 minutes on 2 cores. Tiny: the pipeline only, in about a minute.
+if [ "$tiny" = 1 ]; then
+    publish=0
+    : "${train_n:=48}" "${test_n:=24}" "${epochs:=1}"
+    validation_n=24 dapt_n=64 mlm_epochs=1 batch=16 max_length=32
+    out=${out:-$root/build/transfer-tiny}
+else
+    : "${train_n:=2000}" "${test_n:=1000}" "${epochs:=3}"
+    validation_n=500 dapt_n=4000 mlm_epochs=2 batch=32 max_length=128
+    out=${out:-$root/build/transfer}
+fi
+seed=42
+lr_head=1e-3    # the wizard's default when only the head trains
+lr_layers=3e-4  # encoder layers of a small (4 x 256) BERT: Google's BERT-mini grid tops out here
+lr_mlm=3e-4
+warmup=0.1
+
+say() { echo "transfer: $*" >&2; }
+fail() { echo "transfer: $*" >&2; exit 1; }
+
+# The shared data: --shared, else $DOMAINTUNE_SHARED_DIR/data, else ../shared/data.
+if [ -z "$shared" ]; then
+    shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}/data
+fi
+declare -A needs=([finance]=finance/financial-phrasebank.csv [medical]=medical/ncbi-disease/train.tsv
+    [legal]=legal/cuad-master-clauses.csv [zh]=zh/thucnews-titles/dev.txt)
+for dataset in ${datasets//,/ }; do
+    [ -n "${needs[$dataset]:-}" ] || fail "unknown dataset $dataset (finance, medical, legal, zh)"
+    if [ ! -f "$shared/${needs[$dataset]}" ]; then
+        echo "transfer: the shared data is absent: $shared/${needs[$dataset]} does not exist." >&2
+        echo "transfer: the corpora are not part of the repository; put them in ../shared/data" \
+            "(see shared/README.md) or pass --shared DIR. Nothing was run." >&2
+        exit 77
+    fi
+done
+[ -x "$cli" ] || fail "no domaintune-cli at $cli; build it (./domaintune.sh build) or pass --cli"
+"$py" -c 'import sklearn, numpy' 2>/dev/null ||
+    fail "$py lacks scikit-learn; install python3-sklearn (scripts/install-deps)"
+
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+results="$out/results.jsonl"
+: >"$results"
+started=$(date +%s.%N)
+say "data from $shared; results in $out"
+
+# The starter model: --starter, a tiny one built here (--tiny), or the user's cached one.
+if [ -z "$starter" ] && [ "$tiny" = 1 ]; then
+    "$cli" starter build --tiny --dir "$out/tiny-starter" --threads "$threads" \
+        >"$out/tiny-starter.json" 2>"$out/tiny-starter.log" ||
+        fail "starter build --tiny failed; see $out/tiny-starter.log"
+    starter="$out/tiny-starter/model"
+elif [ -z "$starter" ]; then
+    status=$("$cli" starter status)
+    ready=$("$py" -c 'import json,sys; s=json.load(sys.stdin); print(s["model_ready"], s["model_dir"])' <<<"$status")
+    [ "${ready%% *}" = True ] ||
+        fail "the starter model is not built; run \`$cli starter build\` (about 8 minutes) first"
+    starter=${ready#* }
+fi
+[ -f "$starter/config.json" ] || fail "$starter is not a model folder (no config.json)"
+
+"$py" "$here/prepare.py" --shared "$shared" --out "$out/data" --datasets "$datasets" \
+    --train "$train_n" --validation "$validation_n" --test "$test_n" --dapt "$dapt_n" \
+    --seed "$seed"
+"$py" "$here/randominit.py" "$starter" "$out/models/scratch" --seed "$seed"
+
+# How well the starter's vocabulary fits each domain: tokens per word, unknown-token rate and
+# truncation at the study's max length, on the test split (report.py tabulates them).
+for dataset in ${datasets//,/ }; do
+    test_file=$(ls "$out/data/$dataset"/test.*)
+    "$cli" data inspect "$test_file" --model "$starter" --max-length "$max_length" \
+        --no-near-duplicates >"$out/data/$dataset/inspect.json" 2>/dev/null ||
+        say "$dataset: data inspect failed (the tokenizer table will lack it)"
+done
+
+now() { date +%s.%N; }
+elapsed() { "$py" -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
+failures=0
+
+# write_spec FILE TASK MODEL TRAIN VALIDATION OUTPUT FREEZE LR EPOCHS: a run.json for `train`.
+write_spec() {
+    "$py" - "$@" "$max_length" "$batch" "$seed" "$threads" "$warmup" <<'PY'
+import json, sys
+(file, task, model, train, validation, output, freeze, lr, epochs,
+ max_length, batch, seed, threads, warmup) = sys.argv[1:]
+preset, _, top = freeze.partition(":")
+spec = {"task": task, "model": model, "train": train, "validation": validation,
+        "output": output, "freeze": {"preset": preset, "top_k": int(top or 2)},
+        "learning_rate": float(lr), "epochs": int(epochs), "max_length": int(max_length),
+        "batch_size": int(batch), "seed": int(seed), "threads": int(threads),
+        "warmup_ratio": float(warmup)}
+json.dump(spec, open(file, "w"), indent=1)
+PY
+}
+
+# train_run DIR: runs `train --config DIR/run.json`; sets $seconds; returns its status.
+train_run() {
+    local begin
+    begin=$(now)
+    local status=0
+    "$cli" train --config "$1/run.json" --no-history >"$1/train.json" 2>"$1/train.log" ||
+        status=$?
+    seconds=$(elapsed "$begin" "$(now)")
+    return $status
+}
+
+# finetune DATASET METHOD MODEL FREEZE LR [DAPT_DIR DAPT_SECONDS]
+finetune() {
+    local dataset=$1 method=$2 model=$3 freeze=$4 lr=$5 dapt_dir=${6:-} dapt_seconds=${7:-0}
+    local data="$out/data/$dataset" dir="$out/runs/$dataset/$method"
+    local task ext
+    task=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["task"])' "$data/meta.json")
+    ext=jsonl
+    [ "$task" = token-cls ] && ext=conll
+    rm -rf "$dir" && mkdir -p "$dir"
+    write_spec "$dir/run.json" "$task" "$model" "$data/train.$ext" "$data/validation.$ext" \
+        "$dir/out" "$freeze" "$lr" "$epochs"
+    local error= train_seconds=0 eval_seconds=0
+    say "$dataset / $method: training"
+    if train_run "$dir"; then
+        train_seconds=$seconds
+        local best
+        best=$("$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r.get("best") or r["output"])' "$dir/train.json")
+        local begin
+        begin=$(now)
+        "$cli" eval --model "$best" --data "$data/test.$ext" --max-length "$max_length" \
+            --batch-size 64 >"$dir/eval.json" 2>"$dir/eval.log" ||
+            error="eval failed; see $dir/eval.log"
+        eval_seconds=$(elapsed "$begin" "$(now)")
+    else
+        train_seconds=$seconds
+        error="train failed; see $dir/train.log"
+    fi
+    local extra=()
+    if [ -n "$dapt_dir" ]; then extra=(--dapt-json "$dapt_dir/train.json" --dapt-seconds "$dapt_seconds"); fi
+    if [ -n "$error" ]; then extra+=(--error "$error"); fi
+    "$py" "$here/record.py" --dataset-dir "$data" --method "$method" --settings "$dir/run.json" \
+        --train-json "$dir/train.json" --train-seconds "$train_seconds" \
+        --eval-json "$dir/eval.json" --eval-seconds "$eval_seconds" "${extra[@]}" >>"$results"
+    if [ -n "$error" ]; then
+        failures=$((failures + 1))
+        say "$dataset / $method: $error"
+    else
+        say "$dataset / $method: $(tail -n 1 "$results" | "$py" -c 'import json,sys
+r = json.loads(sys.stdin.read())
+print("%s %.4f, %.0f s" % (r["metric"], r["value"], r["train_seconds"]))')"
+    fi
+}
+
+# dapt DATASET: masked-LM on the unlabelled training texts from the starter; prints the
+# model folder it produced (empty on failure) and sets $dapt_seconds.
+dapt() {
+    local dataset=$1 data="$out/data/$1" dir="$out/runs/$1/dapt-mlm"
+    rm -rf "$dir" && mkdir -p "$dir"
+    write_spec "$dir/run.json" mlm "$starter" "$data/dapt-train.jsonl" \
+        "$data/dapt-validation.jsonl" "$dir/out" all "$lr_mlm" "$mlm_epochs"
+    say "$dataset / dapt: masked-LM on $(wc -l <"$data/dapt-train.jsonl") unlabelled texts"
+    if train_run "$dir"; then
+        dapt_model=$("$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r.get("best") or r["output"])' "$dir/train.json")
+    else
+        dapt_model=
+    fi
+    dapt_seconds=$seconds
+}
+
+for dataset in ${datasets//,/ }; do
+    for method in ${methods//,/ }; do
+        case "$method" in
+        tfidf-lr)
+            say "$dataset / tfidf-lr"
+            if ! "$py" "$here/baseline.py" "$out/data/$dataset" --seed "$seed" >>"$results" \
+                2>"$out/data/$dataset/baseline.log"; then
+                failures=$((failures + 1))
+                printf '{"dataset":"%s","method":"tfidf-lr","value":null,"error":"baseline.py failed; see %s"}\n' \
+                    "$dataset" "$out/data/$dataset/baseline.log" >>"$results"
+            fi ;;
+        scratch-all) finetune "$dataset" "$method" "$out/models/scratch" all "$lr_layers" ;;
+        starter-head) finetune "$dataset" "$method" "$starter" head-only "$lr_head" ;;
+        starter-top2) finetune "$dataset" "$method" "$starter" top-k:2 "$lr_layers" ;;
+        starter-all) finetune "$dataset" "$method" "$starter" all "$lr_layers" ;;
+        starter-dapt-all)
+            dapt "$dataset"
+            if [ -n "$dapt_model" ]; then
+                finetune "$dataset" "$method" "$dapt_model" all "$lr_layers" \
+                    "$out/runs/$dataset/dapt-mlm" "$dapt_seconds"
+            else
+                failures=$((failures + 1))
+                printf '{"dataset":"%s","method":"starter-dapt-all","value":null,"error":"masked-LM pretraining failed; see %s"}\n' \
+                    "$dataset" "$out/runs/$dataset/dapt-mlm/train.log" >>"$results"
+            fi ;;
+        *) fail "unknown method $method" ;;
+        esac
+    done
+done
+
+finished=$(date +%s.%N)
+"$py" - "$out/study.json" "$started" "$finished" "$starter" "$cli" "$threads" "$tiny" \
+    "$train_n" "$validation_n" "$test_n" "$dapt_n" "$epochs" "$mlm_epochs" "$batch" \
+    "$max_length" "$lr_head" "$lr_layers" "$lr_mlm" "$warmup" "$seed" "$shared" <<'PY'
+import hashlib, json, os, platform, subprocess, sys, time
+(file, started, finished, starter, cli, threads, tiny, train_n, validation_n, test_n, dapt_n,
+ epochs, mlm_epochs, batch, max_length, lr_head, lr_layers, lr_mlm, warmup, seed,
+ shared) = sys.argv[1:]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+recipe = os.path.join(os.path.dirname(starter), "recipe.json")
+model = {}
+if os.path.exists(recipe):
+    model = json.load(open(recipe)).get("model", {})
+digest = hashlib.sha256(open(os.path.join(starter, "model.safetensors"), "rb").read()).hexdigest()
+version = subprocess.run([cli, "--version"], capture_output=True, text=True).stdout.strip()
+json.dump({"started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started))),
+           "seconds": float(finished) - float(started), "tiny": tiny == "1",
+           "machine": {"cpu": cpu, "cores": os.cpu_count(), "threads": int(threads),
+                       "kernel": platform.release()},
+           "domaintune": version, "shared_data": os.path.abspath(shared),
+           "starter": {"model_dir": starter, "sha256": digest,
+                       "pretraining_steps": model.get("steps"),
+                       "parameters": model.get("parameters"),
+                       "heldout_metrics": model.get("heldout_metrics")},
+           "sizes": {"train": int(train_n), "validation": int(validation_n),
+                     "test": int(test_n), "dapt_texts": int(dapt_n)},
+           "training": {"epochs": int(epochs), "mlm_epochs": int(mlm_epochs),
+                        "batch_size": int(batch), "max_length": int(max_length),
+                        "lr_head": float(lr_head), "lr_layers": float(lr_layers),
+                        "lr_mlm": float(lr_mlm), "warmup_ratio": float(warmup),
+                        "seed": int(seed)}},
+          open(file, "w"), indent=1)
+PY
+
+report=("$py" "$here/report.py" --results "$results" --study "$out/study.json"
+    --table "$out/results.md" --plot "$out/transfer.svg")
+if [ "$publish" = 1 ]; then
+    report+=(--doc "$root/docs/transfer-study.md" --doc-plot "$root/docs/transfer/transfer-f1.svg")
+fi
+"${report[@]}"
+say "done in $(elapsed "$started" "$finished") s: $out/results.md"
+[ "$failures" = 0 ] || fail "$failures run(s) failed; see the \"error\" fields in $results"
