@@ -55,7 +55,10 @@ ExportDialog::ExportDialog(const QString& historyPath, qint64 runId, QWidget* pa
     auto* browse = new QPushButton(tr("Browse…"), this);
     row->addWidget(m_output, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Output folder:"), row);
+    auto* outputLabel = new QLabel(tr("&Output folder:"), this);
+    outputLabel->setBuddy(
+        m_output); // A row layout gets no buddy of its own; the mnemonic needs one.
+    form->addRow(outputLabel, row);
     m_huggingFace = new QCheckBox(tr("Hugging Face folder (transformers, DomainTune)"), this);
     m_huggingFace->setChecked(true);
     m_torchScript = new QCheckBox(tr("TorchScript model.pt (LibTorch, torch.jit.load)"), this);

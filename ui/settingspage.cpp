@@ -100,7 +100,9 @@ QLineEdit* SettingsPage::pathRow(QFormLayout* form, const QString& label, const 
     auto* browse = new QPushButton(tr("Browse…"), this);
     row->addWidget(edit, 1);
     row->addWidget(browse);
-    form->addRow(label, row);
+    auto* title = new QLabel(label, this);
+    title->setBuddy(edit); // A row layout gets no buddy of its own; the mnemonic needs one.
+    form->addRow(title, row);
     const bool folder = name == QLatin1String("dataLocation");
     connect(browse, &QPushButton::clicked, this, [this, edit, folder] {
         const QString path =

@@ -96,8 +96,9 @@ void WizardDataPage::buildForm()
     auto* form = new QFormLayout;
     m_file = new QLineEdit(this);
     m_file->setObjectName(QStringLiteral("trainFile"));
-    form->addRow(tr("&Training data:"),
-                 pathRow(this, m_file, tr("Choose the training data"), false));
+    auto* fileLabel = new QLabel(tr("&Training data:"), this);
+    fileLabel->setBuddy(m_file); // A row layout gets no buddy of its own; the mnemonic needs one.
+    form->addRow(fileLabel, pathRow(this, m_file, tr("Choose the training data"), false));
 
     auto* detected = new QHBoxLayout;
     m_format = new QComboBox(this);

@@ -52,7 +52,10 @@ WizardLayersPage::WizardLayersPage(QWidget* parent) : QWizardPage(parent)
     presetRow->addWidget(m_preset);
     presetRow->addWidget(m_topK);
     presetRow->addStretch();
-    form->addRow(tr("&Preset:"), presetRow);
+    auto* presetLabel = new QLabel(tr("&Preset:"), this);
+    presetLabel->setBuddy(
+        m_preset); // A row layout gets no buddy of its own; the mnemonic needs one.
+    form->addRow(presetLabel, presetRow);
     m_gradual = new QCheckBox(tr("Unfreeze one more group from the top each epoch"), this);
     m_gradual->setObjectName(QStringLiteral("gradual"));
     form->addRow(tr("Gradual unfreezing:"), m_gradual);

@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -36,7 +37,10 @@ WizardModelPage::WizardModelPage(QWidget* parent) : QWizardPage(parent)
     auto* browse = new QPushButton(tr("&Browse…"), this);
     row->addWidget(m_folder, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Folder:"), row);
+    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(
+        m_folder); // A row layout gets no buddy of its own; the mnemonic needs one.
+    form->addRow(folderLabel, row);
     m_recent = new QComboBox(this);
     m_recent->setObjectName(QStringLiteral("recentModels"));
     form->addRow(tr("&Recent:"), m_recent);
