@@ -134,7 +134,7 @@ const std::vector<Command>& commands()
          "vocabulary and a small BERT-style encoder pretrained on it (DIR/model), the legal\n"
          "sample task (DIR/sample/debian-licenses.csv, licence texts labelled by licence) and\n"
          "DIR/recipe.json (packages and versions, settings, seed, SHA-256 of every file).\n"
-         "About 8 minutes on 2 cores, once: a later call returns at once when everything is\n"
+         "About 10 minutes on 2 cores, once: a later call returns at once when everything is\n"
          "present and matches; an interrupted build (Ctrl-C) continues where it stopped.\n"
          "--force rebuilds, --steps N changes the pretraining length, --tiny builds a tiny\n"
          "model in seconds (for checks). DIR defaults to $DOMAINTUNE_STARTER_DIR, else\n"

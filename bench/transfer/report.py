@@ -4,9 +4,9 @@
     report.py --results R.jsonl --study study.json --table OUT.md --plot OUT.svg
               [--doc docs/transfer-study.md --doc-plot docs/transfer/transfer-f1.svg]
 
-Writes a Markdown table (held-out score and training time per dataset x method) and an SVG
-chart drawn by hand (no matplotlib needed): the scores as grouped bars, and the training
-times on a log scale. With --doc, replaces the block between the markers
+Writes Markdown tables (held-out score, and training wall and CPU time, per dataset x
+method; the starter tokenizer's fit to each domain) and an SVG chart drawn by hand (no
+matplotlib needed): the scores as grouped bars, and the training CPU times on a log scale. With --doc, replaces the block between the markers
 <!-- transfer-results:begin --> and <!-- transfer-results:end --> in that file with the
 table, and writes the chart to --doc-plot.
 """
@@ -77,15 +77,26 @@ def markdown(rows, study, inspections=None):
             text = f"{value:.3f}"
             if value == best[dataset]:
                 text = f"**{text}**"
-            cells.append(f"{text} · {duration(row.get('train_seconds'))}")
+            cells.append(text)
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "Training time, wall clock / CPU (user + system); for DAPT the masked-LM "
+              "pretraining is included:", "",
+              "| method | " + " | ".join(name for _, name, _ in datasets) + " |",
+              "| --- |" + " ---: |" * len(datasets)]
+    for method, label, _ in methods:
+        cells = []
+        for dataset, _, _ in datasets:
+            row = rows.get((dataset, method)) or {}
+            cells.append(f"{duration(row.get('train_seconds'))} / "
+                         f"{duration(row.get('train_cpu_seconds'))}" if row else "–")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     sizes = study.get("sizes", {})
     training = study.get("training", {})
     machine = study.get("machine", {})
     starter = study.get("starter", {})
     facts = [
-        f"Held-out test score · training wall time (for DAPT: masked-LM + fine-tuning); best "
-        "per dataset in bold.",
+        "Held-out test scores above (best per dataset in bold); wall times depend on what else "
+        "ran on the machine, CPU times less so.",
         "",
         f"- Run {study.get('started', '?')}, {duration(study.get('seconds'))} in all, on "
         f"{machine.get('cpu', '?')} ({machine.get('cores', '?')} cores, "
@@ -178,7 +189,7 @@ def svg(rows, study):
     panel(top, "Held-out score (macro-F1; entity F1 for NCBI-disease)",
           [(t / 10, f"{t / 10:.1f}") for t in range(0, 11, 2)], lambda v: v,
           score_of, lambda v: f"{v:.3f}")
-    times = [r.get("train_seconds") for r in rows.values() if r.get("train_seconds")]
+    times = [r.get("train_cpu_seconds") for r in rows.values() if r.get("train_cpu_seconds")]
     low = 10 ** math.floor(math.log10(max(0.1, min(times)))) if times else 1
     high = 10 ** math.ceil(math.log10(max(times))) if times else 10
     span = math.log10(high) - math.log10(low) or 1
@@ -188,9 +199,9 @@ def svg(rows, study):
 
     ticks = [(10 ** e, f"{10 ** e:g} s")
              for e in range(round(math.log10(low)), round(math.log10(high)) + 1)]
-    panel(top + panel_h + gap, "Training wall time (log scale; DAPT includes masked-LM)", ticks,
-          log_scale, lambda r: r.get("train_seconds") if score_of(r) is not None else None,
-          duration)
+    panel(top + panel_h + gap, "Training CPU time (user + system, log scale; DAPT includes "
+          "masked-LM)", ticks, log_scale,
+          lambda r: r.get("train_cpu_seconds") if score_of(r) is not None else None, duration)
     y = top + 2 * panel_h + gap + 40
     for i, (_, label, colour) in enumerate(methods):
         x = left + (i % 2) * (width - left - right) / 2

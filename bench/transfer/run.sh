@@ -17,10 +17,11 @@
 #   starter-dapt-all  the starter, masked-LM on the domain's unlabelled training texts
 #                     (domain-adaptive pretraining), then all layers
 # Writes OUT/results.jsonl (one line per dataset x method), OUT/results.md, OUT/transfer.svg
-# and OUT/study.json; the study sizes (default) also publish the table and plot to
-# docs/transfer-study.md and docs/transfer/ (not with --tiny or --no-publish).
-# Exit status: 0 all runs scored; 1 a run failed (its line has "error"); 77 the shared
-# data is absent (nothing run); 2 usage.
+# and OUT/study.json. At the study sizes (the default) it also fills the results block of
+# docs/transfer-study.md and writes docs/transfer/transfer-f1.svg (not with --tiny or
+# --no-publish). Run it niced on a shared machine: nice -n 10 bench/transfer/run.sh
+# Exit status: 0 all runs scored; 1 a run failed (its line has "error"); 77 the shared data
+# is absent (nothing run); 2 usage.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -59,44 +60,75 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-# Sizes. Study: about 30-45 minutes on 2 cores. Tiny: the pipeline only, in about a minute.
+# Sizes. Study: see docs/transfer-study.md for the time it took. Tiny: the pipeline only.
 if [ "$tiny" = 1 ]; then
     publish=0
     : "${train_n:=48}" "${test_n:=24}" "${epochs:=1}"
     validation_n=24 dapt_n=64 mlm_epochs=1 batch=16 max_length=32
     out=${out:-$root/build/transfer-tiny}
 else
-    : "${train_n:=2000}" "${test_n:=1000}" "${epochs:=3}"
-    validation_n=500 dapt_n=4000 mlm_epochs=2 batch=32 max_length=128
+    # Sized for two shared cores: 16 all-layer fine-tunings dominate the time.
+    : "${train_n:=1000}" "${test_n:=1000}" "${epochs:=3}"
+    validation_n=300 dapt_n=2000 mlm_epochs=2 batch=16 max_length=128
     out=${out:-$root/build/transfer}
 fi
 seed=42
-lr_head=1e-3    # the wizard's default when only the head trains
-lr_layers=3e-4  # encoder layers of a small (4 x 256) BERT: Google's BERT-mini grid tops out here
+lr_head=1e-3   # the wizard's default when only the head trains
+lr_layers=3e-4 # encoder layers of a small (4 x 256) BERT: the top of Google's BERT-mini grid
 lr_mlm=3e-4
 warmup=0.1
 
 say() { echo "transfer: $*" >&2; }
-fail() { echo "transfer: $*" >&2; exit 1; }
+fail() {
+    echo "transfer: $*" >&2
+    exit 1
+}
 
 # The shared data: --shared, else $DOMAINTUNE_SHARED_DIR/data, else ../shared/data.
 if [ -z "$shared" ]; then
     shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}/data
 fi
-declare -A needs=([finance]=finance/financial-phrasebank.csv [medical]=medical/ncbi-disease/train.tsv
-    [legal]=legal/cuad-master-clauses.csv [zh]=zh/thucnews-titles/dev.txt)
+declare -A needs=(
+    [finance]=finance/financial-phrasebank.csv
+    [medical]=medical/ncbi-disease/train.tsv
+    [legal]=legal/cuad-master-clauses.csv
+    [zh]=zh/thucnews-titles/dev.txt)
 for dataset in ${datasets//,/ }; do
     [ -n "${needs[$dataset]:-}" ] || fail "unknown dataset $dataset (finance, medical, legal, zh)"
     if [ ! -f "$shared/${needs[$dataset]}" ]; then
-        echo "transfer: the shared data is absent: $shared/${needs[$dataset]} does not exist." >&2
-        echo "transfer: the corpora are not part of the repository; put them in ../shared/data" \
-            "(see shared/README.md) or pass --shared DIR. Nothing was run." >&2
+        say "the shared data is absent: $shared/${needs[$dataset]} does not exist."
+        say "the corpora are not part of the repository; put them in ../shared/data" \
+            "(see shared/README.md) or pass --shared DIR. Nothing was run."
         exit 77
     fi
 done
 [ -x "$cli" ] || fail "no domaintune-cli at $cli; build it (./domaintune.sh build) or pass --cli"
 "$py" -c 'import sklearn, numpy' 2>/dev/null ||
     fail "$py lacks scikit-learn; install python3-sklearn (scripts/install-deps)"
+
+# json_field FILE KEY [FALLBACK_KEY]: prints FILE's KEY (or FALLBACK_KEY when KEY is empty).
+json_field() {
+    "$py" - "$@" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+value = data.get(sys.argv[2])
+print(value if value not in (None, "") or len(sys.argv) < 4 else data[sys.argv[3]])
+PY
+}
+
+# timed NAME CMD...: runs CMD; sets ${NAME}_wall and ${NAME}_cpu (user + system seconds).
+# The cores are shared with other work: CPU time moves less than wall time with that load.
+timed() {
+    local name=$1 status=0 TIMEFORMAT='%R %U %S' times
+    shift
+    { time "$@" || status=$?; } 2>"$out/.time"
+    read -r -a times <<<"$(tail -n 1 "$out/.time")"
+    local cpu
+    cpu=$("$py" -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "${times[@]:1}")
+    printf -v "${name}_wall" '%s' "${times[0]}"
+    printf -v "${name}_cpu" '%s' "$cpu"
+    return $status
+}
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -112,11 +144,10 @@ if [ -z "$starter" ] && [ "$tiny" = 1 ]; then
         fail "starter build --tiny failed; see $out/tiny-starter.log"
     starter="$out/tiny-starter/model"
 elif [ -z "$starter" ]; then
-    status=$("$cli" starter status)
-    ready=$("$py" -c 'import json,sys; s=json.load(sys.stdin); print(s["model_ready"], s["model_dir"])' <<<"$status")
-    [ "${ready%% *}" = True ] ||
+    "$cli" starter status >"$out/starter-status.json"
+    [ "$(json_field "$out/starter-status.json" model_ready)" = True ] ||
         fail "the starter model is not built; run \`$cli starter build\` (about 8 minutes) first"
-    starter=${ready#* }
+    starter=$(json_field "$out/starter-status.json" model_dir)
 fi
 [ -f "$starter/config.json" ] || fail "$starter is not a model folder (no config.json)"
 
@@ -134,8 +165,6 @@ for dataset in ${datasets//,/ }; do
         say "$dataset: data inspect failed (the tokenizer table will lack it)"
 done
 
-now() { date +%s.%N; }
-elapsed() { "$py" -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 failures=0
 
 # write_spec FILE TASK MODEL TRAIN VALIDATION OUTPUT FREEZE LR EPOCHS: a run.json for `train`.
@@ -154,74 +183,62 @@ json.dump(spec, open(file, "w"), indent=1)
 PY
 }
 
-# train_run DIR: runs `train --config DIR/run.json`; sets $seconds; returns its status.
+# train_run DIR: `train --config DIR/run.json`, timed (train_wall, train_cpu).
 train_run() {
-    local begin
-    begin=$(now)
-    local status=0
-    "$cli" train --config "$1/run.json" --no-history >"$1/train.json" 2>"$1/train.log" ||
-        status=$?
-    seconds=$(elapsed "$begin" "$(now)")
-    return $status
+    timed train "$cli" train --config "$1/run.json" --no-history \
+        >"$1/train.json" 2>"$1/train.log"
 }
 
-# finetune DATASET METHOD MODEL FREEZE LR [DAPT_DIR DAPT_SECONDS]
+# failed DATASET METHOD MESSAGE: records a run that produced no score.
+failed() {
+    failures=$((failures + 1))
+    say "$1 / $2: $3"
+    "$py" "$here/record.py" --dataset-dir "$out/data/$1" --method "$2" --error "$3" >>"$results"
+}
+
+# finetune DATASET METHOD MODEL FREEZE LR [DAPT_DIR]: fine-tunes, then scores the best
+# checkpoint (by validation) once on the test split.
 finetune() {
-    local dataset=$1 method=$2 model=$3 freeze=$4 lr=$5 dapt_dir=${6:-} dapt_seconds=${7:-0}
-    local data="$out/data/$dataset" dir="$out/runs/$dataset/$method"
-    local task ext
-    task=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["task"])' "$data/meta.json")
-    ext=jsonl
+    local dataset=$1 method=$2 model=$3 freeze=$4 lr=$5 dapt_dir=${6:-}
+    local data="$out/data/$dataset" dir="$out/runs/$dataset/$method" ext=jsonl task
+    task=$(json_field "$data/meta.json" task)
     [ "$task" = token-cls ] && ext=conll
     rm -rf "$dir" && mkdir -p "$dir"
     write_spec "$dir/run.json" "$task" "$model" "$data/train.$ext" "$data/validation.$ext" \
         "$dir/out" "$freeze" "$lr" "$epochs"
-    local error= train_seconds=0 eval_seconds=0
     say "$dataset / $method: training"
-    if train_run "$dir"; then
-        train_seconds=$seconds
-        local best
-        best=$("$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r.get("best") or r["output"])' "$dir/train.json")
-        local begin
-        begin=$(now)
-        "$cli" eval --model "$best" --data "$data/test.$ext" --max-length "$max_length" \
-            --batch-size 64 >"$dir/eval.json" 2>"$dir/eval.log" ||
-            error="eval failed; see $dir/eval.log"
-        eval_seconds=$(elapsed "$begin" "$(now)")
-    else
-        train_seconds=$seconds
-        error="train failed; see $dir/train.log"
-    fi
+    train_run "$dir" || { failed "$dataset" "$method" "train failed; see $dir/train.log"; return; }
+    timed eval "$cli" eval --model "$(json_field "$dir/train.json" best output)" \
+        --data "$data/test.$ext" --max-length "$max_length" --batch-size 64 \
+        >"$dir/eval.json" 2>"$dir/eval.log" ||
+        { failed "$dataset" "$method" "eval failed; see $dir/eval.log"; return; }
     local extra=()
-    if [ -n "$dapt_dir" ]; then extra=(--dapt-json "$dapt_dir/train.json" --dapt-seconds "$dapt_seconds"); fi
-    if [ -n "$error" ]; then extra+=(--error "$error"); fi
-    "$py" "$here/record.py" --dataset-dir "$data" --method "$method" --settings "$dir/run.json" \
-        --train-json "$dir/train.json" --train-seconds "$train_seconds" \
-        --eval-json "$dir/eval.json" --eval-seconds "$eval_seconds" "${extra[@]}" >>"$results"
-    if [ -n "$error" ]; then
-        failures=$((failures + 1))
-        say "$dataset / $method: $error"
-    else
-        say "$dataset / $method: $(tail -n 1 "$results" | "$py" -c 'import json,sys
-r = json.loads(sys.stdin.read())
-print("%s %.4f, %.0f s" % (r["metric"], r["value"], r["train_seconds"]))')"
+    if [ -n "$dapt_dir" ]; then
+        extra=(--dapt-json "$dapt_dir/train.json" --dapt-seconds "$dapt_wall"
+            --dapt-cpu-seconds "$dapt_cpu")
     fi
+    "$py" "$here/record.py" --dataset-dir "$data" --method "$method" --settings "$dir/run.json" \
+        --train-json "$dir/train.json" --train-seconds "$train_wall" \
+        --train-cpu-seconds "$train_cpu" --eval-json "$dir/eval.json" \
+        --eval-seconds "$eval_wall" "${extra[@]}" >>"$results"
+    say "$dataset / $method: $(tail -n 1 "$results" | "$py" -c 'import json, sys
+r = json.loads(sys.stdin.read())
+print("%s %s, %.0f s" % (r["metric"], r["value"], r["train_seconds"]))')"
 }
 
-# dapt DATASET: masked-LM on the unlabelled training texts from the starter; prints the
-# model folder it produced (empty on failure) and sets $dapt_seconds.
+# dapt DATASET: masked-LM from the starter on the unlabelled training texts; sets dapt_model
+# (empty on failure), dapt_wall and dapt_cpu.
 dapt() {
-    local dataset=$1 data="$out/data/$1" dir="$out/runs/$1/dapt-mlm"
+    local data="$out/data/$1" dir="$out/runs/$1/dapt-mlm"
     rm -rf "$dir" && mkdir -p "$dir"
     write_spec "$dir/run.json" mlm "$starter" "$data/dapt-train.jsonl" \
         "$data/dapt-validation.jsonl" "$dir/out" all "$lr_mlm" "$mlm_epochs"
-    say "$dataset / dapt: masked-LM on $(wc -l <"$data/dapt-train.jsonl") unlabelled texts"
+    say "$1 / dapt: masked-LM on $(wc -l <"$data/dapt-train.jsonl") unlabelled texts"
+    dapt_model=
     if train_run "$dir"; then
-        dapt_model=$("$py" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r.get("best") or r["output"])' "$dir/train.json")
-    else
-        dapt_model=
+        dapt_model=$(json_field "$dir/train.json" best output)
     fi
-    dapt_seconds=$seconds
+    dapt_wall=$train_wall dapt_cpu=$train_cpu
 }
 
 for dataset in ${datasets//,/ }; do
@@ -229,12 +246,10 @@ for dataset in ${datasets//,/ }; do
         case "$method" in
         tfidf-lr)
             say "$dataset / tfidf-lr"
-            if ! "$py" "$here/baseline.py" "$out/data/$dataset" --seed "$seed" >>"$results" \
-                2>"$out/data/$dataset/baseline.log"; then
-                failures=$((failures + 1))
-                printf '{"dataset":"%s","method":"tfidf-lr","value":null,"error":"baseline.py failed; see %s"}\n' \
-                    "$dataset" "$out/data/$dataset/baseline.log" >>"$results"
-            fi ;;
+            "$py" "$here/baseline.py" "$out/data/$dataset" --seed "$seed" >>"$results" \
+                2>"$out/data/$dataset/baseline.log" ||
+                failed "$dataset" tfidf-lr "baseline.py failed; see $out/data/$dataset/baseline.log"
+            ;;
         scratch-all) finetune "$dataset" "$method" "$out/models/scratch" all "$lr_layers" ;;
         starter-head) finetune "$dataset" "$method" "$starter" head-only "$lr_head" ;;
         starter-top2) finetune "$dataset" "$method" "$starter" top-k:2 "$lr_layers" ;;
@@ -243,12 +258,12 @@ for dataset in ${datasets//,/ }; do
             dapt "$dataset"
             if [ -n "$dapt_model" ]; then
                 finetune "$dataset" "$method" "$dapt_model" all "$lr_layers" \
-                    "$out/runs/$dataset/dapt-mlm" "$dapt_seconds"
+                    "$out/runs/$dataset/dapt-mlm"
             else
-                failures=$((failures + 1))
-                printf '{"dataset":"%s","method":"starter-dapt-all","value":null,"error":"masked-LM pretraining failed; see %s"}\n' \
-                    "$dataset" "$out/runs/$dataset/dapt-mlm/train.log" >>"$results"
-            fi ;;
+                failed "$dataset" "$method" \
+                    "masked-LM pretraining failed; see $out/runs/$dataset/dapt-mlm/train.log"
+            fi
+            ;;
         *) fail "unknown method $method" ;;
         esac
     done
@@ -262,37 +277,42 @@ import hashlib, json, os, platform, subprocess, sys, time
 (file, started, finished, starter, cli, threads, tiny, train_n, validation_n, test_n, dapt_n,
  epochs, mlm_epochs, batch, max_length, lr_head, lr_layers, lr_mlm, warmup, seed,
  shared) = sys.argv[1:]
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+cpu = "?"
+for line in open("/proc/cpuinfo"):
+    if line.startswith("model name"):
+        cpu = line.split(":", 1)[1].strip()
+        break
 recipe = os.path.join(os.path.dirname(starter), "recipe.json")
-model = {}
-if os.path.exists(recipe):
-    model = json.load(open(recipe)).get("model", {})
-digest = hashlib.sha256(open(os.path.join(starter, "model.safetensors"), "rb").read()).hexdigest()
+model = json.load(open(recipe)).get("model", {}) if os.path.exists(recipe) else {}
+with open(os.path.join(starter, "model.safetensors"), "rb") as weights:
+    digest = hashlib.sha256(weights.read()).hexdigest()
 version = subprocess.run([cli, "--version"], capture_output=True, text=True).stdout.strip()
-json.dump({"started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started))),
-           "seconds": float(finished) - float(started), "tiny": tiny == "1",
-           "machine": {"cpu": cpu, "cores": os.cpu_count(), "threads": int(threads),
-                       "kernel": platform.release()},
-           "domaintune": version, "shared_data": os.path.abspath(shared),
-           "starter": {"model_dir": starter, "sha256": digest,
-                       "pretraining_steps": model.get("steps"),
-                       "parameters": model.get("parameters"),
-                       "heldout_metrics": model.get("heldout_metrics")},
-           "sizes": {"train": int(train_n), "validation": int(validation_n),
-                     "test": int(test_n), "dapt_texts": int(dapt_n)},
-           "training": {"epochs": int(epochs), "mlm_epochs": int(mlm_epochs),
-                        "batch_size": int(batch), "max_length": int(max_length),
-                        "lr_head": float(lr_head), "lr_layers": float(lr_layers),
-                        "lr_mlm": float(lr_mlm), "warmup_ratio": float(warmup),
-                        "seed": int(seed)}},
-          open(file, "w"), indent=1)
+study = {
+    "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started))),
+    "seconds": float(finished) - float(started), "tiny": tiny == "1",
+    "machine": {"cpu": cpu, "cores": os.cpu_count(), "threads": int(threads),
+                "kernel": platform.release()},
+    "domaintune": version, "shared_data": os.path.abspath(shared),
+    "starter": {"model_dir": starter, "sha256": digest,
+                "pretraining_steps": model.get("steps"), "parameters": model.get("parameters"),
+                "heldout_metrics": model.get("heldout_metrics")},
+    "sizes": {"train": int(train_n), "validation": int(validation_n), "test": int(test_n),
+              "dapt_texts": int(dapt_n)},
+    "training": {"epochs": int(epochs), "mlm_epochs": int(mlm_epochs), "batch_size": int(batch),
+                 "max_length": int(max_length), "lr_head": float(lr_head),
+                 "lr_layers": float(lr_layers), "lr_mlm": float(lr_mlm),
+                 "warmup_ratio": float(warmup), "seed": int(seed)}}
+json.dump(study, open(file, "w"), indent=1)
 PY
 
 report=("$py" "$here/report.py" --results "$results" --study "$out/study.json"
     --table "$out/results.md" --plot "$out/transfer.svg")
 if [ "$publish" = 1 ]; then
-    report+=(--doc "$root/docs/transfer-study.md" --doc-plot "$root/docs/transfer/transfer-f1.svg")
+    report+=(--doc "$root/docs/transfer-study.md"
+        --doc-plot "$root/docs/transfer/transfer-f1.svg")
 fi
-"${report[@]}"
-say "done in $(elapsed "$started" "$finished") s: $out/results.md"
+"${report[@]}" >/dev/null
+cat "$out/results.md"
+say "done in $("$py" -c 'import sys; print(round(float(sys.argv[2]) - float(sys.argv[1])))' \
+    "$started" "$finished") s: $out/results.md"
 [ "$failures" = 0 ] || fail "$failures run(s) failed; see the \"error\" fields in $results"
