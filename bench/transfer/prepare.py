@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Turns the shared corpora into the fixed splits every method of the transfer study uses.
 
-    prepare.py --shared ../shared/data --out build/transfer/data [--train 1000]
-               [--validation 300] [--test 1000] [--dapt 2000] [--seed 42] [--datasets a,b]
+    prepare.py --shared ../shared/data --out build/transfer/data [--train 2000]
+               [--validation 500] [--test 1000] [--dapt 2000] [--seed 42] [--datasets a,b]
 
 For each dataset it writes OUT/NAME/train, validation and test (JSONL {"text","label"} for
 classification, CoNLL "token<TAB>tag" for NER), dapt-train.jsonl (texts of the training
@@ -245,8 +245,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", required=True, help="the shared data folder (../shared/data)")
     parser.add_argument("--out", required=True)
-    parser.add_argument("--train", type=int, default=1000)
-    parser.add_argument("--validation", type=int, default=300)
+    parser.add_argument("--train", type=int, default=2000)
+    parser.add_argument("--validation", type=int, default=500)
     parser.add_argument("--test", type=int, default=1000)
     parser.add_argument("--dapt", type=int, default=2000,
                         help="unlabelled training-pool texts for domain-adaptive pretraining")

@@ -100,7 +100,8 @@ def markdown(rows, study, inspections=None):
         "",
         f"- Run {study.get('started', '?')}, {duration(study.get('seconds'))} in all, on "
         f"{machine.get('cpu', '?')} ({machine.get('cores', '?')} cores, "
-        f"{machine.get('threads', '?')} training threads), {study.get('domaintune', '?')}.",
+        f"{machine.get('threads', '?')} training threads, OMP_WAIT_POLICY="
+        f"{machine.get('omp_wait_policy') or 'unset'}), {study.get('domaintune', '?')}.",
         f"- Sizes per dataset: ≤ {sizes.get('train')} labelled training examples, "
         f"≤ {sizes.get('validation')} validation, ≤ {sizes.get('test')} test; DAPT on "
         f"≤ {sizes.get('dapt_texts')} unlabelled training-pool texts.",

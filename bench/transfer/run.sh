@@ -67,9 +67,10 @@ if [ "$tiny" = 1 ]; then
     validation_n=24 dapt_n=64 mlm_epochs=1 batch=16 max_length=32
     out=${out:-$root/build/transfer-tiny}
 else
-    # Sized for two shared cores: 16 all-layer fine-tunings dominate the time.
-    : "${train_n:=1000}" "${test_n:=1000}" "${epochs:=3}"
-    validation_n=300 dapt_n=2000 mlm_epochs=2 batch=16 max_length=128
+    # Sized for two cores: the 16 all-layer fine-tunings dominate the time. DAPT reads the
+    # same texts as the labelled training split (dapt_n = train_n), labels ignored.
+    : "${train_n:=2000}" "${test_n:=1000}" "${epochs:=3}"
+    validation_n=500 dapt_n=$train_n mlm_epochs=2 batch=32 max_length=128
     out=${out:-$root/build/transfer}
 fi
 seed=42
@@ -77,6 +78,11 @@ lr_head=1e-3   # the wizard's default when only the head trains
 lr_layers=3e-4 # encoder layers of a small (4 x 256) BERT: the top of Google's BERT-mini grid
 lr_mlm=3e-4
 warmup=0.1
+
+# With OpenMP's default (active) waiting, two training threads on two cores that other work
+# also uses spin instead of sleeping: a 20-step run measured 63 s instead of 7.5 s (it was
+# 10x slower than one thread). Passive waiting costs little when the cores are free.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 say() { echo "transfer: $*" >&2; }
 fail() {
@@ -116,12 +122,13 @@ print(value if value not in (None, "") or len(sys.argv) < 4 else data[sys.argv[3
 PY
 }
 
-# timed NAME CMD...: runs CMD; sets ${NAME}_wall and ${NAME}_cpu (user + system seconds).
-# The cores are shared with other work: CPU time moves less than wall time with that load.
+# timed NAME STDOUT STDERR CMD...: runs CMD with its output in those files; sets ${NAME}_wall
+# and ${NAME}_cpu (user + system seconds). The cores are shared with other work: CPU time
+# moves less than wall time with that load.
 timed() {
-    local name=$1 status=0 TIMEFORMAT='%R %U %S' times
-    shift
-    { time "$@" || status=$?; } 2>"$out/.time"
+    local name=$1 stdout=$2 stderr=$3 status=0 TIMEFORMAT='%R %U %S' times
+    shift 3
+    { time "$@" >"$stdout" 2>"$stderr" || status=$?; } 2>"$out/.time"
     read -r -a times <<<"$(tail -n 1 "$out/.time")"
     local cpu
     cpu=$("$py" -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "${times[@]:1}")
@@ -185,8 +192,7 @@ PY
 
 # train_run DIR: `train --config DIR/run.json`, timed (train_wall, train_cpu).
 train_run() {
-    timed train "$cli" train --config "$1/run.json" --no-history \
-        >"$1/train.json" 2>"$1/train.log"
+    timed train "$1/train.json" "$1/train.log" "$cli" train --config "$1/run.json" --no-history
 }
 
 # failed DATASET METHOD MESSAGE: records a run that produced no score.
@@ -208,9 +214,9 @@ finetune() {
         "$dir/out" "$freeze" "$lr" "$epochs"
     say "$dataset / $method: training"
     train_run "$dir" || { failed "$dataset" "$method" "train failed; see $dir/train.log"; return; }
-    timed eval "$cli" eval --model "$(json_field "$dir/train.json" best output)" \
-        --data "$data/test.$ext" --max-length "$max_length" --batch-size 64 \
-        >"$dir/eval.json" 2>"$dir/eval.log" ||
+    timed eval "$dir/eval.json" "$dir/eval.log" "$cli" eval --data "$data/test.$ext" \
+        --model "$(json_field "$dir/train.json" best output)" --max-length "$max_length" \
+        --batch-size 64 ||
         { failed "$dataset" "$method" "eval failed; see $dir/eval.log"; return; }
     local extra=()
     if [ -n "$dapt_dir" ]; then
@@ -291,6 +297,7 @@ study = {
     "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started))),
     "seconds": float(finished) - float(started), "tiny": tiny == "1",
     "machine": {"cpu": cpu, "cores": os.cpu_count(), "threads": int(threads),
+                "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
                 "kernel": platform.release()},
     "domaintune": version, "shared_data": os.path.abspath(shared),
     "starter": {"model_dir": starter, "sha256": digest,
