@@ -86,7 +86,8 @@ def with_dapt(made, limit, rng):
     chosen = list(made["splits"]["train"])
     taken = {id(item) for item in chosen}
     rest = [item for item in pool if id(item) not in taken]
-    made["dapt"] = chosen + cap(rest, max(0, limit - len(chosen)), rng)
+    extra = limit - len(chosen)
+    made["dapt"] = chosen + (cap(rest, extra, rng) if extra > 0 else [])
     return made
 
 

@@ -1,6 +1,7 @@
 #include "core/data/proseextractors.h"
 
 #include "core/data/prosetext.h"
+#include "core/text/unicodeutil.h"
 
 #include <algorithm>
 #include <cctype>
@@ -102,25 +103,6 @@ std::string joinFortune(const std::vector<std::string>& lines)
 
 } // namespace
 
-void appendUtf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 std::vector<std::string> wordnetGlosses(const std::string& dataFile)
 {
     std::vector<std::string> glosses;
@@ -193,7 +175,7 @@ std::string decodeHtmlEntities(const std::string& text)
             out += text[i];
             continue;
         }
-        appendUtf8(out, codePoint == 0xA0 ? U' ' : codePoint);
+        unicode::append(out, codePoint == 0xA0 ? U' ' : codePoint);
         i = end;
     }
     return out;

@@ -44,7 +44,4 @@ std::vector<std::string> troffParagraphs(const std::string& page);
 /** Decodes the HTML character references in @p text (unknown ones stay as written). */
 std::string decodeHtmlEntities(const std::string& text);
 
-/** Appends the UTF-8 encoding of @p codePoint to @p out. */
-void appendUtf8(std::string& out, char32_t codePoint);
-
 } // namespace domaintune

@@ -1,6 +1,7 @@
 // troffParagraphs(): the running text of a man(7) page, for the general corpus.
 #include "core/data/proseextractors.h"
 #include "core/data/prosetext.h"
+#include "core/text/unicodeutil.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -44,7 +45,7 @@ std::string specialCharacter(const std::string& name)
         return it->second;
     if (name.size() == 5 && name[0] == 'u') { // \[u4E2D]
         std::string out;
-        appendUtf8(out, static_cast<char32_t>(std::strtoul(name.c_str() + 1, nullptr, 16)));
+        unicode::append(out, static_cast<char32_t>(std::strtoul(name.c_str() + 1, nullptr, 16)));
         return out;
     }
     return {};

@@ -4,6 +4,7 @@
 #include "core/export/torchscriptsource.h"
 #include "core/model/taskmodel.h"
 #include "core/store/sha256.h"
+#include "core/text/tokenizerfactory.h"
 
 #include <torch/script.h>
 
@@ -18,18 +19,6 @@ namespace domaintune {
 namespace {
 
 namespace fs = std::filesystem;
-
-/** The tokenizer files a model folder may hold (as PretrainedModel::save copies them). */
-const char* const kTokenizerFiles[] = {"vocab.txt",
-                                       "vocab.json",
-                                       "merges.txt",
-                                       "tokenizer.json",
-                                       "tokenizer_config.json",
-                                       "special_tokens_map.json",
-                                       "added_tokens.json",
-                                       "sentencepiece.bpe.model",
-                                       "spiece.model",
-                                       "tokenizer.model"};
 
 torch::ScalarType scalarType(DType weights)
 {
@@ -201,7 +190,7 @@ void copyTokenizerFiles(const std::string& from, const std::string& to)
     std::error_code error;
     if (from.empty() || fs::equivalent(fs::path(from), fs::path(to), error))
         return;
-    for (const char* name : kTokenizerFiles) {
+    for (const char* name : tokenizerFileNames()) {
         const fs::path source = fs::path(from) / name, target = fs::path(to) / name;
         if (fs::exists(source) && !fs::exists(target))
             fs::copy_file(source, target, error);

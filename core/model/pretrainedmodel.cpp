@@ -6,6 +6,7 @@
 #include "core/model/taskmodel.h"
 #include "core/model/weightloader.h"
 #include "core/store/sha256.h"
+#include "core/text/tokenizerfactory.h"
 
 #include <torch/cuda.h>
 
@@ -19,18 +20,6 @@ namespace domaintune {
 namespace {
 
 namespace fs = std::filesystem;
-
-/** Files that travel with a model folder besides config.json and the weights. */
-const char* const kTokenizerFiles[] = {"vocab.txt",
-                                       "vocab.json",
-                                       "merges.txt",
-                                       "tokenizer.json",
-                                       "tokenizer_config.json",
-                                       "special_tokens_map.json",
-                                       "added_tokens.json",
-                                       "sentencepiece.bpe.model",
-                                       "spiece.model",
-                                       "tokenizer.model"};
 
 torch::Tensor toTensor(const std::vector<std::vector<std::int64_t>>& rows, const char* name,
                        std::int64_t length)
@@ -336,7 +325,7 @@ void PretrainedModel::save(const std::string& directory, DType weights) const
 
     if (m_directory.empty() || fs::equivalent(fs::path(m_directory), fs::path(directory), error))
         return;
-    for (const char* name : kTokenizerFiles) {
+    for (const char* name : tokenizerFileNames()) {
         const fs::path source = fs::path(m_directory) / name;
         if (fs::exists(source))
             fs::copy_file(source, fs::path(directory) / name, fs::copy_options::overwrite_existing,

@@ -70,6 +70,21 @@ TokenizerFiles detectFile(const fs::path& file)
 
 } // namespace
 
+const std::vector<const char*>& tokenizerFileNames()
+{
+    static const std::vector<const char*> names = {"vocab.txt",
+                                                   "vocab.json",
+                                                   "merges.txt",
+                                                   "tokenizer.json",
+                                                   "tokenizer_config.json",
+                                                   "special_tokens_map.json",
+                                                   "added_tokens.json",
+                                                   "sentencepiece.bpe.model",
+                                                   "spiece.model",
+                                                   "tokenizer.model"};
+    return names;
+}
+
 std::string tokenizerKindName(TokenizerKind kind)
 {
     switch (kind) {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace domaintune {
 
@@ -18,6 +19,10 @@ enum class TokenizerKind
 
 /** Returns "wordpiece", "bpe", "sentencepiece" or "tokenizer.json". */
 std::string tokenizerKindName(TokenizerKind kind);
+
+/** Returns the tokenizer files a model folder may hold (vocab.txt, tokenizer.json, ...), which
+ * travel with the weights when a model is saved or exported. */
+const std::vector<const char*>& tokenizerFileNames();
 
 /** The files found for one tokenizer. A plain value. */
 struct TokenizerFiles
