@@ -64,7 +64,7 @@ def time_steps(model, optimizer, ids, attention, labels, steps):
         loss = nn.functional.cross_entropy(model(ids, attention), labels)
         loss.backward()
         optimizer.step()
-        optimizer.zero_grad()
+        optimizer.zero_grad(set_to_none=True)  # the default from PyTorch 2.0 on
         if i >= 2:
             seconds.append(time.perf_counter() - start)
     seconds.sort()

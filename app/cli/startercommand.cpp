@@ -36,6 +36,7 @@ int build(const CommandLine& commandLine)
     params.force = commandLine.has("force");
     params.tiny = commandLine.has("tiny");
     params.steps = commandLine.integer("steps", 0);
+    params.fromScratch = commandLine.has("from-scratch");
     params.threads = static_cast<int>(commandLine.integer("threads", 0));
     if (params.steps < 0 || params.threads < 0)
         throw Error("Give --steps and --threads as positive numbers (0: the default).");
@@ -44,6 +45,8 @@ int build(const CommandLine& commandLine)
         params.commandLine += " --tiny";
     if (params.steps > 0)
         params.commandLine += " --steps " + std::to_string(params.steps);
+    if (params.fromScratch)
+        params.commandLine += " --from-scratch";
 
     ProgressPrinter printer;
     TrainingControl control;
@@ -83,7 +86,7 @@ int runStarter(CommandLine& commandLine)
     const auto& arguments = commandLine.positionals();
     const std::string action = arguments.empty() ? std::string() : arguments[0];
     if (action == "build") {
-        commandLine.allowOnly({"dir", "steps", "threads"}, {"force", "tiny"});
+        commandLine.allowOnly({"dir", "steps", "threads"}, {"force", "tiny", "from-scratch"});
         return build(commandLine);
     }
     if (action == "status") {

@@ -52,6 +52,13 @@ TrainSpec specFrom(const CommandLine& line)
             throw Error("--learning-rate expects a number such as 2e-5.");
         }
     }
+    if (line.has("dropout")) {
+        try {
+            spec.dropout = std::stod(line.value("dropout"));
+        } catch (const std::exception&) {
+            throw Error("--dropout expects a number such as 0 or 0.1.");
+        }
+    }
     if (line.has("bf16"))
         spec.bf16 = true;
     spec.validate();
@@ -111,7 +118,8 @@ int runTrain(CommandLine& commandLine)
     commandLine.allowOnly({"config", "name",       "model",       "task",         "domain",
                            "train",  "validation", "text-column", "label-column", "encoding",
                            "epochs", "max-steps",  "max-length",  "batch-size",   "learning-rate",
-                           "seed",   "threads",    "freeze",      "output",       "history"},
+                           "seed",   "threads",    "freeze",      "output",       "history",
+                           "dropout"},
                           {"resume", "no-history", "bf16"});
     const TrainSpec spec = specFrom(commandLine);
     const TrainingData data = loadData(spec);

@@ -34,18 +34,15 @@ DistilBertLayerImpl::DistilBertLayerImpl(const ModelConfig& config)
 
 torch::Tensor DistilBertLayerImpl::forward(const torch::Tensor& hidden, const torch::Tensor& mask)
 {
-    const auto batch = hidden.size(0), length = hidden.size(1), size = hidden.size(2);
-    const auto headDim = size / m_heads;
-    auto split = [&](const torch::Tensor& t) {
-        return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
-    };
-    const auto q = split(m_q(hidden)) / std::sqrt(double(headDim));
-    auto scores = torch::matmul(q, split(m_k(hidden)).transpose(-1, -2));
+    const auto size = hidden.size(2);
+    const double scale = 1.0 / std::sqrt(double(size / m_heads)); // folded in as for BERT
+    const auto q = splitHeads(
+        torch::nn::functional::linear(hidden, m_q->weight * scale, m_q->bias * scale), m_heads);
+    auto scores = torch::matmul(q, splitHeads(m_k(hidden), m_heads).transpose(-1, -2));
     if (mask.defined())
         scores = scores + mask;
     const auto probs = m_attentionDropout(torch::softmax(scores, -1));
-    const auto context =
-        torch::matmul(probs, split(m_v(hidden))).transpose(1, 2).reshape({batch, length, size});
+    const auto context = mergeHeads(torch::matmul(probs, splitHeads(m_v(hidden), m_heads)));
     const auto attended = m_saNorm(m_out(context) + hidden);
     const auto ffn = m_dropout(m_lin2(activate(m_activation, m_lin1(attended))));
     return m_outputNorm(ffn + attended);

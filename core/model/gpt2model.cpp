@@ -28,13 +28,11 @@ Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig& config, std::int64_t lay
 
 torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& paddingMask)
 {
-    const auto batch = x.size(0), length = x.size(1), size = x.size(2);
-    const auto headDim = size / m_heads;
+    const auto length = x.size(1), size = x.size(2);
     const auto qkv = m_attn(x).split(size, 2);
-    auto split = [&](const torch::Tensor& t) {
-        return t.view({batch, length, m_heads, headDim}).transpose(1, 2);
-    };
-    auto scores = torch::matmul(split(qkv[0]), split(qkv[1]).transpose(-1, -2)) * m_scale;
+    auto scores =
+        torch::matmul(splitHeads(qkv[0], m_heads), splitHeads(qkv[1], m_heads).transpose(-1, -2)) *
+        m_scale;
     // Causal mask: position i sees positions <= i.
     const auto causal =
         torch::ones({length, length}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
@@ -43,8 +41,7 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Te
     if (paddingMask.defined())
         scores = scores + paddingMask;
     const auto probs = m_attentionDropout(torch::softmax(scores, -1));
-    const auto context =
-        torch::matmul(probs, split(qkv[2])).transpose(1, 2).reshape({batch, length, size});
+    const auto context = mergeHeads(torch::matmul(probs, splitHeads(qkv[2], m_heads)));
     return m_residualDropout(m_proj(context));
 }
 

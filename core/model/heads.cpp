@@ -253,9 +253,14 @@ public:
         m_norm = owner(normParent).register_module(normLeaf, layerNorm(config, names.eps));
         m_bias = registerAt(model, names.bias, torch::zeros({config.vocabSize}));
     }
-    ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
+    ModelOutput forward(const BackboneOutput& b, const ModelBatch& batch) override
     {
-        const auto x = m_norm(activate(m_names.activation, m_dense(b.hidden)));
+        // Scoring only the masked tokens (15 %) skips most of the vocabulary projection,
+        // which is the largest matrix product of a small model's training step.
+        const auto hidden = batch.scoredPositions.defined()
+                                ? b.hidden.index({batch.scoredPositions.to(torch::kBool)})
+                                : b.hidden;
+        const auto x = m_norm(activate(m_names.activation, m_dense(hidden)));
         return {m_decoder(x, m_bias), {}, {}, b};
     }
     std::vector<WeightAlias> aliases() const override

@@ -37,9 +37,19 @@ void checkActivation(const std::string& name, const std::string& where)
                 "tanh, quick_gelu.");
 }
 
+torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads)
+{
+    return x.view({x.size(0), x.size(1), heads, x.size(2) / heads}).transpose(1, 2).contiguous();
+}
+
+torch::Tensor mergeHeads(const torch::Tensor& x)
+{
+    return x.transpose(1, 2).reshape({x.size(0), x.size(2), x.size(1) * x.size(3)});
+}
+
 torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype)
 {
-    if (!attentionMask.defined())
+    if (!attentionMask.defined() || attentionMask.ne(0).all().item<bool>())
         return {};
     // The dtype's lowest finite value (transformers' finfo.min): -inf would turn a fully
     // masked row into NaN.

@@ -18,6 +18,12 @@ struct ModelBatch
     torch::Tensor inputIds;
     torch::Tensor attentionMask; ///< 1 = real token, 0 = padding; may be undefined (all real).
     torch::Tensor tokenTypeIds;  ///< May be undefined (all zero).
+    /**
+     * Masked LM only: bool [batch, length], the tokens to score. When defined, the masked-LM
+     * head projects only these onto the vocabulary and returns logits [count, vocab] in
+     * row-major order; undefined: logits for every token.
+     */
+    torch::Tensor scoredPositions;
 };
 
 /** What a backbone computes. */
@@ -36,6 +42,16 @@ struct ModelOutput
     BackboneOutput backbone;
 };
 
+/**
+ * [batch, length, heads x dim] -> [batch, heads, length, dim], contiguous. ATen multiplies a
+ * batch of transposed views one small matrix at a time on the CPU: measured 38 ms against
+ * 4 ms contiguous for 32 x 4 heads of 128 x 64 (bench/attention_layout.py), and attention's
+ * products are a third of a small BERT's training step.
+ */
+torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads);
+/** [batch, heads, length, dim] -> [batch, length, heads x dim]. */
+torch::Tensor mergeHeads(const torch::Tensor& x);
+
 /** Applies the activation config.json names ("gelu", "gelu_new", "relu", ...). */
 torch::Tensor activate(const std::string& name, const torch::Tensor& x);
 /** Throws domaintune::Error when @p name is not an activation activate() knows. */
@@ -43,7 +59,9 @@ void checkActivation(const std::string& name, const std::string& where);
 
 /**
  * Returns the additive attention mask [batch, 1, 1, length] for @p attentionMask (1 keep,
- * 0 drop): 0 where kept, the dtype's lowest value where dropped. Undefined in, undefined out.
+ * 0 drop): 0 where kept, the dtype's lowest value where dropped. Undefined in, undefined out;
+ * undefined too when nothing is dropped (adding zeros changes nothing and costs a pass over
+ * every attention score).
  */
 torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <pwd.h>
 #include <unistd.h>
+#include <vector>
 
 namespace domaintune {
 namespace {
@@ -94,6 +95,30 @@ StarterAssets starterAssetsAt(const std::string& root)
     assets.sampleReady =
         recipe.contains("sample") && matches(assets.sampleTaskFile, recipe["sample"]);
     return assets;
+}
+
+std::string shippedStarterRoot()
+{
+    const std::string chosen = environment("DOMAINTUNE_SHIPPED_STARTER");
+    if (chosen == "none")
+        return {};
+    std::vector<fs::path> candidates;
+    if (!chosen.empty()) {
+        candidates.emplace_back(chosen);
+    } else {
+        std::error_code error;
+        const fs::path executable = fs::read_symlink("/proc/self/exe", error);
+        if (!error)
+            candidates.push_back(executable.parent_path().parent_path() / "share" / "domaintune" /
+                                 "starter");
+        candidates.emplace_back(DOMAINTUNE_SOURCE_DIR "/assets/starter");
+    }
+    for (const auto& candidate : candidates) {
+        std::error_code error;
+        if (fs::is_regular_file(candidate / "recipe.json", error))
+            return candidate.string();
+    }
+    return {};
 }
 
 StarterAssets locateStarterAssets()

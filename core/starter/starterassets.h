@@ -32,4 +32,13 @@ StarterAssets starterAssetsAt(const std::string& root);
 /** Returns the root locateStarterAssets() uses, from the environment only (no file access). */
 std::string defaultStarterRoot();
 
+/**
+ * Returns the folder of the starter model shipped with DomainTune (a recipe.json and a model/
+ * folder; assets/starter in the source tree), or "" when there is none: $DOMAINTUNE_SHIPPED_STARTER
+ * ("none" disables it), else share/domaintune/starter beside the installed program, else the
+ * source tree the program was built from. Only checks that recipe.json exists; the builder
+ * verifies the weights' SHA-256 before using them.
+ */
+std::string shippedStarterRoot();
+
 } // namespace domaintune

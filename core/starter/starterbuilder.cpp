@@ -53,13 +53,13 @@ Preset presetFor(const StarterBuildParams& params)
     } else {
         preset.name = "default";
         preset.corpusMb = 12;
-        spec.vocabSize = 8000;
+        spec.vocabSize = 6000;
         spec.layers = 4;
         spec.hidden = 256;
         spec.heads = 4;
         spec.maxLength = 128;
         spec.batchSize = 32;
-        spec.maxSteps = 330;
+        spec.maxSteps = 3000;
         spec.learningRate = 1e-3;
         spec.checkpointSteps = 100;
     }
@@ -250,6 +250,51 @@ Json buildModel(const fs::path& work, const Preset& preset, EventSink& sink,
             {"sha256", Sha256::hexOfFile(weights.string())}};
 }
 
+/** The shipped starter's folder when this build should use it, else "". */
+fs::path usableShippedStarter(const StarterBuildParams& params, const Json& inputs, EventSink& sink)
+{
+    if (params.tiny || params.fromScratch || params.steps > 0)
+        return {};
+    const std::string found = shippedStarterRoot();
+    if (found.empty())
+        return {};
+    const fs::path shipped(found);
+    const Json recipe = readJson(shipped / "recipe.json");
+    // Same recipe (the installed packages may differ: the model no longer depends on them).
+    const auto settingsOf = [](Json json) {
+        if (json.is_object())
+            json.erase("packages");
+        return json;
+    };
+    if (!recipe.is_object() || !recipe.contains("inputs") || !recipe.contains("model") ||
+        settingsOf(recipe["inputs"]) != settingsOf(inputs)) {
+        say(sink, "the shipped starter model (" + found +
+                      ") was built by another recipe; pretraining here instead");
+        return {};
+    }
+    const fs::path weights = shipped / "model" / "model.safetensors";
+    if (!fs::exists(weights) ||
+        Sha256::hexOfFile(weights.string()) != recipe["model"].value("sha256", std::string())) {
+        say(sink, "the shipped starter model (" + weights.string() +
+                      ") does not match its recipe's SHA-256; pretraining here instead");
+        return {};
+    }
+    return shipped;
+}
+
+/** Copies the shipped model into WORK/pretrain/model; returns its recipe. */
+Json copyShippedModel(const fs::path& shipped, const fs::path& work, EventSink& sink)
+{
+    say(sink, "using the starter model shipped with DomainTune (" + shipped.string() + ")");
+    const fs::path target = work / "pretrain" / "model";
+    fs::remove_all(target);
+    fs::create_directories(target.parent_path());
+    fs::copy(shipped / "model", target, fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(target)) // installed files are read-only
+        fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
+    return readJson(shipped / "recipe.json");
+}
+
 std::string utcNow()
 {
     const std::time_t now = std::time(nullptr);
@@ -306,7 +351,10 @@ StarterBuildResult buildStarterAssets(const StarterBuildParams& params, EventSin
     fs::create_directories(root);
     const BuildLock lock(root, sink);
     const Preset preset = presetFor(params);
-    const Json inputs = inputsOf(preset, params.systemRoot);
+    Json inputs = inputsOf(preset, params.systemRoot);
+    const fs::path shipped = usableShippedStarter(params, inputs, sink);
+    if (!shipped.empty())
+        inputs = readJson(shipped / "recipe.json")["inputs"];
     Json recipe = readJson(root / "recipe.json");
     StarterBuildResult result;
     result.assets = starterAssetsAt(root.string());
@@ -329,7 +377,16 @@ StarterBuildResult buildStarterAssets(const StarterBuildParams& params, EventSin
     recipe["command"] = params.commandLine;
     recipe["built"] = utcNow();
     recipe["threads"] = preset.spec.threads;
-    if (result.builtModel) {
+    if (result.builtModel && !shipped.empty()) {
+        const Json original = copyShippedModel(shipped, work, sink);
+        for (const char* key : {"corpus", "model"})
+            if (original.contains(key))
+                recipe[key] = original[key];
+        recipe["origin"] = {{"shipped", shipped.string()}};
+        for (const char* key : {"built", "command", "threads", "seconds", "ship_command"})
+            if (original.contains(key))
+                recipe["origin"][key] = original[key];
+    } else if (result.builtModel) {
         auto phase = Clock::now();
         recipe["corpus"] = buildCorpus(work, preset, params.systemRoot, sink);
         recipe["seconds"]["corpus"] = since(phase);

@@ -16,7 +16,9 @@ struct StarterBuildParams
     bool force = false;     ///< Rebuild even when everything is present and matches.
     bool tiny = false;      ///< A tiny model on a 1 MB corpus, in seconds (tests, smoke checks).
     std::int64_t steps = 0; ///< Pretraining steps; 0: the preset's.
-    int threads = 0;        ///< LibTorch threads; 0: one per core.
+    /** Pretrain here even when DomainTune ships the starter model (shippedStarterRoot()). */
+    bool fromScratch = false;
+    int threads = 0;              ///< LibTorch threads; 0: one per core.
     std::string systemRoot = "/"; ///< Where /usr/share and /var/lib/dpkg are read (tests).
     std::string commandLine;      ///< Recorded in recipe.json.
 };
@@ -33,9 +35,12 @@ struct StarterBuildResult
 };
 
 /**
- * Builds the starter assets under the root, once: the general corpus from Debian packages
- * (generalcorpus.h), a SentencePiece vocabulary and a small bilingual BERT-style encoder
- * pretrained on it with masked-LM (pretrainer.h; held-out perplexity and token accuracy go
+ * Builds the starter assets under the root, once. The model: when DomainTune ships it
+ * (shippedStarterRoot(), built by the same recipe) and neither fromScratch, steps nor tiny
+ * asks otherwise, the shipped model is copied (its SHA-256 checked against its recipe) and
+ * its recipe's records are kept, marked "origin": "shipped". Otherwise: the general corpus from
+ * Debian packages (generalcorpus.h), a SentencePiece vocabulary and a small bilingual BERT-style
+ * encoder pretrained on it with masked-LM (pretrainer.h; held-out perplexity and token accuracy go
  * into the recipe), the sample task CSV (text,label) from the machine's copyright files, and
  * ROOT/recipe.json (packages and versions, settings, seed, command line, corpus and file
  * SHA-256s). A call finds what is present: when the model, the sample and the recipe's

@@ -41,8 +41,9 @@ TrainBatch TrainBatch::to(const torch::Device& device) const
     if (device.is_cpu())
         return *this;
     TrainBatch moved = *this;
-    for (auto* tensor : {&moved.inputs.inputIds, &moved.inputs.attentionMask,
-                         &moved.inputs.tokenTypeIds, &moved.labels, &moved.targets})
+    for (auto* tensor :
+         {&moved.inputs.inputIds, &moved.inputs.attentionMask, &moved.inputs.tokenTypeIds,
+          &moved.inputs.scoredPositions, &moved.labels, &moved.targets})
         if (tensor->defined())
             *tensor = tensor->to(device);
     return moved;
@@ -92,6 +93,7 @@ TrainBatch Objective::makeBatch(const FeatureSet& features, const std::vector<st
         batch.labels = batch.inputs.inputIds.masked_fill(mask.eq(0), kIgnoredLabel);
     } else {
         maskTokens(batch, features, indices, generator);
+        batch.inputs.scoredPositions = batch.labels.ne(kIgnoredLabel);
     }
     return batch;
 }
@@ -140,6 +142,8 @@ torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch
         return F::cross_entropy(shifted.reshape({-1, shifted.size(-1)}), targets.reshape({-1}),
                                 F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
     }
+    if (m_task == "mlm" && batch.inputs.scoredPositions.defined()) // logits [masked, vocab]
+        return F::cross_entropy(logits, batch.labels.masked_select(batch.inputs.scoredPositions));
     auto options = F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel);
     if (m_classWeights.defined() && (m_task == "seq-cls" || m_task == "token-cls"))
         options.weight(m_classWeights.to(logits.device(), logits.scalar_type()));

@@ -133,6 +133,7 @@ TrainResult pretrainFromScratch(const PretrainSpec& spec, EventSink& sink,
         train.seed = spec.seed;
         train.threads = spec.threads;
         train.wholeWordMasking = spec.wholeWordMasking;
+        train.dropout = spec.dropout;
         train.checkpointSteps = spec.checkpointSteps;
         train.validationFraction = 0.02;
         TrainOptions options;

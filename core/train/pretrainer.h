@@ -22,6 +22,9 @@ struct PretrainSpec
     std::int64_t maxSteps = -1;
     std::int64_t batchSize = 32;
     double learningRate = 5e-4;
+    /** Dropout while pretraining; a short pretraining learns faster without it. The model's
+     * config.json keeps transformers' 0.1 for fine-tuning. */
+    double dropout = 0.0;
     std::uint64_t seed = 42;
     int threads = 0;
     bool wholeWordMasking = false;

@@ -113,6 +113,10 @@ void TrainingRun::prepare()
         load.problemType = "multi_label_classification";
     m_s.model = PretrainedModel::load(spec.modelDir, load);
     m_s.model->moveTo(spec.device);
+    if (spec.dropout >= 0) // every family builds its dropout from torch::nn::Dropout
+        for (const auto& module : m_s.model->module().modules())
+            if (auto* dropout = module->as<torch::nn::DropoutImpl>())
+                dropout->options.p(spec.dropout);
     TrainingEvent loaded;
     loaded.message = m_s.model->loadReport().summary();
     emit(loaded);
@@ -276,7 +280,11 @@ void TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
         static_cast<torch::optim::AdamWOptions&>(groups[g].options())
             .lr(spec.learningRate * m_s.optimiserGroupMultiplier[g] * factor);
     m_s.optimizer->step();
-    m_s.optimizer->zero_grad();
+    // Gradients are dropped, not zeroed: the next backward writes them afresh instead of
+    // filling zeros and adding to them (the optimiser and clipping skip undefined ones).
+    for (auto& parameter : m_s.model->module().parameters())
+        if (parameter.grad().defined())
+            parameter.mutable_grad().reset();
     ++m_state.step;
     ++m_stepsThisCall;
 

@@ -57,6 +57,7 @@ const std::vector<std::string>& knownKeys()
                                                   "class_weights",
                                                   "cache_frozen_features",
                                                   "group_by_length",
+                                                  "dropout",
                                                   "mlm_probability",
                                                   "whole_word_masking",
                                                   "eval_steps",
@@ -108,6 +109,7 @@ void TrainSpec::validate() const
     require(validationFraction >= 0 && validationFraction < 0.9, "validation_fraction",
             "must be in [0, 0.9)");
     require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability", "must be in (0, 1)");
+    require(dropout < 1, "dropout", "must be below 1 (or negative for the model's own rates)");
     require(threads >= 0 && threads <= 256, "threads", "must be between 0 (auto) and 256");
     require(device == "auto" || device == "cpu" || device == "cuda", "device",
             "must be auto, cpu or cuda");
@@ -153,6 +155,7 @@ nlohmann::json TrainSpec::toJson() const
             {"class_weights", classWeights},
             {"cache_frozen_features", cacheFrozenFeatures},
             {"group_by_length", groupByLength},
+            {"dropout", dropout},
             {"mlm_probability", mlmProbability},
             {"whole_word_masking", wholeWordMasking},
             {"eval_steps", evalSteps},
@@ -206,6 +209,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "class_weights", spec.classWeights);
     read(json, "cache_frozen_features", spec.cacheFrozenFeatures);
     read(json, "group_by_length", spec.groupByLength);
+    read(json, "dropout", spec.dropout);
     read(json, "mlm_probability", spec.mlmProbability);
     read(json, "whole_word_masking", spec.wholeWordMasking);
     read(json, "eval_steps", spec.evalSteps);

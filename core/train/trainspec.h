@@ -51,6 +51,9 @@ struct TrainSpec
      * features (see FeatureCache).
      */
     bool cacheFrozenFeatures = true;
+    /** >= 0: every dropout rate of the model for this run (0: none); < 0: config.json's. The
+     * saved model's config.json keeps its own rates. */
+    double dropout = -1;
     double mlmProbability = 0.15;
     bool wholeWordMasking = false;
 

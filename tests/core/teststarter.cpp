@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QtTest>
 
 using namespace domaintune;
@@ -246,6 +247,89 @@ private slots:
         QVERIFY(repair.json["built_model"].toBool());
         QVERIFY(!repair.json["built_sample"].toBool());
         QVERIFY(starterAssetsAt(r.toStdString()).modelReady);
+    }
+
+    void theShippedStarterMatchesItsRecipe()
+    {
+        // assets/starter is part of the repository: its weights must be the recipe's, small,
+        // and load and run like any model folder.
+        const QString shipped = QStringLiteral(DOMAINTUNE_SOURCE_DIR "/assets/starter");
+        QFile recipeFile(shipped + "/recipe.json");
+        QVERIFY2(recipeFile.open(QIODevice::ReadOnly), qPrintable(recipeFile.fileName()));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        const QString weights = shipped + "/model/model.safetensors";
+        QCOMPARE(recipe["model"].toObject()["sha256"].toString(), sha256Of(weights));
+        QVERIFY(QFileInfo(weights).size() < 10'000'000);
+        QCOMPARE(recipe["inputs"].toObject()["preset"].toString(), QStringLiteral("default"));
+        QVERIFY(recipe["model"].toObject()["steps"].toInt() >= 1000);
+        const CliRun tokens =
+            runCli({"tokenize", "--model", shipped + "/model", "--text",
+                    QString::fromUtf8("The licensee may redistribute the software. 自由软件")});
+        QVERIFY2(tokens.exitCode == 0, tokens.errors.constData());
+        QVERIFY(!tokens.json["tokens"].toArray().contains(QStringLiteral("<unk>")));
+    }
+
+    void buildUsesTheShippedModel()
+    {
+        SKIP_WITHOUT_CORPUS_PACKAGES();
+        // A shipped starter made of a tiny build's model and the real shipped recipe's
+        // settings: `starter build` (default preset) must copy it, not pretrain.
+        QTemporaryDir work;
+        const QString tiny = work.filePath(QStringLiteral("tiny"));
+        const CliRun built = runCli({"starter", "build", "--tiny", "--dir", tiny});
+        QVERIFY2(built.exitCode == 0, built.errors.constData());
+        QFile real(QStringLiteral(DOMAINTUNE_SOURCE_DIR "/assets/starter/recipe.json"));
+        QVERIFY(real.open(QIODevice::ReadOnly));
+        QJsonObject recipe = QJsonDocument::fromJson(real.readAll()).object();
+        const QString shipped = work.filePath(QStringLiteral("shipped"));
+        QVERIFY(QDir().mkpath(shipped + "/model"));
+        for (const QString& name : QDir(tiny + "/model").entryList(QDir::Files))
+            QVERIFY(QFile::copy(tiny + "/model/" + name, shipped + "/model/" + name));
+        QJsonObject model = recipe["model"].toObject();
+        model["sha256"] = sha256Of(shipped + "/model/model.safetensors");
+        model["bytes"] = QFileInfo(shipped + "/model/model.safetensors").size();
+        recipe["model"] = model;
+        writeFile(shipped + "/recipe.json", QJsonDocument(recipe).toJson());
+
+        ScopedEnv use("DOMAINTUNE_SHIPPED_STARTER", shipped.toUtf8());
+        const QString root = work.filePath(QStringLiteral("root"));
+        const CliRun build = runCli({"starter", "build", "--dir", root});
+        QVERIFY2(build.exitCode == 0, build.errors.constData());
+        QVERIFY(build.errors.contains("shipped with DomainTune"));
+        QCOMPARE(build.json["status"].toString(), QStringLiteral("built"));
+        QVERIFY(build.json["model_ready"].toBool());
+        QVERIFY(build.json["sample_ready"].toBool());
+        QVERIFY2(build.milliseconds < 60000, qPrintable(QString::number(build.milliseconds)));
+        QCOMPARE(sha256Of(root + "/model/model.safetensors"), model["sha256"].toString());
+        QFile written(root + "/recipe.json");
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject result = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(result["origin"].toObject()["shipped"].toString(), shipped);
+        QCOMPARE(result["model"].toObject()["sha256"].toString(), model["sha256"].toString());
+
+        const CliRun again = runCli({"starter", "build", "--dir", root});
+        QVERIFY2(again.exitCode == 0, again.errors.constData());
+        QCOMPARE(again.json["status"].toString(), QStringLiteral("up-to-date"));
+
+        // Weights that do not match the shipped recipe are refused: the build says so and
+        // starts pretraining instead (stopped here once the message is out).
+        writeFile(shipped + "/model/model.safetensors", "damaged");
+        QProcess refused;
+        refused.start(QStringLiteral(DOMAINTUNE_CLI),
+                      {"starter", "build", "--dir", root, "--force", "--threads", "1"});
+        QVERIFY(refused.waitForStarted());
+        QByteArray errors;
+        QElapsedTimer waited;
+        waited.start();
+        while (!errors.contains("pretraining here instead") && waited.elapsed() < 60000 &&
+               refused.state() == QProcess::Running) {
+            refused.waitForReadyRead(1000);
+            errors += refused.readAllStandardError();
+        }
+        refused.kill();
+        refused.waitForFinished();
+        QVERIFY2(errors.contains("does not match its recipe's SHA-256"), errors.constData());
+        QVERIFY(!errors.contains("shipped with DomainTune ("));
     }
 };
 

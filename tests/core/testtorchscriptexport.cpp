@@ -254,8 +254,10 @@ private slots:
         const auto exported =
             exportTorchScript(*model, m_dir.filePath(QStringLiteral("gpt2-types")).toStdString());
         const auto inputs = samples(*model, 2, 6).inputs;
-        ModelBatch batch{tensorOf(inputs.inputIds, 6), tensorOf(inputs.attentionMask, 6),
-                         torch::full({2, 6}, 3, torch::kLong)};
+        ModelBatch batch;
+        batch.inputIds = tensorOf(inputs.inputIds, 6);
+        batch.attentionMask = tensorOf(inputs.attentionMask, 6);
+        batch.tokenTypeIds = torch::full({2, 6}, 3, torch::kLong);
         torch::NoGradGuard noGrad;
         const auto expected = model->module().forward(batch).logits;
         auto module = torch::jit::load(exported.file);
