@@ -118,6 +118,7 @@ void TrainingController::dispatch(const TrainingEvent& event)
         emit checkpointWritten(QString::fromStdString(event.path));
         break;
     case TrainingEventKind::Log:
+    case TrainingEventKind::Recovery:
     case TrainingEventKind::Paused:
     case TrainingEventKind::Resumed:
     case TrainingEventKind::Finished:

@@ -1,5 +1,6 @@
 #include "ui/wizardhyperpage.h"
 
+#include "core/common/systeminfo.h"
 #include "ui/newrunwizard.h"
 #include "ui/settingspage.h"
 #include "ui/wizarddatapage.h"
@@ -193,7 +194,26 @@ QWidget* WizardHyperPage::buildAdvanced()
     form->addRow(tr("Masked LM:"), m_wholeWord);
     m_bf16 = new QCheckBox(tr("bf16 mixed precision (CPUs with AMX/AVX-512 BF16, or CUDA)"), box);
     m_bf16->setObjectName(QStringLiteral("bf16"));
-    form->addRow(tr("Precision:"), m_bf16);
+    m_fp16 = new QCheckBox(tr("fp16 mixed precision with loss scaling (CUDA GPUs only)"), box);
+    m_fp16->setObjectName(QStringLiteral("fp16"));
+    if (!collectSystemInfo().cudaAvailable) {
+        m_fp16->setEnabled(false);
+        m_fp16->setToolTip(tr("No CUDA GPU is usable on this computer."));
+    }
+    // One precision at a time.
+    connect(m_bf16, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_fp16->setChecked(false);
+    });
+    connect(m_fp16, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_bf16->setChecked(false);
+    });
+    auto* precision = new QVBoxLayout;
+    precision->setContentsMargins(0, 0, 0, 0);
+    precision->addWidget(m_bf16);
+    precision->addWidget(m_fp16);
+    form->addRow(tr("Precision:"), precision);
     m_device = new QComboBox(box);
     m_device->setObjectName(QStringLiteral("device"));
     m_device->addItem(tr("automatic (GPU when available)"), QStringLiteral("auto"));
@@ -309,6 +329,7 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     spec.classWeights = m_classWeights->isChecked();
     spec.groupByLength = m_groupByLength->isChecked();
     spec.bf16 = m_bf16->isChecked();
+    spec.fp16 = m_fp16->isChecked();
     spec.wholeWordMasking = m_wholeWord->isChecked() && spec.task == "mlm";
     spec.device = m_device->currentData().toString().toStdString();
     spec.threads = m_threads->value();
@@ -334,6 +355,7 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_classWeights->setChecked(spec.classWeights);
     m_groupByLength->setChecked(spec.groupByLength);
     m_bf16->setChecked(spec.bf16);
+    m_fp16->setChecked(spec.fp16);
     m_wholeWord->setChecked(spec.wholeWordMasking);
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(spec.device))));
     m_threads->setValue(spec.threads);

@@ -73,6 +73,7 @@ private:
     QCheckBox* m_classWeights = nullptr;
     QCheckBox* m_groupByLength = nullptr;
     QCheckBox* m_bf16 = nullptr;
+    QCheckBox* m_fp16 = nullptr;
     QCheckBox* m_wholeWord = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_threads = nullptr;

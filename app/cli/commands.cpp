@@ -100,6 +100,7 @@ const std::vector<Command>& commands()
          "  --text-column C      --label-column L   --encoding E\n"
          "  --epochs N  --max-steps N  --max-length N  --batch-size N  --learning-rate X\n"
          "  --freeze all|head-only|top-k   --seed N  --threads N  --bf16\n"
+         "  --fp16               half precision with loss scaling (CUDA GPUs only)\n"
          "  --dropout X          every dropout rate for this run (default: config.json's)\n"
          "  --resume             continue the run whose checkpoint is in --output\n"
          "  --history FILE       the run history (default: DOMAINTUNE_HISTORY or the user's)\n"

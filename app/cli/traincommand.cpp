@@ -61,6 +61,8 @@ TrainSpec specFrom(const CommandLine& line)
     }
     if (line.has("bf16"))
         spec.bf16 = true;
+    if (line.has("fp16"))
+        spec.fp16 = true;
     spec.validate();
     return spec;
 }
@@ -120,7 +122,7 @@ int runTrain(CommandLine& commandLine)
                            "epochs", "max-steps",  "max-length",  "batch-size",   "learning-rate",
                            "seed",   "threads",    "freeze",      "output",       "history",
                            "dropout"},
-                          {"resume", "no-history", "bf16"});
+                          {"resume", "no-history", "bf16", "fp16"});
     const TrainSpec spec = specFrom(commandLine);
     const TrainingData data = loadData(spec);
     std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()

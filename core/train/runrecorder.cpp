@@ -124,6 +124,11 @@ void RunRecorder::record(const TrainingEvent& event)
         m_store.updateStatus(m_runId, RunStatus::Failed);
         m_store.setNotes(m_runId, event.message);
         break;
+    case TrainingEventKind::Recovery:
+        for (const auto& [name, value] : event.metrics)
+            m_metrics->append(event.step, event.epoch, "recovery/" + name, value);
+        m_metrics->flush();
+        break;
     case TrainingEventKind::Started:
     case TrainingEventKind::Log:
         break;

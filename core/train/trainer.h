@@ -23,8 +23,10 @@ struct TrainOptions
 {
     /** Continue the run whose checkpoint lies in spec.outputDir/checkpoint. */
     bool resume = false;
-    /** Testing hook: replace the loss of this optimiser step (1-based) with NaN. 0 = off. */
+    /** Testing hook: from this optimiser step (1-based) on, replace the loss of the next
+     * injectNonFiniteLossCount batches with NaN. 0 = off. */
     std::int64_t injectNonFiniteLossAtStep = 0;
+    std::int64_t injectNonFiniteLossCount = 1;
     /** Stop (as if cancelled) after this many optimiser steps in this call. 0 = off. */
     std::int64_t stopAfterSteps = 0;
 };

@@ -20,9 +20,13 @@ enum class TrainingEventKind
     Paused,     ///< the run waits between steps until it is resumed (or cancelled)
     Resumed,    ///< the run continues after a pause
     Log,        ///< message for the log pane
-    Finished,   ///< the run completed; metrics = final evaluation
-    Cancelled,  ///< stopped on request; a checkpoint allows resuming
-    Failed      ///< message says why, in words a user can act on
+    /** A non-finite loss or gradient was dealt with: message says how (batch skipped,
+     * learning rate lowered, weights rolled back); metrics: skipped_steps, lr_scale,
+     * rollbacks. */
+    Recovery,
+    Finished,  ///< the run completed; metrics = final evaluation
+    Cancelled, ///< stopped on request; a checkpoint allows resuming
+    Failed     ///< message says why, in words a user can act on
 };
 
 /**

@@ -9,8 +9,10 @@
 #include <ATen/autocast_mode.h>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <random>
+#include <sstream>
 #include <thread>
 
 namespace domaintune {
@@ -137,6 +139,10 @@ void TrainingRun::prepare()
     m_s.objective = std::make_unique<Objective>(spec.task, ids, spec.mlmProbability,
                                                 spec.wholeWordMasking, weights);
     m_device = m_s.model->module().parameters().front().device();
+    if (spec.fp16 && !m_device.is_cuda())
+        throw Error("fp16 training needs a CUDA GPU, and this run is on the CPU. Use bf16 "
+                    "(on CPUs with AVX-512 BF16 or AMX) or full precision.");
+    m_fp16 = spec.fp16;
     buildOptimizer();
 }
 
@@ -267,24 +273,101 @@ bool TrainingRun::evaluateAndTrack()
     return patience > 0 && m_state.evaluationsWithoutGain >= patience;
 }
 
-void TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
+void TrainingRun::dropGradients()
+{
+    // Dropped, not zeroed: the next backward writes them afresh instead of filling zeros and
+    // adding to them (the optimiser and clipping skip undefined gradients).
+    for (auto& parameter : m_s.model->module().parameters())
+        if (parameter.grad().defined())
+            parameter.mutable_grad().reset();
+}
+
+void TrainingRun::recoverFromNonFinite(const std::string& what)
+{
+    constexpr std::int64_t kFailuresBeforeRollback = 3;
+    constexpr std::int64_t kMaxRollbacks = 3;
+    const TrainSpec& spec = m_s.spec;
+    ++m_state.skippedSteps;
+    ++m_consecutiveFailures;
+    m_state.lrScale *= 0.5;
+    std::ostringstream message;
+    message << "Step " << m_state.step + 1 << ": the " << what
+            << "; the batch was skipped and the learning rate lowered to "
+            << spec.learningRate * m_state.lrScale << " (" << m_state.lrScale
+            << " x the set rate).";
+    if (m_consecutiveFailures >= kFailuresBeforeRollback) {
+        const std::string directory = spec.outputDir + "/checkpoint";
+        const bool haveCheckpoint = std::filesystem::exists(directory + "/state.json");
+        if (!haveCheckpoint || m_state.rollbacks >= kMaxRollbacks) {
+            std::ostringstream failure;
+            failure << "The training " << what << " " << m_consecutiveFailures
+                    << " times in a row at step " << m_state.step + 1
+                    << (haveCheckpoint ? ", even after " + std::to_string(m_state.rollbacks) +
+                                             " rollbacks to the last checkpoint"
+                                       : " (before the first checkpoint)")
+                    << " and with the learning rate lowered to "
+                    << spec.learningRate * m_state.lrScale
+                    << ". Lower the learning rate, keep gradient clipping on, or check the data "
+                       "for extreme values"
+                    << (haveCheckpoint ? "; the last checkpoint is kept." : ".");
+            throw Error(failure.str());
+        }
+        const TrainerState now = m_state;
+        const TrainerState saved = loadCheckpoint(directory, m_s.model->module(), *m_s.optimizer);
+        m_state = now; // keep the data position, the counters and the lowered rate
+        ++m_state.rollbacks;
+        m_consecutiveFailures = 0;
+        message << " After " << kFailuresBeforeRollback
+                << " failures in a row the weights were rolled back to the checkpoint of step "
+                << saved.step << ".";
+    }
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Recovery;
+    event.message = message.str();
+    event.metrics = {{"skipped_steps", double(m_state.skippedSteps)},
+                     {"lr_scale", m_state.lrScale},
+                     {"rollbacks", double(m_state.rollbacks)}};
+    emit(event);
+}
+
+bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
                                 const LearningRateSchedule& schedule, std::int64_t totalSteps,
                                 std::int64_t samples, std::int64_t tokens)
 {
     const TrainSpec& spec = m_s.spec;
-    if (spec.maxGradNorm > 0)
-        torch::nn::utils::clip_grad_norm_(m_s.model->module().parameters(), spec.maxGradNorm);
-    const double factor = schedule.multiplier(m_state.step);
+    auto parameters = m_s.model->module().parameters();
+    if (m_fp16)
+        for (auto& parameter : parameters)
+            if (parameter.grad().defined())
+                parameter.mutable_grad().mul_(1.0 / m_scaler.scale());
+    // The norm is computed even without clipping: it is how non-finite gradients show.
+    const double norm = torch::nn::utils::clip_grad_norm_(
+        parameters,
+        spec.maxGradNorm > 0 ? spec.maxGradNorm : std::numeric_limits<double>::infinity());
+    if (!std::isfinite(norm)) {
+        dropGradients();
+        if (m_fp16) { // an fp16 overflow: expected now and then; the scale goes down
+            m_scaler.update(false);
+            m_state.lossScale = m_scaler.scale();
+            m_state.lossScaleGoodSteps = m_scaler.goodSteps();
+            return false;
+        }
+        recoverFromNonFinite("gradients were not finite");
+        return false;
+    }
+    if (m_fp16) {
+        m_scaler.update(true);
+        m_state.lossScale = m_scaler.scale();
+        m_state.lossScaleGoodSteps = m_scaler.goodSteps();
+    }
+    m_consecutiveFailures = 0;
+    const double factor = schedule.multiplier(m_state.step) * m_state.lrScale;
     auto& groups = m_s.optimizer->param_groups();
     for (std::size_t g = 0; g < groups.size(); ++g)
         static_cast<torch::optim::AdamWOptions&>(groups[g].options())
             .lr(spec.learningRate * m_s.optimiserGroupMultiplier[g] * factor);
     m_s.optimizer->step();
-    // Gradients are dropped, not zeroed: the next backward writes them afresh instead of
-    // filling zeros and adding to them (the optimiser and clipping skip undefined ones).
-    for (auto& parameter : m_s.model->module().parameters())
-        if (parameter.grad().defined())
-            parameter.mutable_grad().reset();
+    dropGradients();
     ++m_state.step;
     ++m_stepsThisCall;
 
@@ -308,6 +391,7 @@ void TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
         m_windowStart = Clock::now();
         m_windowSamples = m_windowTokens = 0;
     }
+    return true;
 }
 
 void TrainingRun::waitWhilePaused()
@@ -357,12 +441,12 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
         torch::Tensor loss;
         {
             // bf16 autocast: oneDNN/AMX on the CPU, tensor cores on CUDA (no loss scaling
-            // needed, unlike fp16).
+            // needed). fp16 (CUDA): autocast to half, the loss scaled (LossScaler).
             const bool cuda = m_device.is_cuda();
             at::autocast::set_cpu_enabled(spec.bf16 && !cuda);
             at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-            at::autocast::set_enabled(spec.bf16 && cuda);
-            at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+            at::autocast::set_enabled((spec.bf16 || m_fp16) && cuda);
+            at::autocast::set_autocast_gpu_dtype(m_fp16 ? at::kHalf : at::kBFloat16);
             const ModelOutput output =
                 m_cache ? model.forwardHead(m_cache->gather(indices, batch.inputs.inputIds.size(1)),
                                             batch.inputs)
@@ -371,17 +455,27 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             at::autocast::set_cpu_enabled(false);
             at::autocast::set_enabled(false);
         }
-        if (m_options.injectNonFiniteLossAtStep == m_state.step + 1)
+        if (m_options.injectNonFiniteLossAtStep > 0 &&
+            m_state.step + 1 >= m_options.injectNonFiniteLossAtStep &&
+            m_injected < m_options.injectNonFiniteLossCount) {
+            ++m_injected;
             loss = loss * std::numeric_limits<float>::quiet_NaN();
+        }
         const double value = loss.item<double>();
-        if (!std::isfinite(value))
-            throw Error("The training loss became " +
-                        std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
-                        std::to_string(m_state.step + 1) + ". Lower the learning rate (now " +
-                        std::to_string(spec.learningRate) +
-                        "), keep gradient clipping on, or check the data; the last checkpoint "
-                        "is kept.");
-        (loss / double(spec.gradientAccumulation)).backward();
+        if (!std::isfinite(value)) {
+            // Never train on it: the batch (and the step's earlier micro-batches) is dropped.
+            dropGradients();
+            lossSum = 0;
+            micro = samples = tokens = 0;
+            ++m_state.batchInEpoch;
+            recoverFromNonFinite(std::string("loss was ") +
+                                 (std::isnan(value) ? "NaN" : "infinite"));
+            continue;
+        }
+        auto scaled = loss / double(spec.gradientAccumulation);
+        if (m_fp16)
+            scaled = scaled * m_scaler.scale();
+        scaled.backward();
         lossSum += value;
         samples += batch.size;
         tokens += batch.realTokens;
@@ -390,9 +484,11 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
         const bool lastOfEpoch = m_state.batchInEpoch == static_cast<std::int64_t>(batches.size());
         if (micro < spec.gradientAccumulation && !lastOfEpoch)
             continue;
-        optimiserStep(lossSum, micro, schedule, totalSteps, samples, tokens);
+        const bool stepped = optimiserStep(lossSum, micro, schedule, totalSteps, samples, tokens);
         lossSum = 0;
         micro = samples = tokens = 0;
+        if (!stepped)
+            continue;
         if (spec.evalSteps > 0 && m_state.step % spec.evalSteps == 0 && evaluateAndTrack())
             m_stop = true;
         if (spec.checkpointSteps > 0 && m_state.step % spec.checkpointSteps == 0)
@@ -426,6 +522,7 @@ TrainResult TrainingRun::execute()
         m_state.spec = spec.toJson();
         if (m_options.resume)
             resumeFromCheckpoint();
+        m_scaler.restore(m_state.lossScale, m_state.lossScaleGoodSteps);
 
         TrainingEvent started;
         started.kind = TrainingEventKind::Started;

@@ -6,6 +6,7 @@
 #include "core/text/tokenizer.h"
 #include "core/train/batchplanner.h"
 #include "core/train/featurecache.h"
+#include "core/train/lossscaler.h"
 #include "core/train/lrschedule.h"
 #include "core/train/objective.h"
 #include "core/train/trainer.h"
@@ -50,8 +51,13 @@ private:
     bool shouldCacheFeatures(std::int64_t epoch);
     bool trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
                     const LearningRateSchedule& schedule);
-    void optimiserStep(double lossSum, std::int64_t micro, const LearningRateSchedule& schedule,
+    /** Returns false when the step was skipped (non-finite gradients). */
+    bool optimiserStep(double lossSum, std::int64_t micro, const LearningRateSchedule& schedule,
                        std::int64_t totalSteps, std::int64_t samples, std::int64_t tokens);
+    void dropGradients();
+    /** Skips the batch, halves the learning rate, rolls back after repeated failures; throws
+     * domaintune::Error when nothing helps. @p what: "loss was NaN", ... */
+    void recoverFromNonFinite(const std::string& what);
     bool evaluateAndTrack();
     void checkpoint();
     void waitWhilePaused();
@@ -77,6 +83,9 @@ private:
     std::unique_ptr<FeatureCache> m_cache; ///< While only the head trains (see TrainSpec).
     torch::Device m_device = torch::kCPU;
     bool m_stop = false;
+    bool m_fp16 = false; ///< fp16 autocast with loss scaling (CUDA only).
+    LossScaler m_scaler;
+    std::int64_t m_consecutiveFailures = 0, m_injected = 0;
     std::int64_t m_lastEvaluatedStep = -1;
 };
 

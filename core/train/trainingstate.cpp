@@ -32,6 +32,11 @@ nlohmann::json TrainerState::toJson() const
             {"best", std::isnan(best) ? nlohmann::json() : nlohmann::json(best)},
             {"best_step", bestStep},
             {"evaluations_without_gain", evaluationsWithoutGain},
+            {"lr_scale", lrScale},
+            {"skipped_steps", skippedSteps},
+            {"rollbacks", rollbacks},
+            {"loss_scale", lossScale},
+            {"loss_scale_good_steps", lossScaleGoodSteps},
             {"labels", labels},
             {"spec", spec}};
 }
@@ -46,6 +51,12 @@ TrainerState TrainerState::fromJson(const nlohmann::json& json)
     state.bestStep = json.at("best_step").get<std::int64_t>();
     state.evaluationsWithoutGain = json.at("evaluations_without_gain").get<std::int64_t>();
     state.labels = json.at("labels").get<std::vector<std::string>>();
+    // Absent from checkpoints written before recovery and fp16 existed: the defaults.
+    state.lrScale = json.value("lr_scale", state.lrScale);
+    state.skippedSteps = json.value("skipped_steps", state.skippedSteps);
+    state.rollbacks = json.value("rollbacks", state.rollbacks);
+    state.lossScale = json.value("loss_scale", state.lossScale);
+    state.lossScaleGoodSteps = json.value("loss_scale_good_steps", state.lossScaleGoodSteps);
     state.spec = json.at("spec");
     return state;
 }

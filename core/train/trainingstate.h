@@ -20,6 +20,13 @@ struct TrainerState
     double best = NAN;             ///< Best value of the chosen metric so far.
     std::int64_t bestStep = -1;
     std::int64_t evaluationsWithoutGain = 0;
+    // Recovery from non-finite losses or gradients (TrainSpec: never train on NaN).
+    double lrScale = 1.0;          ///< Multiplies the learning rate; halved at each failure.
+    std::int64_t skippedSteps = 0; ///< Batches dropped for a non-finite loss or gradient.
+    std::int64_t rollbacks = 0;    ///< Returns to the last checkpoint's weights.
+    // fp16 loss scaling (LossScaler).
+    double lossScale = 65536.0;
+    std::int64_t lossScaleGoodSteps = 0;
     std::vector<std::string> labels;
     nlohmann::json spec; ///< The run's spec, to refuse resuming with different settings.
 

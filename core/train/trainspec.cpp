@@ -67,6 +67,7 @@ const std::vector<std::string>& knownKeys()
                                                   "threads",
                                                   "device",
                                                   "bf16",
+                                                  "fp16",
                                                   "output"};
     return keys;
 }
@@ -113,6 +114,9 @@ void TrainSpec::validate() const
     require(threads >= 0 && threads <= 256, "threads", "must be between 0 (auto) and 256");
     require(device == "auto" || device == "cpu" || device == "cuda", "device",
             "must be auto, cpu or cuda");
+    require(!(bf16 && fp16), "fp16", "and bf16 exclude each other; choose one precision");
+    require(!fp16 || device != "cpu", "fp16",
+            "needs a CUDA GPU (device auto or cuda); on the CPU use bf16");
     require(!outputDir.empty(), "output", "must name a folder for checkpoints and the model");
     parseScheduleKind(schedule);
     // Checks preset and decay; group names are checked against the model when it loads.
@@ -165,6 +169,7 @@ nlohmann::json TrainSpec::toJson() const
             {"threads", threads},
             {"device", device},
             {"bf16", bf16},
+            {"fp16", fp16},
             {"output", outputDir}};
 }
 
@@ -219,6 +224,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "threads", spec.threads);
     read(json, "device", spec.device);
     read(json, "bf16", spec.bf16);
+    read(json, "fp16", spec.fp16);
     read(json, "output", spec.outputDir);
     return spec;
 }

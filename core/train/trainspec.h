@@ -65,6 +65,7 @@ struct TrainSpec
     int threads = 0;             ///< 0: automatic.
     std::string device = "auto"; ///< auto, cpu, cuda
     bool bf16 = false;           ///< bf16 autocast (CPU with AVX-512 BF16/AMX, or CUDA).
+    bool fp16 = false;           ///< fp16 autocast with dynamic loss scaling (CUDA only).
     std::string outputDir;
 
     /** Returns the import options for the training and validation files (format, encoding,

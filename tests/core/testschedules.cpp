@@ -1,6 +1,7 @@
 // Learning-rate schedules (transformers' formulas), freeze plans and batch planning.
 #include "core/train/batchplanner.h"
 #include "core/train/freezeschedule.h"
+#include "core/train/lossscaler.h"
 #include "core/train/lrschedule.h"
 #include "core/train/trainspec.h"
 
@@ -31,6 +32,28 @@ class TestSchedules : public QObject
     Q_OBJECT
 
 private slots:
+    void lossScalerBacksOffAndGrows()
+    {
+        LossScaler scaler(1024.0, 3);
+        QVERIFY(scaler.update(true));
+        QVERIFY(scaler.update(true));
+        QCOMPARE(scaler.scale(), 1024.0);
+        QVERIFY(scaler.update(true)); // third good step in a row: doubles
+        QCOMPARE(scaler.scale(), 2048.0);
+        QCOMPARE(scaler.goodSteps(), std::int64_t(0));
+        QVERIFY(scaler.update(true));
+        QVERIFY(!scaler.update(false)); // overflow: skip the step, halve, count afresh
+        QCOMPARE(scaler.scale(), 1024.0);
+        QCOMPARE(scaler.goodSteps(), std::int64_t(0));
+        for (int i = 0; i < 40; ++i)
+            scaler.update(false);
+        QCOMPARE(scaler.scale(), 1.0); // never below 1
+        LossScaler resumed;
+        resumed.restore(scaler.scale(), 2);
+        QVERIFY(resumed.update(true));
+        QCOMPARE(resumed.goodSteps(), std::int64_t(3));
+    }
+
     void linearWarmupThenDecay()
     {
         const LearningRateSchedule schedule(ScheduleKind::Linear, 10, 110);

@@ -2,6 +2,8 @@
 // bert-base-uncased vocabulary learns Financial PhraseBank sentiment beyond the majority
 // baseline; resuming reproduces the uninterrupted loss curve bit for bit; a non-finite loss
 // and a cancel request end the run cleanly.
+#include "core/common/error.h"
+#include "core/common/systeminfo.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/train/trainer.h"
 #include "testsupport.h"
@@ -196,20 +198,105 @@ private slots:
         QVERIFY2(result.message.find("learning_rate") != std::string::npos, result.message.c_str());
     }
 
-    void nonFiniteLossStopsTheRunClearly()
+    void nonFiniteLossIsSkippedNotTrainedOn()
     {
+        // 200 examples, batch 32: 6 steps an epoch, 3 epochs. A clean run gives the schedule.
         std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
-        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-nan")));
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-nan-clean")));
         TrainingControl control;
+        RecordingSink clean;
+        QCOMPARE(Trainer::run(spec, {subset, {}}, clean, control).status, std::string("completed"));
+
+        spec.outputDir = m_dir.filePath(QStringLiteral("run-nan")).toStdString();
         RecordingSink sink;
         TrainOptions options;
         options.injectNonFiniteLossAtStep = 3;
         const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
+        QVERIFY2(result.status == "completed", result.message.c_str());
+        QCOMPARE(sink.count(TrainingEventKind::Recovery), 1);
+        const auto recovery = *std::find_if(sink.events.begin(), sink.events.end(), [](auto& e) {
+            return e.kind == TrainingEventKind::Recovery;
+        });
+        QVERIFY2(recovery.message.find("NaN") != std::string::npos, recovery.message.c_str());
+        QVERIFY(recovery.message.find("skipped") != std::string::npos);
+        QCOMPARE(recovery.metrics.at("lr_scale"), 0.5);
+        QCOMPARE(recovery.metrics.at("skipped_steps"), 1.0);
+        for (double loss : sink.losses)
+            QVERIFY(std::isfinite(loss));
+        // Same number of steps (one batch fewer), the rate halved from step 3 on.
+        QCOMPARE(result.steps, std::int64_t(clean.losses.size()));
+        const auto rateAt = [](const RecordingSink& s, std::int64_t step) {
+            for (const auto& e : s.events)
+                if (e.kind == TrainingEventKind::Step && e.step == step)
+                    return e.learningRate;
+            return -1.0;
+        };
+        QCOMPARE(rateAt(sink, 2), rateAt(clean, 2));
+        QVERIFY(rateAt(clean, 5) > 0);
+        QVERIFY(std::abs(rateAt(sink, 5) - 0.5 * rateAt(clean, 5)) < 1e-12);
+    }
+
+    void repeatedNonFiniteLossesRollBack()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-rollback")));
+        spec.checkpointSteps = 2;
+        TrainingControl control;
+        RecordingSink sink;
+        TrainOptions options;
+        options.injectNonFiniteLossAtStep = 4;
+        options.injectNonFiniteLossCount = 3;
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
+        QVERIFY2(result.status == "completed", result.message.c_str());
+        QCOMPARE(sink.count(TrainingEventKind::Recovery), 3);
+        const auto last = *std::find_if(sink.events.rbegin(), sink.events.rend(), [](auto& e) {
+            return e.kind == TrainingEventKind::Recovery;
+        });
+        QVERIFY2(last.message.find("rolled back to the checkpoint of step 2") != std::string::npos,
+                 last.message.c_str());
+        QCOMPARE(last.metrics.at("rollbacks"), 1.0);
+        QCOMPARE(last.metrics.at("lr_scale"), 0.125);
+        for (double loss : sink.losses)
+            QVERIFY(std::isfinite(loss));
+    }
+
+    void endlessNonFiniteLossesStopTheRunClearly()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-nan-endless")));
+        spec.checkpointSteps = 1;
+        TrainingControl control;
+        RecordingSink sink;
+        TrainOptions options;
+        options.injectNonFiniteLossAtStep = 2;
+        options.injectNonFiniteLossCount = 1000;
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
         QCOMPARE(result.status, std::string("failed"));
         QVERIFY2(result.message.find("NaN") != std::string::npos, result.message.c_str());
+        QVERIFY(result.message.find("3 rollbacks") != std::string::npos);
         QVERIFY(result.message.find("learning rate") != std::string::npos);
         QCOMPARE(sink.count(TrainingEventKind::Failed), 1);
-        QCOMPARE(sink.losses.size(), std::size_t(2)); // steps 1 and 2 happened, 3 did not
+        QCOMPARE(sink.count(TrainingEventKind::Recovery), 11); // 3 rollbacks x 3, then 2 more
+        QCOMPARE(sink.losses.size(), std::size_t(1));          // step 1 only
+    }
+
+    void fp16IsRefusedOnTheCpu()
+    {
+        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 64);
+        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-fp16")));
+        spec.fp16 = true;
+        spec.device = "cpu";
+        QVERIFY_THROWS_EXCEPTION(Error, spec.validate());
+        spec.device = "auto";
+        spec.validate();
+        TrainingControl control;
+        RecordingSink sink;
+        const auto result = Trainer::run(spec, {subset, {}}, sink, control);
+        if (collectSystemInfo().cudaAvailable)
+            QSKIP("a CUDA GPU is present: fp16 is allowed here");
+        QCOMPARE(result.status, std::string("failed"));
+        QVERIFY2(result.message.find("CUDA GPU") != std::string::npos, result.message.c_str());
+        QVERIFY(result.message.find("bf16") != std::string::npos);
     }
 
     void cancelTakesEffectWithinOneStep()
