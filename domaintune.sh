@@ -57,7 +57,7 @@ build() {
 starter_assets() {
     local cli="$build_dir/bin/domaintune-cli"
     if ! "$cli" starter status 2>/dev/null | grep -q '"model_ready": true'; then
-        say "building the starter model once (about 10 minutes on 2 cores; Ctrl-C stops, the next run continues)"
+        say "setting up the starter model and the sample task (once)"
     fi
     "$cli" starter build >/dev/null ||
         say "the starter model is not ready (see above); the workbench starts without it"

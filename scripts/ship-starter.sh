@@ -37,6 +37,37 @@ recipe.pop("sample", None)
 recipe["ship_command"] = "scripts/ship-starter.sh ROOT"
 json.dump(recipe, open(os.path.join(target, "recipe.json"), "w"), indent=2, ensure_ascii=False)
 open(os.path.join(target, "recipe.json"), "a").write("\n")
+# The export wrote a fine-tuning card; this model was pretrained from nothing.
+settings, corpus = recipe["inputs"], recipe.get("corpus", {})
+sources = ", ".join(f"{s['name']} ({s['license']})" for s in corpus.get("sources", []))
+card = f"""---
+pipeline_tag: fill-mask
+language:
+- en
+- zh
+tags:
+- domaintune
+---
+
+# DomainTune starter model
+
+A small bilingual (English and Chinese) BERT-style encoder that DomainTune pretrained from
+random weights with masked language modelling, on {corpus.get('bytes', 0):,} bytes of general
+prose from Debian packages: {sources}. It is the model the workbench opens with, for learning
+the workflow; it is far too small and too briefly trained to replace a real pretrained model
+(see docs/transfer-study.md in DomainTune).
+
+| | |
+| --- | --- |
+| architecture | BertForMaskedLM, {settings['model']['layers']} layers, hidden size {settings['model']['hidden']}, {settings['model']['heads']} heads, {model['parameters']:,} parameters, weights in float16 |
+| vocabulary | SentencePiece unigram, {settings['model']['vocab_size']:,} pieces (spiece.model) |
+| pretraining | {model['steps']:,} steps of batch {settings['training']['batch_size']} x {settings['model']['max_length']} tokens, AdamW lr {settings['training']['learning_rate']}, seed {settings['training']['seed']} |
+| held-out masked-LM loss | {model['heldout_metrics']['loss']:.3f} (perplexity {model['heldout_metrics']['perplexity']:.0f}) |
+| recipe | recipe.json beside this folder: packages and versions, settings, SHA-256 of the corpus and the weights |
+
+Rebuild it with `domaintune-cli starter build --from-scratch`.
+"""
+open(os.path.join(target, "model", "README.md"), "w").write(card)
 PY
 rm -rf "$target"
 mv "$target.partial" "$target"

@@ -1657,6 +1657,14 @@
         <source>CPU threads:</source>
         <translation>CPU 线程数：</translation>
     </message>
+    <message>
+        <source>fp16 mixed precision with loss scaling (CUDA GPUs only)</source>
+        <translation>fp16 混合精度，带损失缩放（仅限 CUDA GPU）</translation>
+    </message>
+    <message>
+        <source>No CUDA GPU is usable on this computer.</source>
+        <translation>这台计算机上没有可用的 CUDA GPU。</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>

@@ -1,5 +1,7 @@
 #include "ui/quickrundialog.h"
 
+#include "ui/settingspage.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -104,6 +106,9 @@ TrainSpec QuickRunDialog::spec() const
     spec.epochs = m_epochs->value();
     spec.maxSteps = m_maxSteps->value() > 0 ? m_maxSteps->value() : -1;
     spec.name = QFileInfo(m_train->text().trimmed()).completeBaseName().toStdString();
+    // The Settings page's defaults for new runs apply here as in the wizard.
+    spec.device = SettingsPage::defaultDevice().toStdString();
+    spec.threads = SettingsPage::defaultThreads();
     return spec;
 }
 

@@ -4,7 +4,8 @@ fresh weights drawn as transformers' BertPreTrainedModel._init_weights draws the
 
     randominit.py SOURCE_MODEL_DIR OUTPUT_DIR [--seed 42]
 
-Every tensor of SOURCE/model.safetensors is replaced, with the same name, shape and dtype:
+Every tensor of SOURCE/model.safetensors is replaced, with the same name and shape, in float32
+(a float16 or bfloat16 source, such as the shipped starter, gets float32 random weights):
 LayerNorm weights 1 and biases 0, every other bias 0, every other weight (Linear and
 Embedding) N(0, initializer_range) with the padding row of the word embeddings zeroed. This
 is the "same architecture from random init" arm of the transfer study: only the weights
@@ -73,13 +74,17 @@ def main():
     for name in os.listdir(args.source):
         if name != "model.safetensors" and os.path.isfile(os.path.join(args.source, name)):
             shutil.copy2(os.path.join(args.source, name), os.path.join(args.output, name))
+    if "torch_dtype" in config:  # the fresh weights are float32 whatever the source's were
+        config["torch_dtype"] = "float32"
+        with open(os.path.join(args.output, "config.json"), "w", encoding="utf-8") as handle:
+            json.dump(config, handle, indent=2)
     rng = np.random.default_rng(args.seed)
     tensors = {}
     for name, info in read_header(weights).items():
         if name == "__metadata__":
             continue
-        if info["dtype"] != "F32":
-            raise SystemExit(f"randominit.py: {name} is {info['dtype']}; expected F32")
+        if info["dtype"] not in ("F32", "F16", "BF16"):
+            raise SystemExit(f"randominit.py: {name} is {info['dtype']}; expected a float")
         tensors[name] = fresh(name, info["shape"], config, rng)
     write_safetensors(os.path.join(args.output, "model.safetensors"), tensors)
 

@@ -153,7 +153,7 @@ if [ -z "$starter" ] && [ "$tiny" = 1 ]; then
 elif [ -z "$starter" ]; then
     "$cli" starter status >"$out/starter-status.json"
     [ "$(json_field "$out/starter-status.json" model_ready)" = True ] ||
-        fail "the starter model is not built; run \`$cli starter build\` (about 8 minutes) first"
+        fail "the starter model is not built; run \`$cli starter build\` first"
     starter=$(json_field "$out/starter-status.json" model_dir)
 fi
 [ -f "$starter/config.json" ] || fail "$starter is not a model folder (no config.json)"

@@ -88,7 +88,10 @@ std::string modelCard(const ModelCardFacts& facts)
         << (facts.datasetFingerprint.empty() ? "not recorded"
                                              : "`" + facts.datasetFingerprint + "`")
         << " |\n";
-    if (!facts.config.labels.empty()) {
+    // Language-model heads carry transformers' placeholder labels (LABEL_0, LABEL_1): not shown.
+    const bool labelled = facts.head == HeadKind::SequenceClassification ||
+                          facts.head == HeadKind::TokenClassification;
+    if (labelled && !facts.config.labels.empty()) {
         out << "| labels |";
         for (const auto& label : facts.config.labels)
             out << ' ' << label;

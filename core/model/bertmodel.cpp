@@ -42,7 +42,7 @@ torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
         const auto types = tokenTypeIds.defined() ? tokenTypeIds : torch::zeros_like(inputIds);
         x = x + token_type_embeddings(types);
     }
-    return dropout(LayerNorm(x));
+    return applyDropout(dropout, LayerNorm(x));
 }
 
 BertAttentionImpl::BertAttentionImpl(const ModelConfig& config) : m_heads(config.numHeads)
@@ -75,9 +75,9 @@ torch::Tensor BertAttentionImpl::forward(const torch::Tensor& hidden, const torc
     auto scores = torch::matmul(q, k.transpose(-1, -2));
     if (mask.defined())
         scores = scores + mask;
-    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto probs = applyDropout(m_attentionDropout, torch::softmax(scores, -1));
     const auto context = mergeHeads(torch::matmul(probs, v));
-    return m_norm(m_outputDropout(m_dense(context)) + hidden);
+    return m_norm(applyDropout(m_outputDropout, m_dense(context)) + hidden);
 }
 
 BertLayerImpl::BertLayerImpl(const ModelConfig& config) : m_activation(config.activation)
@@ -100,7 +100,7 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const torch::T
 {
     const auto attended = m_attention(hidden, mask);
     const auto inner = activate(m_activation, m_intermediate(attended));
-    return m_norm(m_dropout(m_output(inner)) + attended);
+    return m_norm(applyDropout(m_dropout, m_output(inner)) + attended);
 }
 
 BertBackboneImpl::BertBackboneImpl(const ModelConfig& config, bool withPooler)

@@ -41,10 +41,10 @@ torch::Tensor DistilBertLayerImpl::forward(const torch::Tensor& hidden, const to
     auto scores = torch::matmul(q, splitHeads(m_k(hidden), m_heads).transpose(-1, -2));
     if (mask.defined())
         scores = scores + mask;
-    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto probs = applyDropout(m_attentionDropout, torch::softmax(scores, -1));
     const auto context = mergeHeads(torch::matmul(probs, splitHeads(m_v(hidden), m_heads)));
     const auto attended = m_saNorm(m_out(context) + hidden);
-    const auto ffn = m_dropout(m_lin2(activate(m_activation, m_lin1(attended))));
+    const auto ffn = applyDropout(m_dropout, m_lin2(activate(m_activation, m_lin1(attended))));
     return m_outputNorm(ffn + attended);
 }
 
@@ -90,7 +90,7 @@ BackboneOutput DistilBertBackboneImpl::run(const ModelBatch& batch)
 {
     const auto positions =
         torch::arange(batch.inputIds.size(1), batch.inputIds.options()).unsqueeze(0);
-    auto hidden = m_dropout(m_norm(m_word(batch.inputIds) + m_position(positions)));
+    auto hidden = applyDropout(m_dropout, m_norm(m_word(batch.inputIds) + m_position(positions)));
     const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
     for (const auto& layer : *m_layers)
         hidden = layer->as<DistilBertLayer>()->forward(hidden, mask);

@@ -40,9 +40,9 @@ torch::Tensor Gpt2AttentionImpl::forward(const torch::Tensor& x, const torch::Te
     scores = scores.masked_fill(causal.logical_not(), std::numeric_limits<float>::lowest());
     if (paddingMask.defined())
         scores = scores + paddingMask;
-    const auto probs = m_attentionDropout(torch::softmax(scores, -1));
+    const auto probs = applyDropout(m_attentionDropout, torch::softmax(scores, -1));
     const auto context = mergeHeads(torch::matmul(probs, splitHeads(qkv[2], m_heads)));
-    return m_residualDropout(m_proj(context));
+    return applyDropout(m_residualDropout, m_proj(context));
 }
 
 Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex)
@@ -60,7 +60,8 @@ Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex)
 torch::Tensor Gpt2BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& paddingMask)
 {
     const auto attended = x + m_attn(m_ln1(x), paddingMask);
-    return attended + m_dropout(m_proj(activate(m_activation, m_fc(m_ln2(attended)))));
+    return attended +
+           applyDropout(m_dropout, m_proj(activate(m_activation, m_fc(m_ln2(attended)))));
 }
 
 Gpt2BackboneImpl::Gpt2BackboneImpl(const ModelConfig& config)
@@ -82,7 +83,7 @@ BackboneOutput Gpt2BackboneImpl::run(const ModelBatch& batch)
     auto embedded = m_wte(batch.inputIds) + m_wpe(positions);
     if (batch.tokenTypeIds.defined()) // transformers embeds GPT-2 token types with wte
         embedded = embedded + m_wte(batch.tokenTypeIds);
-    auto hidden = m_dropout(embedded);
+    auto hidden = applyDropout(m_dropout, embedded);
     const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
     for (const auto& block : *m_blocks)
         hidden = block->as<Gpt2Block>()->forward(hidden, mask);

@@ -91,7 +91,7 @@ public:
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
     {
-        return {m_classifier(m_dropout(b.pooled)), {}, {}, b};
+        return {m_classifier(applyDropout(m_dropout, b.pooled)), {}, {}, b};
     }
     bool needsPooler() const override { return true; }
 
@@ -115,8 +115,8 @@ public:
     }
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
     {
-        auto x = torch::tanh(m_dense(m_dropout(b.hidden.select(1, 0))));
-        return {m_out(m_dropout(x)), {}, {}, b};
+        auto x = torch::tanh(m_dense(applyDropout(m_dropout, b.hidden.select(1, 0))));
+        return {m_out(applyDropout(m_dropout, x)), {}, {}, b};
     }
 
 private:
@@ -137,7 +137,7 @@ public:
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
     {
-        const auto x = m_dropout(torch::relu(m_pre(b.hidden.select(1, 0))));
+        const auto x = applyDropout(m_dropout, torch::relu(m_pre(b.hidden.select(1, 0))));
         return {m_classifier(x), {}, {}, b};
     }
 
@@ -194,7 +194,7 @@ public:
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
     {
-        return {m_classifier(m_dropout(b.hidden)), {}, {}, b};
+        return {m_classifier(applyDropout(m_dropout, b.hidden)), {}, {}, b};
     }
 
 private:
@@ -212,7 +212,7 @@ public:
     {}
     ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
     {
-        const auto logits = m_outputs(m_dropout(b.hidden));
+        const auto logits = m_outputs(applyDropout(m_dropout, b.hidden));
         return {logits, logits.select(2, 0), logits.select(2, 1), b};
     }
 

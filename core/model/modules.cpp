@@ -2,9 +2,15 @@
 
 #include "core/common/error.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
+#include <mutex>
 
 namespace domaintune {
 
@@ -35,6 +41,49 @@ void checkActivation(const std::string& name, const std::string& where)
     throw Error(where, 0, "the activation \"" + name + "\" is not supported",
                 "Supported: gelu, gelu_new, gelu_pytorch_tanh, gelu_fast, relu, silu, swish, "
                 "tanh, quick_gelu.");
+}
+
+namespace {
+
+/** splitmix64's output function: a well-mixed 32-bit value for a 64-bit counter. */
+inline std::uint32_t mixedBits(std::uint64_t z)
+{
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<std::uint32_t>((z ^ (z >> 31)) >> 32);
+}
+
+} // namespace
+
+torch::Tensor applyDropout(const torch::nn::Dropout& module, const torch::Tensor& x)
+{
+    const double p = module->options.p();
+    if (!module->is_training() || p <= 0 || x.numel() == 0)
+        return x;
+    if (p >= 1)
+        return x * 0.0;
+    if (!x.device().is_cpu())
+        return torch::dropout(x, p, true);
+    std::uint64_t seed = 0;
+    {
+        auto generator = at::detail::getDefaultCPUGenerator();
+        std::lock_guard<std::mutex> lock(generator.mutex());
+        seed = generator.get<at::CPUGeneratorImpl>()->random64();
+    }
+    auto mask = torch::empty(x.sizes(), x.options().dtype(torch::kFloat));
+    float* out = mask.data_ptr<float>();
+    const float kept = static_cast<float>(1.0 / (1.0 - p));
+    const auto threshold = static_cast<std::uint32_t>(std::min(p * 4294967296.0, 4294967295.0));
+    at::parallel_for(
+        0, mask.numel(), std::int64_t(1) << 15, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i)
+                out[i] = mixedBits(seed + static_cast<std::uint64_t>(i) * 0x9E3779B97F4A7C15ull) >=
+                                 threshold
+                             ? kept
+                             : 0.0f;
+        });
+    return x * (x.scalar_type() == torch::kFloat ? mask : mask.to(x.scalar_type()));
 }
 
 torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads)

@@ -52,6 +52,17 @@ torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads);
 /** [batch, heads, length, dim] -> [batch, length, heads x dim]. */
 torch::Tensor mergeHeads(const torch::Tensor& x);
 
+/**
+ * Dropout as torch::nn::Dropout defines it (in training mode each value becomes 0 with
+ * probability p and the others are scaled by 1 / (1 - p); otherwise the input is returned),
+ * with @p module's rate and mode. On the CPU the mask comes from a counter-based hash
+ * (splitmix64 of one seed drawn from LibTorch's default generator, plus the element's index),
+ * filled by all threads: ATen's Bernoulli sampler runs on one thread and took about 9 % of a
+ * small BERT's training step (bench/trainspeed). The result depends on the seed only, not on
+ * the thread count, so seeded runs and resumed checkpoints stay reproducible.
+ */
+torch::Tensor applyDropout(const torch::nn::Dropout& module, const torch::Tensor& x);
+
 /** Applies the activation config.json names ("gelu", "gelu_new", "relu", ...). */
 torch::Tensor activate(const std::string& name, const torch::Tensor& x);
 /** Throws domaintune::Error when @p name is not an activation activate() knows. */

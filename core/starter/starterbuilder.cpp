@@ -261,10 +261,11 @@ fs::path usableShippedStarter(const StarterBuildParams& params, const Json& inpu
     const fs::path shipped(found);
     const Json recipe = readJson(shipped / "recipe.json");
     // Same recipe (the installed packages may differ: the model no longer depends on them).
+    // Compared without key order (a recipe may have been rewritten by another tool).
     const auto settingsOf = [](Json json) {
         if (json.is_object())
             json.erase("packages");
-        return json;
+        return nlohmann::json::parse(json.dump());
     };
     if (!recipe.is_object() || !recipe.contains("inputs") || !recipe.contains("model") ||
         settingsOf(recipe["inputs"]) != settingsOf(inputs)) {

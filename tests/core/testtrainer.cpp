@@ -34,6 +34,13 @@ public:
                 m_cancel->requestCancel();
         }
     }
+    /** The last event of @p kind (a default event when there is none). */
+    TrainingEvent last(TrainingEventKind kind) const
+    {
+        const auto it = std::find_if(events.rbegin(), events.rend(),
+                                     [&](const TrainingEvent& e) { return e.kind == kind; });
+        return it == events.rend() ? TrainingEvent{} : *it;
+    }
     int count(TrainingEventKind kind) const
     {
         return int(std::count_if(events.begin(), events.end(),
@@ -105,6 +112,19 @@ TrainSpec baseSpec(const QString& model, const QString& output)
 class TestTrainer : public QObject
 {
     Q_OBJECT
+
+    /** Runs @p spec on 200 examples into @p folder with NaN losses from step @p at on. */
+    TrainResult runWithNaN(TrainSpec spec, const char* folder, std::int64_t at, std::int64_t count,
+                           RecordingSink& sink)
+    {
+        spec.outputDir = m_dir.filePath(QString::fromLatin1(folder)).toStdString();
+        const std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
+        TrainingControl control;
+        TrainOptions options;
+        options.injectNonFiniteLossAtStep = at;
+        options.injectNonFiniteLossCount = count;
+        return Trainer::run(spec, {subset, {}}, sink, control, options);
+    }
 
 private slots:
     void initTestCase()
@@ -207,16 +227,11 @@ private slots:
         RecordingSink clean;
         QCOMPARE(Trainer::run(spec, {subset, {}}, clean, control).status, std::string("completed"));
 
-        spec.outputDir = m_dir.filePath(QStringLiteral("run-nan")).toStdString();
         RecordingSink sink;
-        TrainOptions options;
-        options.injectNonFiniteLossAtStep = 3;
-        const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
+        const auto result = runWithNaN(spec, "run-nan", 3, 1, sink);
         QVERIFY2(result.status == "completed", result.message.c_str());
         QCOMPARE(sink.count(TrainingEventKind::Recovery), 1);
-        const auto recovery = *std::find_if(sink.events.begin(), sink.events.end(), [](auto& e) {
-            return e.kind == TrainingEventKind::Recovery;
-        });
+        const auto recovery = sink.last(TrainingEventKind::Recovery);
         QVERIFY2(recovery.message.find("NaN") != std::string::npos, recovery.message.c_str());
         QVERIFY(recovery.message.find("skipped") != std::string::npos);
         QCOMPARE(recovery.metrics.at("lr_scale"), 0.5);
@@ -238,20 +253,13 @@ private slots:
 
     void repeatedNonFiniteLossesRollBack()
     {
-        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
-        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-rollback")));
+        TrainSpec spec = baseSpec(m_model, {});
         spec.checkpointSteps = 2;
-        TrainingControl control;
         RecordingSink sink;
-        TrainOptions options;
-        options.injectNonFiniteLossAtStep = 4;
-        options.injectNonFiniteLossCount = 3;
-        const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
+        const auto result = runWithNaN(spec, "run-rollback", 4, 3, sink);
         QVERIFY2(result.status == "completed", result.message.c_str());
         QCOMPARE(sink.count(TrainingEventKind::Recovery), 3);
-        const auto last = *std::find_if(sink.events.rbegin(), sink.events.rend(), [](auto& e) {
-            return e.kind == TrainingEventKind::Recovery;
-        });
+        const auto last = sink.last(TrainingEventKind::Recovery);
         QVERIFY2(last.message.find("rolled back to the checkpoint of step 2") != std::string::npos,
                  last.message.c_str());
         QCOMPARE(last.metrics.at("rollbacks"), 1.0);
@@ -262,15 +270,10 @@ private slots:
 
     void endlessNonFiniteLossesStopTheRunClearly()
     {
-        std::vector<Example> subset(m_examples.begin(), m_examples.begin() + 200);
-        TrainSpec spec = baseSpec(m_model, m_dir.filePath(QStringLiteral("run-nan-endless")));
+        TrainSpec spec = baseSpec(m_model, {});
         spec.checkpointSteps = 1;
-        TrainingControl control;
         RecordingSink sink;
-        TrainOptions options;
-        options.injectNonFiniteLossAtStep = 2;
-        options.injectNonFiniteLossCount = 1000;
-        const auto result = Trainer::run(spec, {subset, {}}, sink, control, options);
+        const auto result = runWithNaN(spec, "run-nan-endless", 2, 1000, sink);
         QCOMPARE(result.status, std::string("failed"));
         QVERIFY2(result.message.find("NaN") != std::string::npos, result.message.c_str());
         QVERIFY(result.message.find("3 rollbacks") != std::string::npos);

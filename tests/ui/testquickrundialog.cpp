@@ -1,5 +1,6 @@
 // QuickRunDialog: validation messages and the spec it fills.
 #include "ui/quickrundialog.h"
+#include "ui/settingspage.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,6 +72,18 @@ private slots:
         ui::QuickRunDialog again; // remembers the last accepted values
         QCOMPARE(QString::fromStdString(again.spec().task), QStringLiteral("mlm"));
         QCOMPARE(again.spec().maxSteps, std::int64_t(20));
+    }
+
+    void followsTheSettingsForNewRuns()
+    {
+        ui::QuickRunDialog dialog;
+        QCOMPARE(QString::fromStdString(dialog.spec().device), ui::SettingsPage::defaultDevice());
+        QSettings().setValue(QStringLiteral("training/device"), QStringLiteral("cpu"));
+        QSettings().setValue(QStringLiteral("training/threads"), 3);
+        QCOMPARE(ui::SettingsPage::defaultThreads(), 3);
+        QCOMPARE(dialog.spec().device, std::string("cpu"));
+        QCOMPARE(dialog.spec().threads, 3);
+        QSettings().clear();
     }
 };
 
