@@ -264,6 +264,22 @@ else
 fi
 ok "the installed CLI trained and used a sentencepiece vocabulary through the package's plugin"
 
+# The shipped starter model: installed beside the program, found from there, checked and
+# copied by `starter build` (no pretraining), identical to the source tree's.
+shipped="$root/usr/share/domaintune/starter"
+if [ ! -f "$shipped/recipe.json" ] || ! cmp -s "$shipped/model/model.safetensors" \
+    "$source/assets/starter/model/model.safetensors"; then
+    fail "the package lacks the shipped starter model (usr/share/domaintune/starter)"
+elif ! env -u DOMAINTUNE_SHIPPED_STARTER timeout 120 "$cli" starter build --dir "$tmp/starter" \
+    >"$tmp/starter.json" 2>"$tmp/starter.log" ||
+    ! grep -q "shipped with DomainTune ($shipped)" "$tmp/starter.log" ||
+    ! cmp -s "$tmp/starter/model/model.safetensors" "$shipped/model/model.safetensors"; then
+    cat "$tmp/starter.log" >&2
+    fail "the installed CLI did not set up the starter from the package's shipped model"
+else
+    ok "the installed CLI set up the starter model from the package ($shipped)"
+fi
+
 # The shared tokenizers, when the shared folder is present.
 if [ -n "$shared" ] && [ -d "$shared/tokenizers" ]; then
     models=$(find "$shared/tokenizers" -name '*.model' | sort)
