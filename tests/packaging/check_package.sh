@@ -100,11 +100,13 @@ for path in \
     ./usr/share/icons/hicolor/scalable/apps/domaintune.svg \
     ./usr/share/metainfo/io.github.domaintune.DomainTune.metainfo.xml \
     ./usr/share/man/man1/domaintune-cli.1.gz \
-    ./usr/share/man/man1/domaintune.1.gz; do
+    ./usr/share/man/man1/domaintune.1.gz \
+    ./usr/share/domaintune/starter/recipe.json \
+    ./usr/share/domaintune/starter/model/model.safetensors; do
     grep -qxF "$path" <<<"$contents" || fail "the package lacks $path"
 done
-allowed='^\./usr/(bin|lib/domaintune|share/(applications|icons|metainfo|man))(/|$)'
-parents='^\./(usr/|usr/lib/|usr/share/)?$'
+allowed='^\./usr/(bin|lib/domaintune|share/(applications|icons|metainfo|man|domaintune/starter))(/|$)'
+parents='^\./(usr/|usr/lib/|usr/share/|usr/share/domaintune/)?$'
 stray=$(grep -Ev "$allowed|$parents" <<<"$contents")
 [ -z "$stray" ] || fail "unexpected files in the package (tests, headers, libraries?): $stray"
 owners=$(awk '$2 != "root/root"' <<<"$listing")
