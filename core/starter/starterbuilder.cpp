@@ -370,8 +370,14 @@ StarterBuildResult buildStarterAssets(const StarterBuildParams& params, EventSin
     }
 
     const fs::path work = prepareWorkFolder(root, inputs, params.force);
+    // A model rebuilt alone keeps the ready sample's record, and the sample alone the model's.
+    const Json keptSample = recipe.is_object() && recipe.contains("sample") && !result.builtSample
+                                ? recipe["sample"]
+                                : Json();
     if (!recipe.is_object() || result.builtModel)
-        recipe = Json::object(); // the sample alone keeps the model's record
+        recipe = Json::object();
+    if (!keptSample.is_null())
+        recipe["sample"] = keptSample;
     recipe["format"] = kRecipeFormat;
     recipe["inputs"] = inputs;
     recipe["domaintune_version"] = DOMAINTUNE_VERSION;

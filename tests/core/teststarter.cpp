@@ -247,6 +247,7 @@ private slots:
         QVERIFY(repair.json["built_model"].toBool());
         QVERIFY(!repair.json["built_sample"].toBool());
         QVERIFY(starterAssetsAt(r.toStdString()).modelReady);
+        QVERIFY(starterAssetsAt(r.toStdString()).sampleReady); // its record was kept
     }
 
     void theShippedStarterMatchesItsRecipe()
