@@ -53,8 +53,14 @@ ModelSummary summarizeModel(const QString& folder, const QString& task)
         summary.heads = config.numHeads;
         summary.vocabSize = config.vocabSize;
         summary.maxPositions = config.maxPositions - config.positionOffset;
-        for (const std::string& label : config.labels)
-            summary.labels << QString::fromStdString(label);
+        // transformers writes LABEL_0, LABEL_1, ... into every config.json, classifier or not:
+        // those are placeholders, not labels the model was trained on.
+        bool placeholders = true;
+        for (std::size_t i = 0; i < config.labels.size(); ++i)
+            placeholders = placeholders && config.labels[i] == "LABEL_" + std::to_string(i);
+        if (!placeholders)
+            for (const std::string& label : config.labels)
+                summary.labels << QString::fromStdString(label);
         for (const ParameterGroup& group : model->parameterGroups())
             summary.groups.push_back({QString::fromStdString(group.name), group.count});
     } catch (const std::exception& e) {
