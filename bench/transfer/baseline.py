@@ -22,6 +22,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 
+from conll import read_conll
+
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 SPLITS = ("train", "validation", "test")
 
@@ -29,24 +31,6 @@ SPLITS = ("train", "validation", "test")
 def read_jsonl(path):
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def read_conll(path):
-    sentences, tokens, tags = [], [], []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if tokens:
-                    sentences.append((tokens, tags))
-                tokens, tags = [], []
-                continue
-            token, tag = line.split("\t")[:2]
-            tokens.append(token)
-            tags.append(tag)
-    if tokens:
-        sentences.append((tokens, tags))
-    return sentences
 
 
 # --- seqeval's default chunking, as core/train/metrics.cpp implements it ------------------

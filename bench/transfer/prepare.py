@@ -25,6 +25,8 @@ import os
 import random
 import sys
 
+from conll import read_conll
+
 DATASETS = ("finance", "medical", "legal", "zh")
 
 # CUAD categories whose "clauses" are names, titles or dates rather than contract clauses.
@@ -107,29 +109,12 @@ def finance(shared, sizes, rng):
             "pool": train}
 
 
-def read_conll(path):
-    sentences, tokens, tags = [], [], []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if tokens:
-                    sentences.append({"tokens": tokens, "tags": tags})
-                tokens, tags = [], []
-                continue
-            token, tag = line.split("\t")[:2]
-            tokens.append(token)
-            tags.append(tag)
-    if tokens:
-        sentences.append({"tokens": tokens, "tags": tags})
-    return sentences
-
-
 def medical(shared, sizes, rng):
     base = os.path.join(shared, "medical", "ncbi-disease")
     paths = {split: need(os.path.join(base, name)) for split, name in
              (("train", "train.tsv"), ("validation", "devel.tsv"), ("test", "test.tsv"))}
-    pools = {split: read_conll(path) for split, path in paths.items()}
+    pools = {split: [{"tokens": tokens, "tags": tags} for tokens, tags in read_conll(path)]
+             for split, path in paths.items()}
     splits = {split: cap(pool, sizes[split], rng) for split, pool in pools.items()}
     return {"task": "token-cls", "metric": "entity_f1", "language": "en",
             "sources": list(paths.values()),

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sys/file.h>
 #include <thread>
 #include <unistd.h>
@@ -250,50 +251,62 @@ Json buildModel(const fs::path& work, const Preset& preset, EventSink& sink,
             {"sha256", Sha256::hexOfFile(weights.string())}};
 }
 
-/** The shipped starter's folder when this build should use it, else "". */
-fs::path usableShippedStarter(const StarterBuildParams& params, const Json& inputs, EventSink& sink)
+/** The starter model DomainTune ships, and the recipe that built it. */
+struct ShippedStarter
+{
+    fs::path folder;
+    Json recipe;
+};
+
+/** The shipped starter when this build should use it: one exists and was built by the same
+ * settings (the installed packages may differ: the model no longer depends on them). */
+std::optional<ShippedStarter> shippedStarterFor(const StarterBuildParams& params,
+                                                const Json& inputs, EventSink& sink)
 {
     if (params.tiny || params.fromScratch || params.steps > 0)
-        return {};
+        return std::nullopt;
     const std::string found = shippedStarterRoot();
     if (found.empty())
-        return {};
-    const fs::path shipped(found);
-    const Json recipe = readJson(shipped / "recipe.json");
-    // Same recipe (the installed packages may differ: the model no longer depends on them).
+        return std::nullopt;
+    ShippedStarter shipped{found, readJson(fs::path(found) / "recipe.json")};
     // Compared without key order (a recipe may have been rewritten by another tool).
     const auto settingsOf = [](Json json) {
         if (json.is_object())
             json.erase("packages");
         return nlohmann::json::parse(json.dump());
     };
+    const Json& recipe = shipped.recipe;
     if (!recipe.is_object() || !recipe.contains("inputs") || !recipe.contains("model") ||
         settingsOf(recipe["inputs"]) != settingsOf(inputs)) {
         say(sink, "the shipped starter model (" + found +
                       ") was built by another recipe; pretraining here instead");
-        return {};
-    }
-    const fs::path weights = shipped / "model" / "model.safetensors";
-    if (!fs::exists(weights) ||
-        Sha256::hexOfFile(weights.string()) != recipe["model"].value("sha256", std::string())) {
-        say(sink, "the shipped starter model (" + weights.string() +
-                      ") does not match its recipe's SHA-256; pretraining here instead");
-        return {};
+        return std::nullopt;
     }
     return shipped;
 }
 
-/** Copies the shipped model into WORK/pretrain/model; returns its recipe. */
-Json copyShippedModel(const fs::path& shipped, const fs::path& work, EventSink& sink)
+/** Whether the shipped weights are the ones its recipe names (says so when not). */
+bool shippedWeightsMatch(const ShippedStarter& shipped, EventSink& sink)
 {
-    say(sink, "using the starter model shipped with DomainTune (" + shipped.string() + ")");
+    const fs::path weights = shipped.folder / "model" / "model.safetensors";
+    if (fs::exists(weights) && Sha256::hexOfFile(weights.string()) ==
+                                   shipped.recipe["model"].value("sha256", std::string()))
+        return true;
+    say(sink, "the shipped starter model (" + weights.string() +
+                  ") does not match its recipe's SHA-256; pretraining here instead");
+    return false;
+}
+
+/** Copies the shipped model into WORK/pretrain/model. */
+void copyShippedModel(const ShippedStarter& shipped, const fs::path& work, EventSink& sink)
+{
+    say(sink, "using the starter model shipped with DomainTune (" + shipped.folder.string() + ")");
     const fs::path target = work / "pretrain" / "model";
     fs::remove_all(target);
     fs::create_directories(target.parent_path());
-    fs::copy(shipped / "model", target, fs::copy_options::recursive);
+    fs::copy(shipped.folder / "model", target, fs::copy_options::recursive);
     for (const auto& entry : fs::directory_iterator(target)) // installed files are read-only
         fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
-    return readJson(shipped / "recipe.json");
 }
 
 std::string utcNow()
@@ -352,15 +365,25 @@ StarterBuildResult buildStarterAssets(const StarterBuildParams& params, EventSin
     fs::create_directories(root);
     const BuildLock lock(root, sink);
     const Preset preset = presetFor(params);
-    Json inputs = inputsOf(preset, params.systemRoot);
-    const fs::path shipped = usableShippedStarter(params, inputs, sink);
-    if (!shipped.empty())
-        inputs = readJson(shipped / "recipe.json")["inputs"];
     Json recipe = readJson(root / "recipe.json");
     StarterBuildResult result;
     result.assets = starterAssetsAt(root.string());
-    const bool sameInputs =
-        recipe.is_object() && recipe.contains("inputs") && recipe["inputs"] == inputs;
+    const auto builtFrom = [&](const Json& inputs) {
+        return recipe.is_object() && recipe.contains("inputs") && recipe["inputs"] == inputs;
+    };
+    Json inputs = inputsOf(preset, params.systemRoot);
+    auto shipped = shippedStarterFor(params, inputs, sink);
+    if (shipped) {
+        // The shipped weights are hashed only when they are to be copied, not on every call
+        // that keeps their copy in place (its own hash is checked by modelReady).
+        const Json shippedInputs = shipped->recipe["inputs"];
+        const bool copyKept = !params.force && result.assets.modelReady && builtFrom(shippedInputs);
+        if (copyKept || shippedWeightsMatch(*shipped, sink))
+            inputs = shippedInputs;
+        else
+            shipped.reset();
+    }
+    const bool sameInputs = builtFrom(inputs);
     result.builtModel = params.force || !result.assets.modelReady || !sameInputs;
     result.builtSample = params.force || !result.assets.sampleReady;
     if (!result.builtModel && !result.builtSample) {
@@ -384,12 +407,13 @@ StarterBuildResult buildStarterAssets(const StarterBuildParams& params, EventSin
     recipe["command"] = params.commandLine;
     recipe["built"] = utcNow();
     recipe["threads"] = preset.spec.threads;
-    if (result.builtModel && !shipped.empty()) {
-        const Json original = copyShippedModel(shipped, work, sink);
+    if (result.builtModel && shipped) {
+        copyShippedModel(*shipped, work, sink);
+        const Json& original = shipped->recipe;
         for (const char* key : {"corpus", "model"})
             if (original.contains(key))
                 recipe[key] = original[key];
-        recipe["origin"] = {{"shipped", shipped.string()}};
+        recipe["origin"] = {{"shipped", shipped->folder.string()}};
         for (const char* key : {"built", "command", "threads", "seconds", "ship_command"})
             if (original.contains(key))
                 recipe["origin"][key] = original[key];

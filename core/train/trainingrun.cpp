@@ -224,7 +224,7 @@ bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
 
 void TrainingRun::checkpoint()
 {
-    const std::string directory = m_s.spec.outputDir + "/checkpoint";
+    const std::string directory = checkpointDirectory();
     saveCheckpoint(directory, m_s.model->module(), *m_s.optimizer, m_state);
     m_result.checkpointDir = directory;
     TrainingEvent event;
@@ -296,7 +296,7 @@ void TrainingRun::recoverFromNonFinite(const std::string& what)
             << spec.learningRate * m_state.lrScale << " (" << m_state.lrScale
             << " x the set rate).";
     if (m_consecutiveFailures >= kFailuresBeforeRollback) {
-        const std::string directory = spec.outputDir + "/checkpoint";
+        const std::string directory = checkpointDirectory();
         const bool haveCheckpoint = std::filesystem::exists(directory + "/state.json");
         if (!haveCheckpoint || m_state.rollbacks >= kMaxRollbacks) {
             std::ostringstream failure;
@@ -344,21 +344,17 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
     const double norm = torch::nn::utils::clip_grad_norm_(
         parameters,
         spec.maxGradNorm > 0 ? spec.maxGradNorm : std::numeric_limits<double>::infinity());
-    if (!std::isfinite(norm)) {
-        dropGradients();
-        if (m_fp16) { // an fp16 overflow: expected now and then; the scale goes down
-            m_scaler.update(false);
-            m_state.lossScale = m_scaler.scale();
-            m_state.lossScaleGoodSteps = m_scaler.goodSteps();
-            return false;
-        }
-        recoverFromNonFinite("gradients were not finite");
-        return false;
-    }
-    if (m_fp16) {
-        m_scaler.update(true);
-        m_state.lossScale = m_scaler.scale();
+    const bool finite = std::isfinite(norm);
+    if (m_fp16) { // an fp16 overflow is expected now and then: the scale goes down, no recovery
+        m_scaler.update(finite);
+        m_state.lossScale = m_scaler.scale(); // checkpointed with the rest of the state
         m_state.lossScaleGoodSteps = m_scaler.goodSteps();
+    }
+    if (!finite) {
+        dropGradients();
+        if (!m_fp16)
+            recoverFromNonFinite("gradients were not finite");
+        return false;
     }
     m_consecutiveFailures = 0;
     const double factor = schedule.multiplier(m_state.step) * m_state.lrScale;
@@ -558,7 +554,7 @@ TrainResult TrainingRun::execute()
 
 void TrainingRun::resumeFromCheckpoint()
 {
-    const std::string directory = m_s.spec.outputDir + "/checkpoint";
+    const std::string directory = checkpointDirectory();
     TrainerState saved = loadCheckpoint(directory, m_s.model->module(), *m_s.optimizer);
     nlohmann::json now = m_state.spec, then = saved.spec;
     now.erase("name");

@@ -60,6 +60,7 @@ private:
     void recoverFromNonFinite(const std::string& what);
     bool evaluateAndTrack();
     void checkpoint();
+    std::string checkpointDirectory() const { return m_s.spec.outputDir + "/checkpoint"; }
     void waitWhilePaused();
     void resumeFromCheckpoint();
     TrainResult finishInterrupted();
