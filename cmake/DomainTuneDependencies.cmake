@@ -38,6 +38,12 @@ find_package(nlohmann_json 3.10 QUIET)
 if(NOT nlohmann_json_FOUND)
     domaintune_missing("nlohmann/json 3.10+" "nlohmann-json3-dev")
 endif()
+# libcurl: downloads from the Hugging Face Hub (core/hub).
+find_package(CURL 7.85 QUIET)
+if(NOT CURL_FOUND)
+    domaintune_missing("libcurl 7.85+" "libcurl4-openssl-dev")
+endif()
+
 find_package(SQLite3 QUIET)
 if(NOT SQLite3_FOUND)
     domaintune_missing("SQLite 3" "libsqlite3-dev")

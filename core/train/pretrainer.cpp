@@ -47,13 +47,15 @@ void trainVocabulary(const PretrainSpec& spec, const std::vector<Example>& examp
         }
     }
     // Control symbols are never produced from text; [CLS]/[SEP]/[MASK] come from templates.
+    // The size is a ceiling, not a demand (hard_vocab_limit=false): a small corpus gets the
+    // largest vocabulary it supports instead of sentencepiece's "Vocabulary size too high".
     SentencePieceModel::train(
         "--input=" + text.string() + " --model_prefix=" + (folder / "spiece").string() +
         " --vocab_size=" + std::to_string(spec.vocabSize) +
         " --model_type=unigram --character_coverage=0.9995 --pad_id=0 --unk_id=1"
         " --bos_id=-1 --eos_id=-1 --control_symbols=[CLS],[SEP],[MASK]"
         " --input_sentence_size=2000000 --shuffle_input_sentence=true --num_threads=2"
-        " --max_sentence_length=16384 --minloglevel=2");
+        " --max_sentence_length=16384 --hard_vocab_limit=false --minloglevel=2");
     fs::remove(text);
 }
 
@@ -117,6 +119,15 @@ TrainResult pretrainFromScratch(const PretrainSpec& spec, EventSink& sink,
             event.message = "Training a " + std::to_string(spec.vocabSize) + "-piece vocabulary";
             sink.onEvent(event);
             trainVocabulary(spec, examples, output);
+            const auto pieces = SentencePieceModel((output / "spiece.model").string()).vocabSize();
+            if (pieces < spec.vocabSize) {
+                event.message = "The corpus supports " + std::to_string(pieces) +
+                                " vocabulary pieces, fewer than the " +
+                                std::to_string(spec.vocabSize) +
+                                " asked for: the vocabulary has " + std::to_string(pieces) +
+                                " (give more text for a larger one)";
+                sink.onEvent(event);
+            }
         }
         TrainSpec train;
         train.name = "pretrain " + output.filename().string();

@@ -4,7 +4,8 @@
 set -euo pipefail
 cli=$1
 source_dir=$2
-shared=$3
+# CTest passes DOMAINTUNE_SHARED_DIR to every test (the argument is a fallback).
+shared=${DOMAINTUNE_SHARED_DIR:-$3}
 py=/usr/bin/python3
 
 if [ ! -d "$shared/data" ]; then

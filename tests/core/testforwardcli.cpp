@@ -36,10 +36,7 @@ private slots:
     {
         QTest::addColumn<QString>("folder");
         const QString root = domaintune::test::sharedDir() + QStringLiteral("/fixtures/reference");
-        for (const QString& name : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            QTest::newRow(qPrintable(name)) << root + QLatin1Char('/') + name;
-        if (!QFileInfo::exists(root))
-            QTest::newRow("absent") << root;
+        domaintune::test::addFolderRowsOrAbsent(root);
     }
 
     void matchesEveryFixture()

@@ -21,8 +21,10 @@ public:
     {
         if (event.kind == TrainingEventKind::Failed)
             failure = event.message;
+        messages.push_back(event.message);
     }
     std::string failure;
+    std::vector<std::string> messages;
 };
 
 } // namespace
@@ -87,6 +89,36 @@ private slots:
                  qPrintable(QStringLiteral("%1 vs %2")
                                 .arg(after.metrics.at("perplexity"))
                                 .arg(before.metrics.at("perplexity"))));
+    }
+
+    void smallCorpusGetsTheLargestVocabularyItSupports()
+    {
+        // One licence text cannot support 20,000 pieces: sentencepiece alone refuses with
+        // "Vocabulary size too high"; pretraining takes what the text supports and says so.
+        QTemporaryDir dir;
+        PretrainSpec spec;
+        spec.corpus = {"/usr/share/common-licenses/Apache-2.0"};
+        spec.outputDir = dir.filePath(QStringLiteral("small")).toStdString();
+        spec.vocabSize = 20000;
+        spec.layers = 1;
+        spec.hidden = 32;
+        spec.heads = 2;
+        spec.maxLength = 32;
+        spec.maxSteps = 2;
+        spec.batchSize = 4;
+        spec.threads = 1;
+        Quiet sink;
+        TrainingControl control;
+        const TrainResult result = pretrainFromScratch(spec, sink, control);
+        QVERIFY2(result.status == "completed", (result.message + sink.failure).c_str());
+        const auto tokenizer = loadTokenizer(result.modelDir);
+        QVERIFY(tokenizer->vocabSize() > 100);
+        QVERIFY(tokenizer->vocabSize() < 20000);
+        const std::string said = "The corpus supports " + std::to_string(tokenizer->vocabSize()) +
+                                 " vocabulary pieces, fewer than the 20000 asked for";
+        QVERIFY2(std::any_of(sink.messages.begin(), sink.messages.end(),
+                             [&](const std::string& m) { return m.rfind(said, 0) == 0; }),
+                 said.c_str());
     }
 
     void refusesAnEmptyCorpus()

@@ -2,7 +2,9 @@
 # Keeps the layer rules true (see ../shared/DESIGN.md):
 #   - nothing under core/ includes a Qt header or uses Qt's meta-object macros, and core's
 #     CMakeLists links no Qt target;
-#   - no header under ui/ includes LibTorch (<torch/...>, <ATen/...>, <c10/...>).
+#   - no header under ui/ includes LibTorch (<torch/...>, <ATen/...>, <c10/...>);
+#   - every test that reads the shared folder carries the CTest label "shared", so that CI's
+#     second pass without ../shared runs it.
 # Usage: check_layout.sh SOURCE_ROOT. Prints every violation as FILE:LINE: text; exit 1 if any.
 set -u
 root=${1:?usage: check_layout.sh SOURCE_ROOT}
@@ -34,6 +36,20 @@ if [ -d ui ]; then
         '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](torch|ATen|c10)/' ui \
         | report "ui/ headers must not include LibTorch (forward-declare, or use a core value type)"
 fi
+
+for dir in tests/core tests/ui; do
+    [ -f "$dir/CMakeLists.txt" ] || continue
+    for source in $(grep -lE 'sharedDir\(\)|DOMAINTUNE_SHARED_OR_SKIP' "$dir"/test*.cpp 2>/dev/null); do
+        name=$(basename "$source" .cpp)
+        # The domaintune_add_test(NAME ...) call, up to its closing parenthesis.
+        call=$(awk -v n="$name" '$0 ~ "domaintune_add_test\\(" n "[ )]" { on = 1 }
+                                 on { printf "%s ", $0 } on && /\)/ { exit }' "$dir/CMakeLists.txt")
+        case "$call" in
+        *LABELS*shared*) ;;
+        *) echo "$source:1: reads the shared folder" | report "label the test 'shared' in $dir/CMakeLists.txt" ;;
+        esac
+    done
+done
 
 [ -s "$hits" ] && status=1
 [ $status -eq 0 ] && echo "layout: OK"

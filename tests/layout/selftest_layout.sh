@@ -55,5 +55,15 @@ fresh
 printf '#include <ATen/ATen.h>\n' >"$work/tree/ui/other.h"
 expect 1 "<ATen/...> in a ui header fails" "ui/other.h:1"
 
+fresh
+mkdir -p "$work/tree/tests/core"
+printf 'QString x = test::sharedDir();\n' >"$work/tree/tests/core/testreads.cpp"
+printf 'domaintune_add_test(testreads SOURCES testreads.cpp\n    LIBRARIES y LABELS unit shared)\n' \
+    >"$work/tree/tests/core/CMakeLists.txt"
+expect 0 "a shared-reading test labelled shared passes" "layout: OK"
+printf 'domaintune_add_test(testreads SOURCES testreads.cpp\n    LIBRARIES y LABELS unit)\n' \
+    >"$work/tree/tests/core/CMakeLists.txt"
+expect 1 "a shared-reading test without the label fails" "tests/core/testreads.cpp:1"
+
 [ "$failures" -eq 0 ] && echo "selftest: all cases behave"
 exit "$failures"

@@ -12,7 +12,8 @@ usage="usage: check_package.sh BUILD_DIR SOURCE_DIR VERSION [SHARED_DIR]"
 build=${1:?$usage}
 source=${2:?$usage}
 version=${3:?$usage}
-shared=${4:-}
+# The shared folder: CTest passes DOMAINTUNE_SHARED_DIR to every test (the argument is a fallback).
+shared=${DOMAINTUNE_SHARED_DIR:-${4:-}}
 
 failures=0
 fail() {
