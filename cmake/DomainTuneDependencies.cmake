@@ -38,6 +38,12 @@ find_package(nlohmann_json 3.10 QUIET)
 if(NOT nlohmann_json_FOUND)
     domaintune_missing("nlohmann/json 3.10+" "nlohmann-json3-dev")
 endif()
+# OpenSSL's libcrypto: SHA-256 of model files and bundles (core/store/sha256.cpp).
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OPENSSL_FOUND)
+    domaintune_missing("OpenSSL (libcrypto)" "libssl-dev")
+endif()
+
 # libcurl: downloads from the Hugging Face Hub (core/hub).
 find_package(CURL 7.85 QUIET)
 if(NOT CURL_FOUND)

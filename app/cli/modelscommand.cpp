@@ -58,7 +58,8 @@ nlohmann::ordered_json modelJson(const CachedModel& model)
                                    {"commit", model.commit},
                                    {"path", model.snapshotDir},
                                    {"size_bytes", model.sizeBytes}};
-    for (const auto& [key, value] : checkJson(model.check).items())
+    const auto check = checkJson(model.check); // items() does not keep a temporary alive
+    for (const auto& [key, value] : check.items())
         json[key] = value;
     if (model.hasIncompleteDownload)
         json["incomplete_download"] = true;
@@ -99,7 +100,8 @@ int info(const CommandLine& commandLine, const std::string& what)
             json["source"] = source;
     }
     json["path"] = fs::absolute(folder).lexically_normal().string();
-    for (const auto& [key, value] : checkJson(checkModelFolder(folder)).items())
+    const auto check = checkJson(checkModelFolder(folder));
+    for (const auto& [key, value] : check.items())
         json[key] = value;
     auto files = nlohmann::ordered_json::array();
     for (auto it = fs::recursive_directory_iterator(folder, error);

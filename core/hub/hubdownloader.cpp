@@ -68,6 +68,20 @@ std::uint64_t fileSize(const fs::path& path)
     return error ? 0 : size;
 }
 
+/** Feeds the first @p bytes of @p file to @p hash (the part an earlier run fetched). */
+void hashPrefix(const fs::path& file, std::uint64_t bytes, Sha256& hash)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> buffer(std::size_t(1) << 20);
+    while (bytes > 0 && in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(bytes, buffer.size())));
+        hash.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        bytes -= static_cast<std::uint64_t>(in.gcount());
+    }
+    if (bytes > 0)
+        throw Error(file.string(), 0, "cannot read the partial download", "Delete it and try again.");
+}
+
 /** The state shared by the steps of one download. */
 class Download
 {
@@ -94,7 +108,7 @@ private:
     std::vector<std::string> withShards(std::vector<std::string> files, const std::string& commit);
     Remote describe(const std::string& commit, const std::string& file);
     void fetch(const std::string& commit, const Remote& remote, HubDownloadedFile& result);
-    void fetchOnce(const std::string& commit, const Remote& remote);
+    std::string fetchOnce(const std::string& commit, const Remote& remote);
     void report(const std::string& file, std::uint64_t fileDone, std::uint64_t fileFetched);
 
     const HubDownloadParams& m_params;
@@ -228,7 +242,8 @@ void Download::report(const std::string& file, std::uint64_t fileDone, std::uint
     m_observer.onProgress(progress);
 }
 
-void Download::fetchOnce(const std::string& commit, const Remote& remote)
+/** Fetches the rest of one file into its .incomplete blob; returns the SHA-256 of it whole. */
+std::string Download::fetchOnce(const std::string& commit, const Remote& remote)
 {
     const fs::path partial = m_writer.incompletePath(remote.etag);
     std::uint64_t have = fileSize(partial);
@@ -241,15 +256,19 @@ void Download::fetchOnce(const std::string& commit, const Remote& remote)
     request.rangeFrom = have;
     std::FILE* out = nullptr;
     std::uint64_t received = 0;
+    Sha256 hash; // computed as the bytes arrive: no second pass over a large file
     request.onBodyStart = [&](long status) {
         if (status != 206)
             have = 0; // the server sent the whole file: start the partial file over
-        out = std::fopen(partial.c_str(), have > 0 ? "ab" : "wb");
-        if (!out)
+        if (have > 0)
+            hashPrefix(partial, have, hash);
+        out = std::fopen(partial.c_str(), have > 0 ? "r+b" : "wb");
+        if (!out || (have > 0 && std::fseek(out, static_cast<long>(have), SEEK_SET) != 0))
             throw Error(partial.string(), 0, "cannot write the download",
                         "Check that the Hugging Face cache folder is writable.");
     };
     request.body = [&](const char* data, std::size_t size) {
+        hash.update(data, size);
         if (std::fwrite(data, 1, size, out) != size)
             throw Error(partial.string(), 0, "cannot write the download (is the disk full?)",
                         "Free some space, then run the download again to resume it.");
@@ -279,6 +298,9 @@ void Download::fetchOnce(const std::string& commit, const Remote& remote)
                     "Free some space, then run the download again to resume it.");
     if (response.status >= 400)
         failHttp(response, remote.name);
+    if (!out) // no body at all (an empty file): the digest of what is there
+        return Sha256::hexOfFile(partial.string());
+    return hash.hexDigest();
 }
 
 void Download::fetch(const std::string& commit, const Remote& remote, HubDownloadedFile& result)
@@ -298,9 +320,10 @@ void Download::fetch(const std::string& commit, const Remote& remote, HubDownloa
         m_observer.onMessage("Resuming " + remote.name + " at byte " +
                              std::to_string(fileSize(partial)));
     // A dropped connection is resumed from where it stopped, a few times, before giving up.
+    std::string actual;
     for (int attempt = 1;; ++attempt) {
         try {
-            fetchOnce(commit, remote);
+            actual = fetchOnce(commit, remote);
             break;
         } catch (const HttpTransferError& e) {
             if (attempt == 3)
@@ -319,7 +342,6 @@ void Download::fetch(const std::string& commit, const Remote& remote, HubDownloa
                     " bytes). Run the download again: it resumes where it stopped.");
     }
     if (isSha256(remote.etag)) { // an LFS file: its ETag is the SHA-256 of its bytes
-        const std::string actual = Sha256::hexOfFile(partial.string());
         if (actual != remote.etag) {
             std::error_code error;
             fs::remove(partial, error);

@@ -5,9 +5,9 @@ It serves model folders in the Hub's URL scheme, the parts huggingface_hub and D
 
   GET  /api/models/{id}/revision/{rev}      {"id", "sha", "siblings": [{"rfilename"}]}
   HEAD /{id}/resolve/{rev}/{file}           X-Repo-Commit, ETag (git blob SHA-1), or for
-  GET  /{id}/resolve/{rev}/{file}           large files a 302 to /cdn/{sha256} with
+  GET  /{id}/resolve/{rev}/{file}           large files a 302 to /cdn/{id}/{sha256} with
                                             X-Linked-Etag (the SHA-256) and X-Linked-Size
-  GET  /cdn/{sha256}                        the bytes, with Range support (206)
+  GET  /cdn/{id}/{sha256}                   the bytes, with Range support (206)
 
 Behaviours per repository, from the JSON config given with --config:
 
@@ -55,13 +55,13 @@ class State:
     def __init__(self, config, log_path):
         self.token = config.get("token", "")
         self.repos = {rid: Repo(rid, spec) for rid, spec in config["repos"].items()}
-        self.blobs = {}  # sha256 -> (repo, rel)
+        self.blobs = {}  # (repo id, sha256) -> rel
         self.sha = {}
         for repo in self.repos.values():
             for rel, path in repo.files.items():
                 if repo.is_lfs(rel):
                     digest = self.sha256(path)
-                    self.blobs[digest] = (repo, rel)
+                    self.blobs[(repo.id, digest)] = rel
         self.interrupted = set()
         self.lock = threading.Lock()
         self.log_path = log_path
@@ -137,9 +137,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         m = re.fullmatch(r"/api/models/(.+)/revision/([^/]+)", path)
         if m:
             return self.listing(m.group(1), m.group(2))
-        m = re.fullmatch(r"/cdn/([0-9a-f]{64})", path)
+        m = re.fullmatch(r"/cdn/(.+)/([0-9a-f]{64})", path)
         if m:
-            return self.blob(m.group(1))
+            return self.blob(m.group(1), m.group(2))
         m = re.fullmatch(r"/((?:[^/]+/)?[^/]+)/resolve/([^/]+)/(.+)", path)
         if m:
             return self.resolve(m.group(1), m.group(2), m.group(3))
@@ -163,7 +163,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         headers = {"X-Repo-Commit": repo.commit}
         if repo.is_lfs(rel):
             digest = self.state.sha256(path)
-            headers.update({"Location": "/cdn/" + digest, "X-Linked-Etag": '"%s"' % digest,
+            headers.update({"Location": "/cdn/%s/%s" % (repo.id, digest), "X-Linked-Etag": '"%s"' % digest,
                             "X-Linked-Size": str(os.path.getsize(path)), "ETag": '"%s"' % digest})
             return self.reply(302, b"", headers)
         with open(path, "rb") as f:
@@ -171,11 +171,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         headers["ETag"] = '"%s"' % git_blob_sha1(path)
         self.reply(200, data, headers, "application/octet-stream")
 
-    def blob(self, digest):
-        found = self.state.blobs.get(digest)
-        if found is None:
+    def blob(self, repo_id, digest):
+        rel = self.state.blobs.get((repo_id, digest))
+        if rel is None:
             return self.error(404, "Not found")
-        repo, rel = found
+        repo = self.state.repos[repo_id]
         path = repo.files[rel]
         size = os.path.getsize(path)
         start = 0
