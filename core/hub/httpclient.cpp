@@ -57,8 +57,7 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
                 transfer.request->onBodyStart(status);
             transfer.started = true;
             transfer.request->body(data, bytes);
-        }
-        else if (transfer.response->text.size() < (std::size_t(64) << 20))
+        } else if (transfer.response->text.size() < (std::size_t(64) << 20))
             transfer.response->text.append(data, bytes);
         transfer.received += bytes;
     } catch (...) {
@@ -142,9 +141,10 @@ HttpResponse HttpClient::perform(const HttpRequest& request)
         throw HttpCancelled{};
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     if (code != CURLE_OK)
-        throw HttpTransferError("cannot fetch " + request.url + ": " + curl_easy_strerror(code) +
-                    ". Check the network connection and proxy settings (https_proxy), or set "
-                    "HF_HUB_OFFLINE=1 to use only models already in the cache.");
+        throw HttpTransferError(
+            "cannot fetch " + request.url + ": " + curl_easy_strerror(code) +
+            ". Check the network connection and proxy settings (https_proxy), or set "
+            "HF_HUB_OFFLINE=1 to use only models already in the cache.");
     char* effective = nullptr;
     curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective);
     if (effective)

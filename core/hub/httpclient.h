@@ -14,10 +14,10 @@ namespace domaintune {
 struct HttpRequest
 {
     std::string url;
-    bool headOnly = false;        ///< HEAD instead of GET.
-    bool followRedirects = true;  ///< Follow 3xx (Authorization is not sent to other hosts).
+    bool headOnly = false;            ///< HEAD instead of GET.
+    bool followRedirects = true;      ///< Follow 3xx (Authorization is not sent to other hosts).
     std::vector<std::string> headers; ///< "Name: value" lines.
-    std::uint64_t rangeFrom = 0;  ///< >0: ask for the bytes from this offset on (Range).
+    std::uint64_t rangeFrom = 0;      ///< >0: ask for the bytes from this offset on (Range).
     /** Receives the body in chunks; may throw to stop the transfer. Unset: body kept in text. */
     std::function<void(const char* data, std::size_t size)> body;
     /** Called once with the status (200, 206, ...) before the first body byte is passed on. */
@@ -47,8 +47,7 @@ public:
 
 /** Thrown when a transfer was cancelled through HttpRequest::progress. */
 struct HttpCancelled
-{
-};
+{};
 
 /**
  * A small blocking HTTP(S) client on libcurl. Proxies come from the environment as curl reads
@@ -66,8 +65,8 @@ public:
 
     /**
      * Performs @p request. Throws HttpTransferError (naming the URL and curl's reason) when no
-     * complete response arrived, HttpCancelled when cancelled; HTTP error statuses are returned, not
-     * thrown.
+     * complete response arrived, HttpCancelled when cancelled; HTTP error statuses are returned,
+     * not thrown.
      */
     HttpResponse perform(const HttpRequest& request);
 

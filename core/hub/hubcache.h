@@ -14,11 +14,11 @@ namespace domaintune {
  */
 struct CachedModel
 {
-    std::string id;                ///< "org/name".
-    std::string commit;            ///< The snapshot folder's name.
-    std::vector<std::string> refs; ///< Branches or tags pointing at it ("main").
-    std::string snapshotDir;       ///< The folder transformers and DomainTune load.
-    std::uint64_t sizeBytes = 0;   ///< The files the snapshot links to, symlinks followed.
+    std::string id;                     ///< "org/name".
+    std::string commit;                 ///< The snapshot folder's name.
+    std::vector<std::string> refs;      ///< Branches or tags pointing at it ("main").
+    std::string snapshotDir;            ///< The folder transformers and DomainTune load.
+    std::uint64_t sizeBytes = 0;        ///< The files the snapshot links to, symlinks followed.
     bool hasIncompleteDownload = false; ///< blobs/ holds *.incomplete files.
     ModelFolderCheck check;
 };

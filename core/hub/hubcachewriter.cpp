@@ -54,8 +54,7 @@ void checkFileName(const std::string& file)
 
 HubCacheWriter::HubCacheWriter(const std::string& cacheRoot, const std::string& id)
     : m_repo(cachedRepoDir(cacheRoot, id))
-{
-}
+{}
 
 std::string HubCacheWriter::blobPath(const std::string& etag) const
 {

