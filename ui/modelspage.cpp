@@ -3,6 +3,7 @@
 #include "core/starter/starterassets.h"
 #include "core/store/runstore.h"
 #include "core/train/trainspec.h"
+#include "ui/hubdownloaddialog.h"
 #include "ui/modelinfoview.h"
 #include "ui/trainingcontroller.h"
 #include "ui/wizardmodelpage.h"
@@ -73,9 +74,12 @@ ModelsPage::ModelsPage(QWidget* parent) : QWidget(parent)
     m_fineTune = new QPushButton(tr("&Fine-tune in a new run"), right);
     m_try = new QPushButton(tr("&Try it"), right);
     auto* add = new QPushButton(tr("&Add folder…"), right);
+    auto* download = new QPushButton(tr("&Download from Hugging Face…"), right);
+    download->setObjectName(QStringLiteral("downloadFromHub"));
     buttons->addWidget(m_fineTune);
     buttons->addWidget(m_try);
     buttons->addStretch();
+    buttons->addWidget(download);
     buttons->addWidget(add);
     details->addLayout(buttons);
     splitter->addWidget(m_list);
@@ -101,6 +105,16 @@ ModelsPage::ModelsPage(QWidget* parent) : QWidget(parent)
         if (!folder.isEmpty())
             select(folder);
     });
+    connect(download, &QPushButton::clicked, this, [this] {
+        auto* dialog = new HubDownloadDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &HubDownloadDialog::downloaded, this,
+                [this](const QString&, const QString& folder) {
+                    refresh();
+                    m_list->setCurrentRow(int(folders().indexOf(QDir::cleanPath(folder))));
+                });
+        dialog->open();
+    });
     refresh();
 }
 
@@ -113,6 +127,8 @@ void ModelsPage::refresh()
 {
     const QString current = selectedFolder();
     m_list->clear();
+    for (const auto& [id, folder] : WizardModelPage::cachedModels())
+        addFolder(folder, tr("Hugging Face cache"), id);
     const StarterAssets starter = locateStarterAssets();
     if (starter.modelReady)
         addFolder(QString::fromStdString(starter.modelDir), tr("Starter model"));
@@ -126,13 +142,14 @@ void ModelsPage::refresh()
     m_try->setEnabled(m_list->count() > 0);
 }
 
-void ModelsPage::addFolder(const QString& folder, const QString& label)
+void ModelsPage::addFolder(const QString& folder, const QString& label, const QString& name)
 {
     const QString clean = QDir::cleanPath(folder);
     if (folders().contains(clean))
         return;
     auto* item = new QListWidgetItem(
-        QStringLiteral("%1\n%2").arg(QFileInfo(clean).fileName(), label), m_list);
+        QStringLiteral("%1\n%2").arg(name.isEmpty() ? QFileInfo(clean).fileName() : name, label),
+        m_list);
     item->setData(Qt::UserRole, clean);
     item->setToolTip(clean);
 }

@@ -13,9 +13,10 @@ namespace domaintune::ui {
 class ModelInfoView;
 
 /**
- * The Models section: the starter model, recently used folders and the models fine-tuned by
- * runs in the history, with what each holds; fine-tune one in a new run or try it. Details
- * load on a pool thread. GUI thread only.
+ * The Models section: the models in the Hugging Face cache, the starter model, recently used
+ * folders and the models fine-tuned by runs in the history, with what each holds; fine-tune one
+ * in a new run, try it, or download another from the Hugging Face Hub. Details load on a pool
+ * thread. GUI thread only.
  */
 class ModelsPage : public QWidget
 {
@@ -32,7 +33,8 @@ public:
     const ModelInfoView* infoView() const { return m_info; }
 
 public slots:
-    /** Lists the starter, the recent folders and the history's fine-tuned models again. */
+    /** Lists the cached models, the starter, the recent folders and the history's fine-tuned
+     * models again. */
     void refresh();
 
 signals:
@@ -42,7 +44,7 @@ signals:
     void detailsShown();
 
 private:
-    void addFolder(const QString& folder, const QString& label);
+    void addFolder(const QString& folder, const QString& label, const QString& name = {});
     void showSelected();
     QString selectedFolder() const;
 

@@ -1,6 +1,8 @@
 #include "ui/newrunwizard.h"
 
 #include "core/common/error.h"
+#include "core/hub/hubsettings.h"
+#include "core/hub/wheelmodel.h"
 #include "core/starter/starterassets.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardhyperpage.h"
@@ -89,11 +91,19 @@ bool NewRunWizard::useStarterAssets()
         !field(QStringLiteral("trainFile")).toString().isEmpty())
         return false;
     const StarterAssets starter = locateStarterAssets();
-    if (!starter.modelReady || !starter.sampleReady)
+    if (!starter.sampleReady)
+        return false;
+    // The sample task is English: the real pretrained default when it is in the Hugging Face
+    // cache, else the bilingual starter model.
+    std::string model =
+        installedWheelModel(defaultEnglishWheelModel(), hubSettingsFromEnvironment().cacheRoot);
+    if (model.empty() && starter.modelReady)
+        model = starter.modelDir;
+    if (model.empty())
         return false;
     setField(QStringLiteral("task"), QStringLiteral("seq-cls"));
     setField(QStringLiteral("domain"), QStringLiteral("legal"));
-    setField(QStringLiteral("modelDir"), QString::fromStdString(starter.modelDir));
+    setField(QStringLiteral("modelDir"), QString::fromStdString(model));
     setField(QStringLiteral("trainFile"), QString::fromStdString(starter.sampleTaskFile));
     return true;
 }

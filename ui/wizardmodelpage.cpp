@@ -1,5 +1,8 @@
 #include "ui/wizardmodelpage.h"
 
+#include "core/hub/hubcache.h"
+#include "core/hub/hubsettings.h"
+#include "core/hub/wheelmodel.h"
 #include "core/starter/starterassets.h"
 #include "ui/modelinfoview.h"
 #include "ui/newrunwizard.h"
@@ -86,6 +89,8 @@ void WizardModelPage::fillRecent()
 {
     m_recent->clear();
     m_recent->addItem(tr("(choose)"));
+    for (const auto& [id, folder] : cachedModels())
+        m_recent->addItem(tr("%1 (Hugging Face cache)").arg(id), folder);
     const StarterAssets starter = locateStarterAssets();
     if (starter.modelReady)
         m_recent->addItem(tr("Starter model (bilingual, built on this machine)"),
@@ -150,6 +155,23 @@ bool WizardModelPage::isComplete() const
 bool WizardModelPage::validatePage()
 {
     return m_ready;
+}
+
+QList<QPair<QString, QString>> WizardModelPage::cachedModels()
+{
+    QList<QPair<QString, QString>> models;
+    const std::string defaultId = defaultEnglishWheelModel().hubId;
+    for (const CachedModel& model : listCachedModels(hubSettingsFromEnvironment().cacheRoot)) {
+        if (!model.check.loadable)
+            continue;
+        const QPair<QString, QString> entry{QString::fromStdString(model.id),
+                                            QString::fromStdString(model.snapshotDir)};
+        if (model.id == defaultId)
+            models.prepend(entry);
+        else
+            models.append(entry);
+    }
+    return models;
 }
 
 QStringList WizardModelPage::recentFolders()

@@ -39,6 +39,12 @@ public:
     bool isLoading() const { return m_loading || m_debounce.isActive(); }
     const ModelInfoView* infoView() const { return m_info; }
 
+    /**
+     * Returns the models in the Hugging Face cache (HF_HUB_CACHE, HF_HOME) that DomainTune can
+     * load, as (Hub id, snapshot folder) pairs, the real default model first.
+     */
+    static QList<QPair<QString, QString>> cachedModels();
+
     /** Returns the folders recently used for runs, most recent first. */
     static QStringList recentFolders();
     /** Puts @p folder first in the recent folders. */

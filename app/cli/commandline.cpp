@@ -1,6 +1,8 @@
 #include "commandline.h"
 
 #include "core/common/error.h"
+#include "core/hub/hubsettings.h"
+#include "core/hub/modelreference.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -58,6 +60,13 @@ std::string CommandLine::required(const std::string& name) const
     if (it == m_flags.end() || it->second.empty())
         throw Error("The option --" + name + " is required; see --help.");
     return it->second;
+}
+
+std::string CommandLine::modelFolder(const std::string& fallback) const
+{
+    if (!has("model"))
+        return fallback;
+    return resolveModelReference(required("model"), hubSettingsFromEnvironment().cacheRoot);
 }
 
 long long CommandLine::integer(const std::string& name, long long fallback) const

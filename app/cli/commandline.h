@@ -23,6 +23,12 @@ public:
     std::string value(const std::string& name, const std::string& fallback = {}) const;
     /** Returns the value of --name; throws domaintune::Error naming the flag when absent. */
     std::string required(const std::string& name) const;
+    /**
+     * Returns the model folder that --model names: a folder as given, or a Hugging Face id
+     * (ORG/NAME[@REVISION]) found in the Hugging Face cache; @p fallback when absent. Throws
+     * domaintune::Error saying how to get a model that is neither.
+     */
+    std::string modelFolder(const std::string& fallback = {}) const;
     /** Returns the integer value of --name, or @p fallback; throws on a non-integer. */
     long long integer(const std::string& name, long long fallback) const;
 

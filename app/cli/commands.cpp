@@ -128,8 +128,7 @@ const std::vector<Command>& commands()
          "Defaults: learning rate 5e-4, dropout 0 while pretraining (config.json keeps\n"
          "transformers' 0.1 for fine-tuning).\n",
          &runPretrain},
-        {"models",
-         "List, inspect, download or remove models in the Hugging Face cache (JSON)",
+        {"models", "List, inspect, download or remove models in the Hugging Face cache (JSON)",
          "usage: domaintune-cli models list [--cache DIR]\n"
          "       domaintune-cli models info ORG/NAME|DIR [--revision R] [--cache DIR]\n"
          "       domaintune-cli models download ORG/NAME [--revision R] [--cache DIR]\n"

@@ -244,7 +244,7 @@ Json corpusJson(const Corpus& corpus, const CommandLine& line)
     StatisticsOptions statistics;
     std::unique_ptr<Tokenizer> tokenizer;
     if (line.has("model")) {
-        tokenizer = loadTokenizer(line.value("model"));
+        tokenizer = loadTokenizer(line.modelFolder());
         statistics.tokenizer = tokenizer.get();
     }
     statistics.maxLength = static_cast<std::size_t>(line.integer("max-length", 512));

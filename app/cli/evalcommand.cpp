@@ -20,9 +20,10 @@ int runEval(CommandLine& commandLine)
     options.mapping.text = commandLine.value("text-column");
     options.mapping.label = commandLine.value("label-column");
     const Corpus corpus = importCorpus(commandLine.required("data"), options);
-    const auto evaluation = evaluateModel(
-        commandLine.required("model"), corpus.examples(), commandLine.value("task"),
-        commandLine.integer("max-length", 256), commandLine.integer("batch-size", 32));
+    const auto evaluation =
+        evaluateModel(commandLine.modelFolder(commandLine.required("model")), corpus.examples(),
+                      commandLine.value("task"), commandLine.integer("max-length", 256),
+                      commandLine.integer("batch-size", 32));
     nlohmann::json perClass = nlohmann::json::array();
     for (const auto& row : evaluation.perClass)
         perClass.push_back({{"label", row.label},

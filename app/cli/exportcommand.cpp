@@ -48,7 +48,7 @@ int runExport(CommandLine& commandLine)
     request.output = commandLine.required("output");
     request.runId = commandLine.integer("run", 0);
     request.historyPath = commandLine.value("history", RunStore::defaultPath());
-    request.modelDir = commandLine.value("model");
+    request.modelDir = commandLine.modelFolder();
     if (request.runId <= 0 && request.modelDir.empty())
         throw Error("Give --model DIR or --run ID; see --help.");
     const ModelExportResult exported = exportModel(request);

@@ -66,7 +66,8 @@ int runForward(CommandLine& commandLine)
     inputs.attentionMask = readRows(json, "attention_mask", file, false);
     inputs.tokenTypeIds = readRows(json, "token_type_ids", file, false);
 
-    const auto model = PretrainedModel::load(commandLine.required("model"));
+    const auto model =
+        PretrainedModel::load(commandLine.modelFolder(commandLine.required("model")));
     std::cerr << model->loadReport().summary();
     const auto outputs = model->forward(inputs, headName == "base");
     nlohmann::json result = nlohmann::json::object();

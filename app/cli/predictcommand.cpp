@@ -11,7 +11,7 @@ int runPredict(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "input", "output", "text-column", "encoding", "max-length"});
     BatchPredictionRequest request;
-    request.modelDir = commandLine.required("model");
+    request.modelDir = commandLine.modelFolder(commandLine.required("model"));
     request.input = commandLine.required("input");
     request.output = commandLine.required("output");
     request.textColumn = commandLine.value("text-column");

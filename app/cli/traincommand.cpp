@@ -29,7 +29,7 @@ TrainSpec specFrom(const CommandLine& line)
         }
     }
     spec.name = line.value("name", spec.name);
-    spec.modelDir = line.value("model", spec.modelDir);
+    spec.modelDir = line.modelFolder(spec.modelDir);
     spec.task = line.value("task", spec.task);
     spec.domain = line.value("domain", spec.domain);
     spec.trainFile = line.value("train", spec.trainFile);

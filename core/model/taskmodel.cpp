@@ -9,14 +9,21 @@ namespace {
 
 /**
  * transformers' rule for the pooler: every BERT-family base model has one; of the task models
- * only BertForSequenceClassification (RoBERTa's classifier reads the first token itself).
+ * only BertForSequenceClassification (RoBERTa's classifier reads the first token itself) and
+ * BertForPreTraining (its next-sentence head reads the pooler; loaded as a masked LM here, the
+ * pooler stays so that `forward --head base` returns pooler_output as BertModel does).
  */
 bool usesPooler(const ModelConfig& config, HeadKind head)
 {
     if (config.family != ModelFamily::Bert)
         return false;
+    const bool preTraining =
+        !config.architectures.empty() && config.architectures.front().size() >= 14 &&
+        config.architectures.front().compare(config.architectures.front().size() - 14, 14,
+                                             "ForPreTraining") == 0;
     return head == HeadKind::Base ||
-           (head == HeadKind::SequenceClassification && config.modelType == "bert");
+           (head == HeadKind::SequenceClassification && config.modelType == "bert") ||
+           (head == HeadKind::MaskedLm && preTraining);
 }
 
 std::shared_ptr<BackboneImpl> createBackbone(const ModelConfig& config, bool withPooler)

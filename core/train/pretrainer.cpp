@@ -123,9 +123,8 @@ TrainResult pretrainFromScratch(const PretrainSpec& spec, EventSink& sink,
             if (pieces < spec.vocabSize) {
                 event.message = "The corpus supports " + std::to_string(pieces) +
                                 " vocabulary pieces, fewer than the " +
-                                std::to_string(spec.vocabSize) +
-                                " asked for: the vocabulary has " + std::to_string(pieces) +
-                                " (give more text for a larger one)";
+                                std::to_string(spec.vocabSize) + " asked for: the vocabulary has " +
+                                std::to_string(pieces) + " (give more text for a larger one)";
                 sink.onEvent(event);
             }
         }

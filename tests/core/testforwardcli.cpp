@@ -37,6 +37,9 @@ private slots:
         QTest::addColumn<QString>("folder");
         const QString root = domaintune::test::sharedDir() + QStringLiteral("/fixtures/reference");
         domaintune::test::addFolderRowsOrAbsent(root);
+        // Tiny models of every family and head saved and run by transformers (committed).
+        domaintune::test::addFolderRowsOrAbsent(
+            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models"));
     }
 
     void matchesEveryFixture()

@@ -164,12 +164,25 @@ private slots:
         test::addFolderRowsOrAbsent(root);
     }
 
+    /** The same check against tiny models of every family and head, saved and run by
+     * transformers itself (tests/reference/make_families.py; committed, so never skipped). */
+    void reproducesTransformers_data()
+    {
+        QTest::addColumn<QString>("folder");
+        test::addFolderRowsOrAbsent(
+            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models"));
+    }
+
+    void reproducesTransformers() { reproducesReferenceFixtures(); }
+
     void reproducesReferenceFixtures()
     {
         QFETCH(QString, folder);
-        DOMAINTUNE_SHARED_OR_SKIP(expectedPath, QStringLiteral("fixtures/reference/") +
-                                                    QFileInfo(folder).fileName() +
-                                                    QStringLiteral("/expected.json"));
+        const QString expectedPath = folder + QStringLiteral("/expected.json");
+        if (!QFileInfo::exists(expectedPath))
+            QSKIP(qPrintable(QStringLiteral("shared data not present (%1); this test needs the "
+                                            "../shared folder that CI provides")
+                                 .arg(folder)));
         const auto expected = readJson(expectedPath);
         const double tolerance = expected.value("tolerance", 1e-4);
         const auto model = PretrainedModel::load(folder.toStdString());
