@@ -597,6 +597,61 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::HubDownloadDialog</name>
+    <message>
+        <source>Download from Hugging Face</source>
+        <translation>从 Hugging Face 下载</translation>
+    </message>
+    <message>
+        <source>Downloads a model from the Hugging Face Hub into the Hugging Face cache, where transformers finds it too. Only the files a model needs are fetched; large files are checked against their SHA-256.</source>
+        <translation>从 Hugging Face Hub 下载模型到 Hugging Face 缓存（transformers 也能在那里找到它）。只下载模型需要的文件；大文件会校验 SHA-256。</translation>
+    </message>
+    <message>
+        <source>Model &amp;id:</source>
+        <translation>模型 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>版本(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>取消下载(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Asking the Hub for %1…</source>
+        <translation>正在向 Hub 查询 %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source> · %1 MB/s · %2 left</source>
+        <translation> · %1 MB/s · 剩余 %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. Download again to resume where it stopped.</source>
+        <translation>已取消。再次下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 (commit %2); it is listed under Models.</source>
+        <translation>已下载 %1（提交 %2）；它已列在“模型”页中。</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::LivePlot</name>
     <message>
         <source>&amp;Fit to data</source>
@@ -836,6 +891,14 @@
     <message>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Download from Hugging Face…</source>
+        <translation>从 Hugging Face 下载(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Hugging Face cache</source>
+        <translation>Hugging Face 缓存</translation>
     </message>
 </context>
 <context>
@@ -1756,10 +1819,6 @@
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Recent:</source>
-        <translation>最近使用(&amp;R)：</translation>
-    </message>
-    <message>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -1778,6 +1837,14 @@
     <message>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (Hugging Face cache)</source>
+        <translation>%1（Hugging Face 缓存）</translation>
+    </message>
+    <message>
+        <source>&amp;Known models:</source>
+        <translation>已知模型(&amp;K)：</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ui/durationtext.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +43,7 @@ struct HubDownloadDialog::Shared : HubDownloadObserver
 HubDownloadDialog::HubDownloadDialog(QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Download from Hugging Face"));
+    setMinimumWidth(520);
     auto* layout = new QVBoxLayout(this);
     auto* intro =
         new QLabel(tr("Downloads a model from the Hugging Face Hub into the Hugging Face "
@@ -76,7 +78,10 @@ HubDownloadDialog::HubDownloadDialog(QWidget* parent) : QDialog(parent)
     m_cancel->setEnabled(false);
     buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
+    // Enter means Download; while one runs, Enter must neither cancel nor close it.
     m_download->setDefault(true);
+    m_cancel->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
 
     connect(m_download, &QPushButton::clicked, this, &HubDownloadDialog::start);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -87,7 +92,6 @@ HubDownloadDialog::HubDownloadDialog(QWidget* parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &HubDownloadDialog::reject);
     connect(&m_poll, &QTimer::timeout, this, &HubDownloadDialog::poll);
     connect(&m_job, &QFutureWatcherBase::finished, this, &HubDownloadDialog::finish);
-    connect(m_id, &QLineEdit::returnPressed, this, &HubDownloadDialog::start);
     m_poll.setInterval(100);
 }
 
@@ -189,7 +193,11 @@ void HubDownloadDialog::finish()
         m_status->setText(tr("The download failed: %1").arg(outcome.error));
     } else {
         m_progress->setValue(m_progress->maximum());
-        m_status->setText(tr("Downloaded to %1").arg(outcome.folder));
+        // The snapshot path is long and has no spaces to wrap at: in the tooltip.
+        m_status->setText(tr("Downloaded %1 (commit %2); it is listed under Models.")
+                              .arg(m_id->text().trimmed(),
+                                   QFileInfo(outcome.folder).fileName().left(12)));
+        m_status->setToolTip(outcome.folder);
         emit downloaded(m_id->text().trimmed(), outcome.folder);
     }
 }

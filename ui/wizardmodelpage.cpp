@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -46,7 +47,7 @@ WizardModelPage::WizardModelPage(QWidget* parent) : QWizardPage(parent)
     form->addRow(folderLabel, row);
     m_recent = new QComboBox(this);
     m_recent->setObjectName(QStringLiteral("recentModels"));
-    form->addRow(tr("&Recent:"), m_recent);
+    form->addRow(tr("&Known models:"), m_recent);
     layout->addLayout(form);
     m_info = new ModelInfoView(this);
     layout->addWidget(m_info, 1);
@@ -56,6 +57,10 @@ WizardModelPage::WizardModelPage(QWidget* parent) : QWizardPage(parent)
     m_debounce.setInterval(250);
     connect(&m_debounce, &QTimer::timeout, this, &WizardModelPage::load);
     connect(m_folder, &QLineEdit::textChanged, this, &WizardModelPage::scheduleLoad);
+    connect(m_folder, &QLineEdit::textChanged, this, [this](const QString& text) {
+        // The list shows which known model the folder is, or "(choose)".
+        m_recent->setCurrentIndex(std::max(0, m_recent->findData(QDir::cleanPath(text))));
+    });
     connect(&m_job, &QFutureWatcherBase::finished, this, &WizardModelPage::finishLoad);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder =
@@ -87,6 +92,7 @@ void WizardModelPage::initializePage()
 
 void WizardModelPage::fillRecent()
 {
+    const QSignalBlocker blocker(m_recent);
     m_recent->clear();
     m_recent->addItem(tr("(choose)"));
     for (const auto& [id, folder] : cachedModels())
@@ -97,6 +103,7 @@ void WizardModelPage::fillRecent()
                           QString::fromStdString(starter.modelDir));
     for (const QString& folder : recentFolders())
         m_recent->addItem(folder, folder);
+    m_recent->setCurrentIndex(std::max(0, m_recent->findData(QDir::cleanPath(m_folder->text()))));
 }
 
 void WizardModelPage::scheduleLoad()

