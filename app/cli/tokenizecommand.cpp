@@ -63,9 +63,9 @@ void printEncoding(const Encoding& encoding)
 int runTokenize(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "text", "input"}, {"no-special-tokens"});
-    const std::string model = commandLine.modelFolder(commandLine.required("model"));
     if (commandLine.has("text") == commandLine.has("input"))
         throw Error("Give exactly one of --text TEXT or --input FILE.jsonl; see --help.");
+    const std::string model = commandLine.modelFolder(commandLine.required("model"));
     const std::unique_ptr<Tokenizer> tokenizer = loadTokenizer(model);
     std::cerr << "tokenizer: " << tokenizer->kind() << " (" << tokenizer->vocabSize()
               << " tokens)\n";

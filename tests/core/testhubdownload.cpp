@@ -407,6 +407,13 @@ private slots:
         QCOMPARE(
             run({"models", "info", "acme/tiny-bert"}, 0).object().value("model_type").toString(),
             QStringLiteral("bert"));
+        // --model takes the Hub id of a cached model, as transformers' from_pretrained does.
+        const auto tokens = run({"tokenize", "--model", "acme/tiny-bert", "--text", "w1 w2"}, 0);
+        QCOMPARE(tokens.object().value("ids").toArray().size(), 4); // [CLS] w1 w2 [SEP]
+        run({"tokenize", "--model", "acme/not-cached", "--text", "x"}, 1);
+        QVERIFY2(lastError.contains("Download it first: domaintune-cli models download "
+                                    "acme/not-cached"),
+                 lastError.constData());
         run({"models", "download", "acme/nothing-here"}, 1);
         QVERIFY2(lastError.contains("No model acme/nothing-here"), lastError.constData());
         environment.insert(QStringLiteral("HF_HUB_OFFLINE"), QStringLiteral("1"));
