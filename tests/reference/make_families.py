@@ -5,7 +5,7 @@ and expected.json with the outputs transformers computes for fixed inputs (eval 
 testpretrainedmodel and testforwardcli compare DomainTune against them.
 
     tests/reference/setup-venv.sh
-    ~/.cache/domaintune/reference-venv/bin/python tests/reference/make_families.py
+    ~/.cache/domaintune/reference-venv/bin/python tests/reference/make_families.py [--out DIR]
 
 Every parameter, LayerNorm included, is perturbed with seeded noise so that a wrong detail
 shows; configs are tiny (hidden 16, 2 layers) so the folders stay small. The inputs have a
@@ -115,7 +115,11 @@ def build(family, head, seed):
 
 
 def main():
-    only = set(sys.argv[1:])
+    args = sys.argv[1:]
+    out = OUT
+    if args[:1] == ["--out"]:
+        out, args = args[1], args[2:]
+    only = set(args)
     torch.manual_seed(0)
     seed = 1000
     for family, heads in SUPPORTED.items():
@@ -125,7 +129,7 @@ def main():
             if only and folder_name not in only:
                 continue
             model, architecture = build(family, head, seed)
-            folder = os.path.join(OUT, folder_name)
+            folder = os.path.join(out, folder_name)
             shutil.rmtree(folder, ignore_errors=True)
             model.save_pretrained(folder, safe_serialization=True)
             pad = FAMILIES[family][1]["pad_token_id"]

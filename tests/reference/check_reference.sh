@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Regenerates tests/reference/ with transformers and tokenizers (the reference virtualenv) into
+# a temporary folder and compares it with the committed files: the same inputs, and outputs
+# within 1e-6. Skips (exit 77) without the virtualenv or without the default model.
+# Usage: check_reference.sh SOURCE_DIR [VENV_DIR]
+set -euo pipefail
+source_dir=${1:?usage: check_reference.sh SOURCE_DIR [VENV_DIR]}
+venv=${2:-${XDG_CACHE_HOME:-$HOME/.cache}/domaintune/reference-venv}
+python="$venv/bin/python"
+if [ ! -x "$python" ] || ! "$python" -c 'import transformers, tokenizers' 2>/dev/null; then
+    echo "SKIP: no reference virtualenv at $venv (make it with tests/reference/setup-venv.sh)"
+    exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+here="$source_dir/tests/reference"
+"$python" "$here/make_families.py" --out "$work/models" >/dev/null 2>"$work/families.log" ||
+    { cat "$work/families.log"; exit 1; }
+minilm=1
+HF_HUB_OFFLINE=1 "$python" "$here/make_reference.py" "$work/all-minilm-l6-v2.json" \
+    >/dev/null 2>"$work/minilm.log" || minilm=0
+"$python" - "$here" "$work" "$minilm" <<'PY'
+import json, os, sys
+committed, fresh, minilm = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+
+def close(a, b, path):
+    if isinstance(a, dict):
+        assert isinstance(b, dict) and a.keys() == b.keys(), path + ": keys differ"
+        for k in a:
+            if k not in ("reference", "versions"):
+                close(a[k], b[k], path + "." + k)
+    elif isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b), path + ": lengths differ"
+        for i, (x, y) in enumerate(zip(a, b)):
+            close(x, y, "%s[%d]" % (path, i))
+    elif isinstance(a, float) or isinstance(b, float):
+        assert abs(a - b) <= 1e-6, "%s: %r vs %r" % (path, a, b)
+    else:
+        assert a == b, "%s: %r vs %r" % (path, a, b)
+
+names = sorted(os.listdir(os.path.join(committed, "models")))
+assert names == sorted(os.listdir(os.path.join(fresh, "models"))), "the model folders differ"
+for name in names:
+    close(json.load(open(os.path.join(committed, "models", name, "expected.json"))),
+          json.load(open(os.path.join(fresh, "models", name, "expected.json"))), name)
+print("reference: %d family/head folders regenerate identically" % len(names))
+if minilm:
+    close(json.load(open(os.path.join(committed, "all-minilm-l6-v2.json"))),
+          json.load(open(os.path.join(fresh, "all-minilm-l6-v2.json"))), "all-minilm-l6-v2")
+    print("reference: all-MiniLM-L6-v2 tokenizer cases and outputs regenerate identically")
+else:
+    print("reference: all-MiniLM-L6-v2 is not in the Hugging Face cache; its file was not checked")
+PY
