@@ -194,9 +194,9 @@ void HubDownloadDialog::finish()
     } else {
         m_progress->setValue(m_progress->maximum());
         // The snapshot path is long and has no spaces to wrap at: in the tooltip.
-        m_status->setText(tr("Downloaded %1 (commit %2); it is listed under Models.")
-                              .arg(m_id->text().trimmed(),
-                                   QFileInfo(outcome.folder).fileName().left(12)));
+        m_status->setText(
+            tr("Downloaded %1 (commit %2); it is listed under Models.")
+                .arg(m_id->text().trimmed(), QFileInfo(outcome.folder).fileName().left(12)));
         m_status->setToolTip(outcome.folder);
         emit downloaded(m_id->text().trimmed(), outcome.folder);
     }

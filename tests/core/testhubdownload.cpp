@@ -5,8 +5,10 @@
 #include "core/common/error.h"
 #include "core/hub/hubcache.h"
 #include "core/hub/hubdownloader.h"
+#include "core/model/checkpointreader.h"
 #include "core/model/modelconfig.h"
 #include "core/model/pretrainedmodel.h"
+#include "core/model/safetensorswriter.h"
 #include "core/store/sha256.h"
 #include "fakehubserver.h"
 
@@ -62,6 +64,28 @@ void writeModel(const fs::path& folder)
     for (int i = 0; i < 35; ++i)
         vocab << "w" << i << '\n';
     std::ofstream(folder / "README.md") << "not needed by a model\n";
+}
+
+/** The same model with its weights in two safetensors shards and an index, as large
+ * checkpoints come. */
+void writeShardedCopy(const fs::path& from, const fs::path& to)
+{
+    fs::create_directories(to);
+    for (const char* file : {"config.json", "vocab.txt"})
+        fs::copy_file(from / file, to / file);
+    const Checkpoint checkpoint = readCheckpoint(from.string());
+    std::vector<RawTensor> first, second;
+    nlohmann::json index = {{"metadata", {{"total_size", 0}}},
+                            {"weight_map", nlohmann::json::object()}};
+    for (std::size_t i = 0; i < checkpoint.tensors.size(); ++i) {
+        const bool early = i < checkpoint.tensors.size() / 2;
+        (early ? first : second).push_back(checkpoint.tensors[i]);
+        index["weight_map"][checkpoint.tensors[i].name] =
+            early ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
+    }
+    writeSafetensors((to / "model-00001-of-00002.safetensors").string(), first);
+    writeSafetensors((to / "model-00002-of-00002.safetensors").string(), second);
+    std::ofstream(to / "model.safetensors.index.json") << index.dump();
 }
 
 std::string readText(const fs::path& path)
@@ -134,6 +158,9 @@ private slots:
         repo("acme/private", {{"private", true}});
         repo("tinybare");
         config["repos"]["acme/t5"] = {{"dir", (root / "t5").string()}, {"commit", kCommit}};
+        writeShardedCopy(m_model, root / "sharded");
+        config["repos"]["acme/sharded"] = {{"dir", (root / "sharded").string()},
+                                           {"commit", kCommit}};
         std::ofstream(root / "hub.json") << config.dump();
         m_server = std::make_unique<domaintune::test::FakeHubServer>(
             QString::fromStdString((root / "hub.json").string()),
@@ -195,6 +222,31 @@ private slots:
         QCOMPARE(models[0].check.modelType, std::string("bert"));
         QCOMPARE(findCachedSnapshot(cache, "acme/tiny-bert"), result.snapshotDir);
         QCOMPARE(findCachedSnapshot(cache, "acme/tiny-bert", kCommit), result.snapshotDir);
+    }
+
+    void shardedWeightsDownloadCompletely()
+    {
+        const std::string cache = freshCache("cache-sharded");
+        Recorder recorder;
+        std::atomic_bool cancel{false};
+        const auto result = downloadModel(params("acme/sharded", cache), recorder, cancel);
+        const fs::path snapshot = result.snapshotDir;
+        QVERIFY(fs::exists(snapshot / "model.safetensors.index.json"));
+        QVERIFY(fs::exists(snapshot / "model-00001-of-00002.safetensors"));
+        QVERIFY(fs::exists(snapshot / "model-00002-of-00002.safetensors"));
+        for (const auto& file : result.files)
+            if (file.name.find("-of-") != std::string::npos)
+                QVERIFY2(file.verified, file.name.c_str());
+        // It loads from the shards and computes what the unsharded original computes.
+        ForwardInputs inputs;
+        inputs.inputIds = {{2, 5, 8, 3}};
+        QVERIFY(PretrainedModel::load(result.snapshotDir)
+                    ->forward(inputs, true)
+                    .at("last_hidden_state")
+                    .values == PretrainedModel::load(m_model.string())
+                                   ->forward(inputs, true)
+                                   .at("last_hidden_state")
+                                   .values);
     }
 
     void bareIdsWithoutOrganisation()

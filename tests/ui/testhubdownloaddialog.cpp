@@ -65,8 +65,9 @@ private slots:
         QVERIFY(folder.endsWith(QStringLiteral(
             "models--acme--tiny/snapshots/89abcdef0123456789abcdef0123456789abcdef")));
         QCOMPARE(QFileInfo(folder + QStringLiteral("/model.safetensors")).size(), 300000);
-        QVERIFY2(status->text().startsWith(QStringLiteral("Downloaded acme/tiny (commit 89abcdef0123)")),
-                 qPrintable(status->text()));
+        QVERIFY2(
+            status->text().startsWith(QStringLiteral("Downloaded acme/tiny (commit 89abcdef0123)")),
+            qPrintable(status->text()));
         // For looking at it: DOMAINTUNE_TEST_SCREENSHOTS=DIR keeps a picture of the dialog.
         if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS"))
             dialog.grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
