@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/model/pretrainedmodel.h"
 
@@ -55,7 +56,7 @@ int runForward(CommandLine& commandLine)
         throw Error(file, 0, "cannot open the inputs file", "Check the path.");
     nlohmann::json json;
     try {
-        in >> json;
+        json = parseBoundedJson(in);
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(file, 0, std::string("not valid JSON (") + e.what() + ")");
     }

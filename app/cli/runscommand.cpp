@@ -14,6 +14,8 @@
 namespace domaintune::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 using Json = nlohmann::json;
 
 std::int64_t resolveId(RunStore& store, const std::string& text)
@@ -74,8 +76,13 @@ RunFilter readFilter(const CommandLine& commandLine)
 Json listRuns(RunStore& store, const CommandLine& commandLine)
 {
     Json out = Json::array();
-    for (const RunRecord& run : store.listRuns(readFilter(commandLine)))
-        out.push_back(runjson::fromRun(run));
+    for (const RunRecord& run : store.listRuns(readFilter(commandLine))) {
+        try {
+            out.push_back(runjson::fromRun(run));
+        } catch (const Error& e) { // one damaged row must not hide the others
+            std::cerr << "warning: skipped: " << e.what() << '\n';
+        }
+    }
     return out;
 }
 
@@ -195,6 +202,13 @@ int runRuns(CommandLine& commandLine)
     if (args.empty())
         throw Error("Give a runs action: list, show, compare, export, import or delete.");
     const std::string path = commandLine.value("history", RunStore::defaultPath());
+    // A mistyped --history must not quietly create folders and an empty history; only an
+    // import may start a new one.
+    std::error_code error;
+    if (commandLine.has("history") && args[0] != "import" && !fs::exists(path, error))
+        throw Error(path, 0, "no run history here",
+                    "Check the path given with --history (the default history is " +
+                        RunStore::defaultPath() + ").");
     RunStore store(path);
     for (const std::string& warning : store.warnings())
         std::cerr << "warning: " << warning << '\n';

@@ -1,7 +1,9 @@
 #include "commands.h"
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/text/tokenizerfactory.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -14,7 +16,7 @@ std::string textOfLine(const std::string& line, const std::string& file, std::in
 {
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(line);
+        json = parseBoundedJson(line);
     } catch (const nlohmann::json::exception& e) {
         throw Error(file, number, std::string("not valid JSON (") + e.what() + ")",
                     "Write one JSON string or {\"text\": ...} object per line.");
@@ -33,6 +35,10 @@ std::string textOfLine(const std::string& line, const std::string& file, std::in
 
 std::vector<std::string> readTexts(const std::string& file)
 {
+    std::error_code error;
+    if (std::filesystem::is_directory(file, error))
+        throw Error(file, 0, "is a folder, not a file of texts",
+                    "Give --input a JSONL file (one {\"text\": ...} per line) or a text file.");
     std::ifstream in(file, std::ios::binary);
     if (!in)
         throw Error(file, 0, "cannot open the input file", "Check the path given to --input.");

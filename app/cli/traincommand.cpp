@@ -1,5 +1,6 @@
 // `domaintune-cli train`: import the data, fine-tune, record the run in the history.
 #include "commands.h"
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/data/corpusimporter.h"
 #include "core/store/runstore.h"
@@ -23,7 +24,7 @@ TrainSpec specFrom(const CommandLine& line)
         if (!in)
             throw Error(file, 0, "cannot open the run configuration");
         try {
-            spec = TrainSpec::fromJson(nlohmann::json::parse(in));
+            spec = TrainSpec::fromJson(parseBoundedJson(in));
         } catch (const nlohmann::json::parse_error& e) {
             throw Error(file, 0, std::string("not valid JSON (") + e.what() + ")");
         }
@@ -99,16 +100,22 @@ TrainingData loadData(const TrainSpec& spec)
 }
 
 /** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
- * continues), or 0. */
-std::int64_t latestRunWithOutput(const std::string& history, const std::string& outputDir)
+ * continues), or 0. Throws when that run already completed: resuming it again would only add
+ * another "completed" run for the same training. */
+std::int64_t runToResume(const std::string& history, const std::string& outputDir)
 {
     RunStore store(history);
     RunFilter filter;
     filter.limit = 1000;
     for (const RunRecord& run : store.listRuns(filter)) { // newest first
         const auto json = nlohmann::json::parse(run.specJson, nullptr, false);
-        if (json.is_object() && json.value("output", std::string()) == outputDir)
-            return run.id;
+        if (!json.is_object() || json.value("output", std::string()) != outputDir)
+            continue;
+        if (run.status == RunStatus::Completed)
+            throw Error("Run " + std::to_string(run.id) + " (" + run.name + ") already completed " +
+                        "in " + outputDir + "; there is nothing to resume. Drop --resume to " +
+                        "train again from the start, or give another --output.");
+        return run.id;
     }
     return 0;
 }
@@ -133,7 +140,7 @@ int runTrain(CommandLine& commandLine)
     if (!commandLine.has("no-history")) {
         const std::string history = commandLine.value("history", RunStore::defaultPath());
         const std::int64_t parent =
-            commandLine.has("resume") ? latestRunWithOutput(history, spec.outputDir) : 0;
+            commandLine.has("resume") ? runToResume(history, spec.outputDir) : 0;
         recorder = std::make_unique<RunRecorder>(history, spec, &printer, parent);
     }
     EventSink& sink = recorder ? static_cast<EventSink&>(*recorder) : printer;

@@ -101,8 +101,17 @@ bool DecodedFile::nextLine(std::string& line)
 {
     if (!m_usable)
         return false;
+    if (m_lineEnd == 0) {
+        while (m_text.size() - m_pos < kChunkBytes && fill()) {
+        }
+        // CR alone ends lines only in a file without any '\n' (else a stray CR inside a line
+        // of an LF or CRLF file would split it).
+        const bool crOnly = m_text.find('\n', m_pos) == std::string::npos &&
+                            m_text.find('\r', m_pos) != std::string::npos;
+        m_lineEnd = crOnly ? '\r' : '\n';
+    }
     for (;;) {
-        const std::size_t newline = m_text.find('\n', m_pos);
+        const std::size_t newline = m_text.find(m_lineEnd, m_pos);
         if (newline != std::string::npos) {
             line.assign(m_text, m_pos, newline - m_pos);
             m_pos = newline + 1;

@@ -54,6 +54,9 @@ private:
     std::int64_t m_lineNumber = 0;
     bool m_usable = true;
     bool m_eof = false;
+    /** The line end: '\n' (with an optional '\r' before it), or '\r' for files that have
+     * no '\n' at all (classic Mac OS), decided from the first chunk. 0 until then. */
+    char m_lineEnd = 0;
 };
 
 } // namespace domaintune

@@ -1,5 +1,6 @@
 #include "core/data/jsonreader.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/data/decodedfile.h"
 #include "core/data/labelmap.h"
@@ -100,7 +101,17 @@ public:
                 continue;
             line = m_file.lineNumber();
             try {
-                flatten(nlohmann::json::parse(text), {}, flat);
+                const nlohmann::json record = parseBoundedJson(text);
+                if (!record.is_object()) { // else "the label is empty" would hide why
+                    m_context.report().skipRecord(
+                        {m_file.path(), line,
+                         std::string("the line is a JSON ") + record.type_name() +
+                             ", not an object of fields",
+                         "Write one JSON object per line, e.g. {\"text\": \"...\", "
+                         "\"label\": \"...\"}."});
+                    continue;
+                }
+                flatten(record, {}, flat);
                 return true;
             } catch (const nlohmann::json::exception& e) {
                 m_context.report().skipRecord({m_file.path(), line,
@@ -118,7 +129,7 @@ private:
         while (m_file.nextLine(line))
             text += line + '\n';
         try {
-            m_document = nlohmann::json::parse(text);
+            m_document = parseBoundedJson(text);
         } catch (const nlohmann::json::exception& e) {
             m_context.report().add({m_file.path(), 0, std::string("not valid JSON: ") + e.what(),
                                     "Check the file with a JSON validator."});

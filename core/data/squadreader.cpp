@@ -1,5 +1,6 @@
 #include "core/data/squadreader.h"
 
+#include "core/common/boundedjson.h"
 #include "core/data/decodedfile.h"
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,7 @@ bool hasSquadShape(const nlohmann::json& document)
 
 bool looksLikeSquad(const std::string& jsonText)
 {
-    const nlohmann::json document = nlohmann::json::parse(jsonText, nullptr, false);
+    const nlohmann::json document = parseBoundedJsonOrDiscarded(jsonText);
     return !document.is_discarded() && hasSquadShape(document);
 }
 
@@ -75,7 +76,7 @@ SourceInfo SquadReader::read(const std::string& path, const ExampleVisitor& visi
     std::string text, line;
     while (file.nextLine(line))
         text += line + '\n';
-    const nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
+    const nlohmann::json document = parseBoundedJsonOrDiscarded(text);
     if (document.is_discarded() || !hasSquadShape(document)) {
         m_context.report().add({path, 0, "not SQuAD-style JSON (data[].paragraphs[].qas)",
                                 "Check the file, or import it as --format json."});

@@ -1,5 +1,6 @@
 #include "core/hub/hubdownloader.h"
 
+#include "core/common/boundedjson.h"
 #include "core/hub/httpclient.h"
 #include "core/hub/hubcache.h"
 #include "core/hub/hubcachewriter.h"
@@ -159,7 +160,7 @@ nlohmann::json Download::fetchListing()
     const HttpResponse response = m_http.perform(request);
     if (response.status != 200)
         failHttp(response, "the file list");
-    auto listing = nlohmann::json::parse(response.text, nullptr, false);
+    auto listing = parseBoundedJsonOrDiscarded(response.text);
     if (!listing.is_object() || !listing.contains("siblings") || !listing["siblings"].is_array())
         throw Error(request.url +
                     " did not answer with a Hub model listing (a JSON object with "
@@ -183,7 +184,7 @@ std::vector<std::string> Download::withShards(std::vector<std::string> files,
         const HttpResponse response = m_http.perform(request);
         if (response.status != 200)
             failHttp(response, file);
-        const auto index = nlohmann::json::parse(response.text, nullptr, false);
+        const auto index = parseBoundedJsonOrDiscarded(response.text);
         if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
             throw Error(file + " of " + m_id.str() +
                         " has no \"weight_map\" object; it is not a "

@@ -1,5 +1,6 @@
 #include "core/hub/modelfoldercheck.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/model/checkpointreader.h"
 #include "core/model/modelconfig.h"
@@ -25,7 +26,7 @@ ModelFolderCheck checkModelFolder(const std::string& folder)
     try {
         // The raw fields first, so that an unsupported family is still named in the listing.
         std::ifstream in(config);
-        const auto json = nlohmann::json::parse(in, nullptr, false);
+        const auto json = parseBoundedJsonOrDiscarded(in);
         if (json.is_object()) {
             check.modelType = json.value("model_type", std::string());
             if (json.contains("architectures") && json["architectures"].is_array() &&

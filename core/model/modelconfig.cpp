@@ -1,11 +1,13 @@
 #include "core/model/modelconfig.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sys/stat.h>
+#include <type_traits>
 
 namespace domaintune {
 namespace {
@@ -80,6 +82,19 @@ std::int64_t requireInt(const nlohmann::json& json, const char* key, const std::
 }
 
 template <typename T>
+const char* expectedType()
+{
+    if constexpr (std::is_same_v<T, bool>)
+        return "true or false";
+    else if constexpr (std::is_same_v<T, std::string>)
+        return "a string";
+    else if constexpr (std::is_arithmetic_v<T>)
+        return "a number";
+    else
+        return "a list of strings";
+}
+
+template <typename T>
 T optionalValue(const nlohmann::json& json, const char* key, T fallback)
 {
     if (!key)
@@ -90,7 +105,10 @@ T optionalValue(const nlohmann::json& json, const char* key, T fallback)
     try {
         return it->get<T>();
     } catch (const nlohmann::json::exception&) {
-        return fallback;
+        // A value of the wrong type is an error, as for the required fields: ignoring
+        // "layer_norm_eps": "tiny" would silently train a different model.
+        throw Error(std::string("\"") + key + "\" is " + it->type_name() + " " + it->dump() +
+                    ", not " + expectedType<T>());
     }
 }
 
@@ -199,7 +217,9 @@ std::vector<std::string> supportedModelTypes()
     return types;
 }
 
-ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file)
+namespace {
+
+ModelConfig parseModelConfigFields(const nlohmann::json& json, const std::string& file)
 {
     if (!json.is_object())
         throw Error(file, 0, "config.json is not a JSON object");
@@ -268,6 +288,20 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file
     return config;
 }
 
+} // namespace
+
+ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file)
+{
+    try {
+        return parseModelConfigFields(json, file);
+    } catch (const Error& e) {
+        if (!e.file().empty())
+            throw;
+        throw Error(file, 0, e.what(),
+                    "Repair config.json (transformers writes it with save_pretrained).");
+    }
+}
+
 ModelConfig readModelConfig(const std::string& path)
 {
     struct stat st
@@ -276,14 +310,18 @@ ModelConfig readModelConfig(const std::string& path)
     if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
         file = path + "/config.json";
     std::ifstream in(file);
+    if (stat(file.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw Error(file, 0, "is not a file (config.json must be a JSON file)",
+                    "Choose a Hugging Face model folder (it holds config.json, the weights and "
+                    "the tokenizer files).");
     if (!in)
         throw Error(file, 0, "cannot open the model's config.json",
                     "Choose a Hugging Face model folder (it holds config.json, the weights and "
                     "the tokenizer files).");
     nlohmann::json json;
     try {
-        in >> json;
-    } catch (const nlohmann::json::parse_error& e) {
+        json = parseBoundedJson(in);
+    } catch (const nlohmann::json::exception& e) {
         throw Error(file, 0, std::string("config.json is not valid JSON (") + e.what() + ")",
                     "Repair the file or download the model again.");
     }
@@ -328,6 +366,18 @@ HeadKind ModelConfig::headFromArchitecture() const
     if (endsWith(name, "ForQuestionAnswering"))
         return HeadKind::QuestionAnswering;
     return HeadKind::Base;
+}
+
+bool ModelConfig::architectureKnown() const
+{
+    if (architectures.empty())
+        return true;
+    for (const char* suffix :
+         {"Model", "ForSequenceClassification", "ForTokenClassification", "ForMaskedLM",
+          "ForPreTraining", "ForCausalLM", "ForQuestionAnswering"})
+        if (endsWith(architectures.front(), suffix))
+            return true;
+    return false;
 }
 
 std::string ModelConfig::architectureFor(HeadKind head) const

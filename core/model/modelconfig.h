@@ -78,6 +78,9 @@ struct ModelConfig
     HeadKind headFromArchitecture() const;
     /** Returns the architecture name transformers uses for this family and @p head. */
     std::string architectureFor(HeadKind head) const;
+    /** Returns true when architectures is empty or its first name is one DomainTune reads
+     * (…Model, …ForSequenceClassification, …ForMaskedLM, …LMHeadModel, ...). */
+    bool architectureKnown() const;
 
     /**
      * Returns the JSON to write as config.json: raw, updated with the fields that may have

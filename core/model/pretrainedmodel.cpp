@@ -106,6 +106,11 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
         WeightLoadOptions loadOptions;
         loadOptions.allowHeadResize = newLabels || head != stored;
         result->d->report = loadWeights(*result->d->model, checkpoint, loadOptions);
+        if (!config.architectureKnown())
+            result->d->report.notes.push_back(
+                "config.json names the architecture " + config.architectures.front() +
+                ", which DomainTune does not know: its " + config.modelType +
+                " encoder was loaded as a base model; weights of the unknown head are unused");
         const auto& fresh = result->d->report.newlyInitialised;
         if (!fresh.empty())
             result->d->model->initialiseWeights(std::set<std::string>(fresh.begin(), fresh.end()));

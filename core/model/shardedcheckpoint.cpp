@@ -1,5 +1,6 @@
 #include "core/model/shardedcheckpoint.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/model/checkpointreader.h"
 
@@ -31,7 +32,7 @@ json readJson(const std::string& path)
                     "Check that it exists and is readable.");
     std::stringstream text;
     text << in.rdbuf();
-    json value = json::parse(text.str(), nullptr, false);
+    json value = parseBoundedJsonOrDiscarded(text.str());
     if (value.is_discarded() || !value.is_object())
         throw Error(path, 0, "the shard index is not a JSON object",
                     "The file is truncated or corrupt; download it again.");

@@ -1,5 +1,6 @@
 #include "core/store/bundlereader.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/store/sha256.h"
 
@@ -81,7 +82,7 @@ void BundleReader::parseManifest(const std::string& text, std::uint64_t fileSize
 {
     nlohmann::json manifest;
     try {
-        manifest = nlohmann::json::parse(text);
+        manifest = parseBoundedJson(text);
     } catch (const nlohmann::json::parse_error& e) {
         fail(std::string("the manifest is not valid JSON (") + e.what() + ")");
     }

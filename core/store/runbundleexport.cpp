@@ -21,20 +21,25 @@ std::string safeComponent(const std::string& name)
     return out.empty() || out == "." || out == ".." ? "file" : out;
 }
 
-// Adds the artefact's file, or every file under its folder; returns the files added.
+// Adds the artefact's file, or every file under its folder; returns the files added. Symbolic
+// links are never followed: a link inside a run folder could point anywhere (~/.ssh).
 std::int64_t addArtifactFiles(BundleWriter& writer, const std::string& prefix,
                               const std::string& path)
 {
+    if (path.empty())
+        return 0; // imported without its files
     const fs::path source(path);
     const std::string top = prefix + safeComponent(source.filename().string());
-    if (fs::is_regular_file(source)) {
+    std::error_code error;
+    const auto status = fs::symlink_status(source, error);
+    if (fs::is_regular_file(status)) {
         writer.addFile(top, path);
         return 1;
     }
     std::int64_t files = 0;
-    if (fs::is_directory(source))
+    if (fs::is_directory(status))
         for (const auto& item : fs::recursive_directory_iterator(source)) {
-            if (!item.is_regular_file())
+            if (item.is_symlink() || !item.is_regular_file())
                 continue;
             std::string member = top;
             for (const auto& part : fs::relative(item.path(), source))

@@ -1,4 +1,6 @@
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
+#include "core/store/bundleformat.h"
 #include "core/store/bundlereader.h"
 #include "core/store/runbundle.h"
 #include "core/store/runjson.h"
@@ -49,7 +51,7 @@ ParsedRun parseRun(const BundleReader& reader, const bundleformat::Entry& entry,
     const std::string source = reader.path() + ":" + entry.name;
     nlohmann::json document;
     try {
-        document = nlohmann::json::parse(reader.readText(entry));
+        document = parseBoundedJson(reader.readText(entry));
     } catch (const nlohmann::json::parse_error& e) {
         refuse(reader.path(), "\"" + entry.name + "\" is not valid JSON (" + e.what() + ")");
     }
@@ -67,8 +69,17 @@ ParsedRun parseRun(const BundleReader& reader, const bundleformat::Entry& entry,
     for (const auto& artifact : document.value("artifacts", nlohmann::json::array())) {
         parsed.artifacts.push_back(runjson::toArtifact(artifact, source));
         const std::string member = artifact.value("member", "");
-        if (!member.empty() && member.rfind("runs/" + uuid + "/files/", 0) != 0)
-            refuse(reader.path(), "\"" + entry.name + "\" points at another run's files");
+        if (!member.empty()) {
+            // The member names files inside this run's part of the bundle, and nothing else:
+            // no "..", no absolute path (checkMemberName), and under runs/UUID/files/.
+            bundleformat::checkMemberName(member, reader.path());
+            if (member.rfind("runs/" + uuid + "/files/", 0) != 0)
+                refuse(reader.path(), "\"" + entry.name + "\" points at another run's files");
+        } else {
+            // The files were not exported with the run: the sender's path means nothing here,
+            // and trusting it would let a later export with files pack whatever it names.
+            parsed.artifacts.back().path.clear();
+        }
         parsed.artifactMembers.push_back(member);
     }
     return parsed;

@@ -1,5 +1,6 @@
 #include "core/store/runjson.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 
 #include <cmath>
@@ -39,6 +40,22 @@ auto guarded(const std::string& source, const char* what, Parse&& parse)
     }
 }
 
+/** A JSON column of a stored row; a damaged one is named with its run, never a raw error. */
+nlohmann::json storedJson(const std::string& text, std::int64_t runId, const char* column)
+{
+    try {
+        return parseBoundedJson(text);
+    } catch (const nlohmann::json::exception& e) {
+        std::string reason = e.what(); // without nlohmann's "[json.exception.…] " prefix
+        if (const auto end = reason.find("] "); end != std::string::npos)
+            reason.erase(0, end + 2);
+        throw Error("Run " + std::to_string(runId) + " is damaged in the history: its stored " +
+                    column + " is not valid JSON (" + reason +
+                    "). Delete the run (domaintune-cli runs delete " + std::to_string(runId) +
+                    ") or restore the history from a backup.");
+    }
+}
+
 } // namespace
 
 nlohmann::json fromRun(const RunRecord& run)
@@ -54,12 +71,12 @@ nlohmann::json fromRun(const RunRecord& run)
             {"ended_at", optional(run.endedAt)},
             {"notes", run.notes},
             {"tags", run.tags},
-            {"spec", nlohmann::json::parse(run.specJson)},
+            {"spec", storedJson(run.specJson, run.id, "spec")},
             {"parent_id", optional(run.parentId)},
             {"model_path", run.modelPath},
             {"model_fingerprint", run.modelFingerprint},
             {"dataset_fingerprint", run.datasetFingerprint},
-            {"dataset_stats", nlohmann::json::parse(run.datasetStatsJson)},
+            {"dataset_stats", storedJson(run.datasetStatsJson, run.id, "dataset statistics")},
             {"host", run.host},
             {"pid", run.pid},
             {"heartbeat_at", optional(run.heartbeatAt)}};

@@ -1,5 +1,6 @@
 #include "core/text/tokenizerconfig.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ std::optional<nlohmann::json> readJson(const std::string& path)
     if (!in)
         return std::nullopt;
     try {
-        return nlohmann::json::parse(in);
+        return parseBoundedJson(in);
     } catch (const nlohmann::json::exception& e) {
         throw Error(path, 0, std::string("not valid JSON: ") + e.what(),
                     "Repair or remove the file; Hugging Face writes it with save_pretrained().");

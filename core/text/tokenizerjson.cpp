@@ -1,5 +1,6 @@
 #include "core/text/tokenizerjson.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/text/jsontokenizer.h"
 
@@ -272,7 +273,7 @@ Json readJson(const std::string& path)
     if (!in)
         throw Error(path, 0, "cannot open the tokenizer file", "Check the model path.");
     try {
-        return Json::parse(in);
+        return parseBoundedJson(in);
     } catch (const Json::exception& e) {
         throw Error(path, 0, std::string("not valid JSON: ") + e.what(),
                     "Use the model's own tokenizer.json.");

@@ -1,5 +1,6 @@
 #include "core/text/vocabulary.h"
 
+#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 
 #include <fstream>
@@ -78,7 +79,7 @@ Vocabulary Vocabulary::fromJsonFile(const std::string& path)
     const std::string data = readFile(path);
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(data);
+        json = parseBoundedJson(data);
     } catch (const nlohmann::json::exception& e) {
         throw Error(path, 0, std::string("not valid JSON: ") + e.what(),
                     "Choose the model's vocab.json ({\"token\": id, ...}).");

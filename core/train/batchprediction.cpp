@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/data/corpusimporter.h"
+#include "core/data/importreport.h"
 #include "core/train/predictor.h"
 
 #include <algorithm>
@@ -100,6 +101,28 @@ std::vector<Prediction> predictAll(const Predictor& predictor,
     return predictions;
 }
 
+/**
+ * Every input row gets an output row, or nothing is written: predictions that silently leave
+ * out the rows the reader could not parse (20 in, 19 out) are worse than none.
+ */
+void refuseSkippedRows(const ImportReport& report, const std::string& input)
+{
+    if (report.skippedRecords() == 0)
+        return;
+    std::string where;
+    int shown = 0;
+    for (const auto& issue : report.issues())
+        if (issue.line > 0 && shown < 3) {
+            where += (shown++ ? "; " : "") + issue.message();
+        }
+    throw Error(input, 0,
+                std::to_string(report.skippedRecords()) +
+                    " row(s) could not be read, so no predictions were written (each input row "
+                    "gets exactly one output row): " +
+                    where,
+                "Repair or remove those rows and predict again.");
+}
+
 } // namespace
 
 BatchPredictionResult predictFile(const BatchPredictionRequest& request)
@@ -110,6 +133,7 @@ BatchPredictionResult predictFile(const BatchPredictionRequest& request)
     options.mapping.text = request.textColumn;
     options.cancel = request.cancel;
     const Corpus corpus = importCorpus(request.input, options);
+    refuseSkippedRows(corpus.report(), request.input);
     std::vector<std::string> texts;
     for (const auto& example : corpus.examples())
         texts.push_back(example.text);

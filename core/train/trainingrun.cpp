@@ -4,6 +4,7 @@
 #include "core/text/tokenizerfactory.h"
 #include "core/train/evaluator.h"
 #include "core/train/featurizer.h"
+#include "core/train/modelfit.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
@@ -114,6 +115,8 @@ void TrainingRun::prepare()
     if (spec.task == "multi-label")
         load.problemType = "multi_label_classification";
     m_s.model = PretrainedModel::load(spec.modelDir, load);
+    checkRunFitsModel(m_s.model->config(), spec.modelDir, spec.maxLength,
+                      m_s.tokenizer->vocabSize());
     m_s.model->moveTo(spec.device);
     if (spec.dropout >= 0) // every family builds its dropout from torch::nn::Dropout
         for (const auto& module : m_s.model->module().modules())

@@ -52,6 +52,21 @@ private slots:
         QCOMPARE(stopLine(path), std::int64_t(3));
     }
 
+    void classicMacLineEndings()
+    {
+        // CR alone ends the lines (no LF anywhere): 3 rows of 2 columns, not 1 row of 4.
+        QTemporaryDir dir;
+        const std::string path =
+            writeFile(dir, "mac.csv", "text,label\rProfit rose,pos\rSales fell,neg\rFlat,neu\r");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.size(), std::size_t(3));
+        QCOMPARE(corpus.examples()[1].text, std::string("Sales fell"));
+        QCOMPARE(corpus.report().issueCount(), std::size_t(0));
+        // A stray CR inside a line of an LF file stays in its line.
+        const std::string lf = writeFile(dir, "lf.csv", "text,label\na\rb,x\nc,y\n");
+        QCOMPARE(importCorpus(lf).size(), std::size_t(2));
+    }
+
     void unterminatedQuote()
     {
         QTemporaryDir dir;

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -56,6 +57,31 @@ std::string craftBundle(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 const char* kUuid = "0123abcd-0000-4000-8000-00000000beef";
+
+/** A minimal valid run.json for @p uuid with @p artifacts. */
+std::string runJsonWith(const std::string& uuid, const nlohmann::json& artifacts)
+{
+    const nlohmann::json run = {{"uuid", uuid},
+                                {"name", "n"},
+                                {"task", ""},
+                                {"domain", ""},
+                                {"status", "completed"},
+                                {"created_at", 1},
+                                {"notes", ""},
+                                {"tags", nlohmann::json::array()},
+                                {"spec", {{"a", 1}}},
+                                {"model_path", ""},
+                                {"model_fingerprint", uuid},
+                                {"dataset_fingerprint", ""},
+                                {"dataset_stats", nlohmann::json::object()}};
+    return nlohmann::json{{"run", run}, {"artifacts", artifacts}}.dump();
+}
+
+nlohmann::json artifactAt(const std::string& path)
+{
+    return {{"path", path}, {"kind", "model"}, {"sha256", ""},
+            {"size", 0},    {"step", nullptr}, {"created_at", 1}};
+}
 
 } // namespace
 
@@ -246,6 +272,65 @@ private slots:
                  totalBefore);
         QVERIFY(!QFileInfo::exists(QString::fromStdString(file("bad-files"))));
         QVERIFY(!QFileInfo::exists(m_dir.filePath("evil")));
+    }
+
+    void foreignArtifactPathsAreNeverTrusted()
+    {
+        // A colleague's bundle names an artefact at an absolute folder of this machine, without
+        // files. Importing it must not make a later export with files pack that folder.
+        const std::string secrets = file("secrets");
+        QDir().mkpath(QString::fromStdString(secrets));
+        writeAll(secrets + "/id_rsa", "PRIVATE KEY");
+        const std::string runJson = "runs/" + std::string(kUuid) + "/run.json";
+        writeAll(file("foreign.dtbundle"),
+                 craftBundle({{runJson,
+                               runJsonWith(kUuid, nlohmann::json::array({artifactAt(secrets)}))}}));
+        RunStore store(file("foreign.sqlite"));
+        importBundle(store, file("foreign.dtbundle"));
+        const auto runs = store.listRuns();
+        QCOMPARE(runs.size(), std::size_t(1));
+        const auto artifacts = store.artifacts(runs[0].id);
+        QCOMPARE(artifacts.size(), std::size_t(1));
+        QVERIFY2(artifacts[0].path.empty(), artifacts[0].path.c_str());
+        const auto report = exportRuns(store, {runs[0].id}, file("reexport.dtbundle"), {true});
+        QCOMPARE(report.files, std::int64_t(0));
+        QVERIFY(readAll(file("reexport.dtbundle")).find("PRIVATE KEY") == std::string::npos);
+    }
+
+    void memberWithDotDotIsRefused()
+    {
+        const std::string uuid = kUuid;
+        nlohmann::json artifact = artifactAt("x");
+        artifact["member"] = "runs/" + uuid + "/files/../../../evil";
+        writeAll(file("dotdot.dtbundle"),
+                 craftBundle({{"runs/" + uuid + "/run.json",
+                               runJsonWith(uuid, nlohmann::json::array({artifact}))}}));
+        RunStore store(file("dotdot.sqlite"));
+        try {
+            importBundle(store, file("dotdot.dtbundle"));
+            QFAIL("a member with .. was imported");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("\"..\" path component") != std::string::npos,
+                     e.what());
+        }
+        QVERIFY(store.listRuns().empty());
+    }
+
+    void exportDoesNotFollowSymlinks()
+    {
+        RunStore store(file("links.sqlite"));
+        RunRecord run;
+        run.name = "with a link";
+        const auto id = store.createRun(run);
+        const std::string folder = file("linked-run");
+        QDir().mkpath(QString::fromStdString(folder));
+        writeAll(folder + "/config.json", "{}");
+        writeAll(file("outside.txt"), "OUTSIDE SECRET");
+        std::filesystem::create_symlink(file("outside.txt"), folder + "/model.safetensors");
+        store.addArtifact({0, id, folder, "model", "", 0, 1});
+        const auto report = exportRuns(store, {id}, file("links.dtbundle"), {true});
+        QCOMPARE(report.files, std::int64_t(1)); // config.json only
+        QVERIFY(readAll(file("links.dtbundle")).find("OUTSIDE SECRET") == std::string::npos);
     }
 
     void failureHalfWayRollsBackRowsAndFiles()

@@ -1,6 +1,7 @@
 // `domaintune-cli runs ...` against real history files: JSON on stdout, exit 0 only on success,
 // one-line reasons on stderr, and a refused import that leaves the history unchanged.
 #include "core/store/runstore.h"
+#include "core/store/statement.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -104,6 +105,47 @@ private slots:
             QCOMPARE(result.err.trimmed().count('\n'), 0);
             QVERIFY(result.err.startsWith("domaintune-cli runs: "));
         }
+    }
+
+    void mistypedHistoryPathIsAnError()
+    {
+        const QString typo = m_dir.filePath(QStringLiteral("histroy/typo.sqlite"));
+        const Result result = cli({"list", "--history", typo});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("no run history here"), result.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("histroy")))); // nothing made
+    }
+
+    void damagedRowIsNamedAndSkipped()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+        std::int64_t damaged = 0;
+        {
+            RunStore store(path.toStdString());
+            for (int i = 1; i <= 3; ++i) {
+                RunRecord run;
+                run.name = "run-" + std::to_string(i);
+                const auto id = store.createRun(run);
+                if (i == 2)
+                    damaged = id;
+            }
+            // The schema's CHECK keeps bad JSON out; damage (a disk error, a hand edit with
+            // checks off) gets past it.
+            store.database().prepare("PRAGMA ignore_check_constraints = ON").step();
+            store.database()
+                .prepare("UPDATE runs SET spec = '{not json' WHERE id = ?")
+                .bind(1, damaged)
+                .step();
+        }
+        const Result list = cli({"list", "--history", path});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2); // the others still list
+        QVERIFY2(list.err.contains(QStringLiteral("Run %1 is damaged").arg(damaged).toUtf8()),
+                 list.err.constData());
+        const Result show = cli({"show", QString::number(damaged), "--history", path});
+        QCOMPARE(show.exitCode, 1);
+        QVERIFY2(show.err.contains("is damaged in the history"), show.err.constData());
+        QVERIFY2(!show.err.contains("parse_error"), show.err.constData());
     }
 
     void exportImportDeleteRoundTrip()

@@ -109,6 +109,17 @@ private slots:
                                     QStringLiteral("/nonexistent")});
         QCOMPARE(neither.exitCode, 1);
         QVERIFY(neither.err.contains("--text"));
+        // A folder given as --input: said, not an empty success.
+        QTemporaryDir folder;
+        QFile vocab(folder.filePath(QStringLiteral("vocab.txt")));
+        QVERIFY(vocab.open(QIODevice::WriteOnly));
+        vocab.write("[PAD]\n[UNK]\n[CLS]\n[SEP]\nword\n");
+        vocab.close();
+        const Result directory = run({QStringLiteral("tokenize"), QStringLiteral("--model"),
+                                      vocab.fileName(), QStringLiteral("--input"), folder.path()});
+        QCOMPARE(directory.exitCode, 1);
+        QVERIFY2(directory.err.contains("is a folder, not a file of texts"),
+                 directory.err.constData());
         const Result missing = run({QStringLiteral("tokenize"), QStringLiteral("--model"),
                                     QStringLiteral("/nonexistent/model"), QStringLiteral("--text"),
                                     QStringLiteral("x")});

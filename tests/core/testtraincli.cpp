@@ -119,6 +119,29 @@ private slots:
         QVERIFY(QByteArrayList({"negative", "neutral", "positive"}).contains(cells[1]));
     }
 
+    void predictNeverDropsARowSilently()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("quick/model"));
+        QVERIFY2(QFileInfo::exists(model), "trainsAndRecordsTheRun must run first");
+        const QString input = m_dir.filePath(QStringLiteral("twenty.jsonl"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 1; i <= 20; ++i)
+            file.write(
+                i == 7 ? "{\"text\": \"broken\n"
+                       : QStringLiteral("{\"text\": \"Profit rose %1 %% .\"}\n").arg(i).toUtf8());
+        file.close();
+        const QString output = m_dir.filePath(QStringLiteral("twenty.csv"));
+        const Result result =
+            runCli({QStringLiteral("predict"), QStringLiteral("--model"), model,
+                    QStringLiteral("--input"), input, QStringLiteral("--output"), output},
+                   m_history);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("twenty.jsonl:7:"), result.err.constData());
+        QVERIFY2(result.err.contains("no predictions were written"), result.err.constData());
+        QVERIFY(!QFileInfo::exists(output));
+    }
+
     void evaluatesAndExportsTheRun()
     {
         const QString model = m_dir.filePath(QStringLiteral("quick/model"));
@@ -213,6 +236,16 @@ private slots:
         // is then marked interrupted.
         QVERIFY(previous.status == domaintune::RunStatus::Running ||
                 previous.status == domaintune::RunStatus::Interrupted);
+
+        // Resuming the now completed run again adds no run and says why.
+        const auto runsBefore = store.listRuns().size();
+        const Result again =
+            runCli({QStringLiteral("train"), QStringLiteral("--config"), config,
+                    QStringLiteral("--output"), killed, QStringLiteral("--resume")},
+                   m_history);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("already completed"), again.err.constData());
+        QCOMPARE(domaintune::RunStore(m_history.toStdString()).listRuns().size(), runsBefore);
     }
 
     void reportsBadSettingsInOneLine()
