@@ -76,9 +76,9 @@ public:
     /** Deletes the run with its metrics, evaluations, artefacts rows and tags. */
     void deleteRun(std::int64_t runId);
     /**
-     * Marks as interrupted every running or paused run whose heartbeat is older than
-     * staleAfterMs and whose process is gone (not alive on this host, or the run belongs to
-     * another host). Returns how many runs it marked.
+     * Marks as interrupted every running or paused run whose process is gone: at once when it
+     * ran on this host and its pid is not alive; for a run of another host, when its heartbeat
+     * is older than staleAfterMs. Returns how many runs it marked.
      */
     int markInterrupted();
 

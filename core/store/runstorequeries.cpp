@@ -243,9 +243,12 @@ int RunStore::markInterrupted()
         while (select.step()) {
             const auto heartbeat = select.optionalInteger(3);
             const bool stale = !heartbeat || now - *heartbeat >= m_options.staleAfterMs;
-            const bool gone =
-                select.text(1) != thisHost || !processliveness::isAlive(select.integer(2));
-            if (stale && gone)
+            // On this host a dead pid settles it at once (kill -9, a crash, a power cut): no
+            // need to wait for the heartbeat to age. A run of another host can only be judged
+            // by its heartbeat.
+            const bool sameHost = select.text(1) == thisHost;
+            const bool gone = sameHost ? !processliveness::isAlive(select.integer(2)) : stale;
+            if (gone)
                 dead.push_back({select.integer(0), heartbeat});
         }
     }
