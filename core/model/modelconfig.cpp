@@ -368,6 +368,14 @@ HeadKind ModelConfig::headFromArchitecture() const
     return HeadKind::Base;
 }
 
+double ModelConfig::estimatedParameters() const
+{
+    const double h = double(hiddenSize),
+                 embeddings = double(vocabSize + maxPositions + typeVocabSize) * h;
+    const double layer = 4 * h * h + 2 * h * double(intermediateSize) + 9 * h;
+    return embeddings + double(numLayers) * layer;
+}
+
 bool ModelConfig::architectureKnown() const
 {
     if (architectures.empty())

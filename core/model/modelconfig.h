@@ -81,6 +81,9 @@ struct ModelConfig
     /** Returns true when architectures is empty or its first name is one DomainTune reads
      * (…Model, …ForSequenceClassification, …ForMaskedLM, …LMHeadModel, ...). */
     bool architectureKnown() const;
+    /** Returns about how many parameters the backbone has (embeddings and layers; heads are
+     * small), as a double because a damaged config.json may describe absurd sizes. */
+    double estimatedParameters() const;
 
     /**
      * Returns the JSON to write as config.json: raw, updated with the fields that may have

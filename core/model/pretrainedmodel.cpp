@@ -11,6 +11,7 @@
 #include <torch/cuda.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -80,6 +81,36 @@ struct PretrainedModel::Private
     LoadReport report;
 };
 
+namespace {
+
+/**
+ * Refuses a config.json that describes a model far larger than the weights beside it
+ * ("num_hidden_layers": 1000000000 allocated until the machine ran out of memory): the model
+ * is built before the weights are copied in, so the check must come first.
+ */
+void checkSizeAgainstWeights(const ModelConfig& config, const Checkpoint& checkpoint,
+                             const std::string& directory)
+{
+    double present = 0;
+    for (const auto& tensor : checkpoint.tensors)
+        present += double(tensor.numel());
+    const double described = config.estimatedParameters();
+    if (described <= 2 * present + 5e7)
+        return;
+    char sizes[160];
+    std::snprintf(sizes, sizeof sizes, "about %.3g parameters, but its weights hold %.3g",
+                  described, present);
+    throw Error(directory + "/config.json", 0,
+                std::string("config.json describes a model of ") + sizes + " (num_hidden_layers " +
+                    std::to_string(config.numLayers) + ", hidden size " +
+                    std::to_string(config.hiddenSize) + ", intermediate size " +
+                    std::to_string(config.intermediateSize) + ", vocabulary " +
+                    std::to_string(config.vocabSize) + "); it was not built",
+                "config.json does not belong to these weights: use the model's own config.json.");
+}
+
+} // namespace
+
 PretrainedModel::PretrainedModel() : d(std::make_unique<Private>()) {}
 PretrainedModel::~PretrainedModel() = default;
 
@@ -95,6 +126,7 @@ std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& direct
     if (!options.problemType.empty())
         config.problemType = options.problemType;
     const Checkpoint checkpoint = readCheckpoint(directory);
+    checkSizeAgainstWeights(config, checkpoint, directory);
 
     std::unique_ptr<PretrainedModel> result(new PretrainedModel);
     result->m_directory = directory;

@@ -93,6 +93,22 @@ private slots:
                  summary.c_str());
     }
 
+    void configFarLargerThanTheWeightsIsRefused()
+    {
+        QTemporaryDir dir;
+        PretrainedModel::create(parseModelConfig(tinyBert(), "config.json"), HeadKind::Base)
+            ->save(dir.path().toStdString());
+        auto json = tinyBert();
+        json["num_hidden_layers"] = 1000000000;
+        std::ofstream(dir.filePath("config.json").toStdString()) << json.dump();
+        const std::string message =
+            messageOf([&] { PretrainedModel::load(dir.path().toStdString()); });
+        QVERIFY2(message.find("config.json describes a model of about") != std::string::npos,
+                 message.c_str());
+        QVERIFY2(message.find("num_hidden_layers 1000000000") != std::string::npos,
+                 message.c_str());
+    }
+
     void configJsonThatIsAFolder()
     {
         QTemporaryDir dir;
