@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 namespace domaintune {
@@ -28,6 +29,54 @@ ForwardInputs sampleInputs(const ModelConfig& config)
         inputs.attentionMask.push_back(mask);
     }
     return inputs;
+}
+
+namespace fs = std::filesystem;
+
+/**
+ * Refuses to replace @p target when it holds files that are not an earlier export (no
+ * config.json, model.pt or torchscript.json): the export replaces the folder as a whole.
+ */
+void checkReplaceable(const fs::path& target)
+{
+    std::error_code error;
+    if (!fs::exists(target, error))
+        return;
+    if (!fs::is_directory(target, error))
+        throw Error(target.string(), 0, "exists and is not a folder",
+                    "Choose a new or empty folder for the export.");
+    if (fs::is_empty(target, error))
+        return;
+    for (const char* marker : {"config.json", "model.pt", "torchscript.json"})
+        if (fs::exists(target / marker, error))
+            return;
+    throw Error(target.string(), 0,
+                "holds files that are not a model export, and an export replaces its folder "
+                "as a whole",
+                "Choose a new or empty folder, so that nothing of yours is replaced.");
+}
+
+/** Puts @p staging in place of @p target with renames only: a reader sees the old export or
+ * the new one, never new weights beside an old config.json or stale tokenizer files. */
+void replaceFolder(const fs::path& staging, const fs::path& target)
+{
+    std::error_code error;
+    const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old");
+    fs::remove_all(old, error);
+    if (fs::exists(target, error)) {
+        fs::rename(target, old, error);
+        if (error)
+            throw Error(target.string(), 0,
+                        "cannot move the earlier export aside: " + error.message());
+    }
+    fs::rename(staging, target, error);
+    if (error) {
+        std::error_code ignored;
+        fs::rename(old, target, ignored); // put the earlier export back
+        throw Error(target.string(), 0,
+                    "cannot move the new export into place: " + error.message());
+    }
+    fs::remove_all(old, error);
 }
 
 double largestMagnitude(const std::map<std::string, FloatArray>& outputs)
@@ -86,16 +135,30 @@ ExportVerification verifyExport(const PretrainedModel& original, const std::stri
 ExportVerification exportHuggingFace(const PretrainedModel& model, const std::string& output,
                                      DType weights, const ModelCardFacts* card)
 {
-    model.save(output, weights);
-    if (card) {
-        ModelCardFacts facts = *card;
-        facts.weightsDtype = weights == DType::F16    ? "float16"
-                             : weights == DType::BF16 ? "bfloat16"
-                                                      : "float32";
-        std::ofstream readme(output + "/README.md");
-        readme << modelCard(facts);
-        if (!readme)
-            throw Error(output + "/README.md", 0, "cannot write the model card");
+    // Written in full beside the target, then renamed into place as a whole.
+    const fs::path target = fs::absolute(output).lexically_normal();
+    checkReplaceable(target);
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    const fs::path staging = target.parent_path() / ("." + target.filename().string() + ".partial");
+    fs::remove_all(staging, error);
+    try {
+        model.save(staging.string(), weights);
+        if (card) {
+            ModelCardFacts facts = *card;
+            facts.weightsDtype = weights == DType::F16    ? "float16"
+                                 : weights == DType::BF16 ? "bfloat16"
+                                                          : "float32";
+            std::ofstream readme(staging / "README.md");
+            readme << modelCard(facts);
+            if (!readme.flush())
+                throw Error(output + "/README.md", 0, "cannot write the model card",
+                            "Check the free disk space.");
+        }
+        replaceFolder(staging, target);
+    } catch (...) {
+        fs::remove_all(staging, error); // nothing half-written stays behind
+        throw;
     }
     return verifyExport(model, output, weights);
 }

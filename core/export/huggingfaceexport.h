@@ -27,8 +27,10 @@ ExportVerification verifyExport(const PretrainedModel& original, const std::stri
 /**
  * Exports @p model as a Hugging Face folder at @p output (config.json with architectures and
  * labels, model.safetensors in @p weights precision, the tokenizer files, and README.md from
- * @p card when given), then verifies it. Throws domaintune::Error when writing fails; a failed
- * verification is reported in the result.
+ * @p card when given), then verifies it. The folder is written in full beside @p output and
+ * renamed into place as a whole, replacing an earlier export (no stale file survives, and a
+ * kill leaves the old export or the new one); a folder holding other files is refused. Throws
+ * domaintune::Error when writing fails; a failed verification is reported in the result.
  */
 ExportVerification exportHuggingFace(const PretrainedModel& model, const std::string& output,
                                      DType weights = DType::F32,
