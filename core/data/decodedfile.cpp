@@ -49,6 +49,7 @@ void DecodedFile::chooseEncoding()
     head.resize(static_cast<std::size_t>(m_in.gcount()));
     m_in.clear();
     std::size_t skip = 0;
+    std::string fallback;
     if (m_context.options().encoding.empty()) {
         const EncodingGuess guess = detectFileEncoding(m_path);
         if (guess.binary) {
@@ -59,12 +60,13 @@ void DecodedFile::chooseEncoding()
             return;
         }
         m_encoding = guess.name;
+        fallback = guess.fallback;
         skip = guess.bomLength;
     } else {
         m_encoding = standardEncodingName(m_context.options().encoding);
         skip = bomLengthFor(m_encoding, head);
     }
-    m_decoder = std::make_unique<TextDecoder>(m_encoding);
+    m_decoder = std::make_unique<TextDecoder>(m_encoding, fallback);
     m_in.seekg(static_cast<std::streamoff>(skip));
     m_context.advance(static_cast<std::int64_t>(skip));
 }
@@ -86,6 +88,13 @@ bool DecodedFile::fill()
 
 void DecodedFile::reportReplacements()
 {
+    for (const std::int64_t line : m_decoder->takeFallbackLines())
+        m_context.report().add(
+            {m_path, line,
+             "this line is not UTF-8 like the rest of the file; it was read as " +
+                 m_decoder->fallback(),
+             "Check its characters; re-save the file in one encoding (UTF-8 is best) to be "
+             "sure."});
     for (const TextDecoder::Replacement& replacement : m_decoder->takeReplacements()) {
         m_context.report().addInvalidSequences(replacement.count);
         m_context.report().add(

@@ -98,6 +98,40 @@ EncodingGuess fromIcuDetector(std::string_view sample, bool hasC1)
     return {standardEncodingName(name), confidence, 0, false, "ICU charset detector"};
 }
 
+/**
+ * Lines of valid UTF-8 (with non-ASCII characters) beside lines that are not: decoding it all
+ * in one legacy encoding would turn the UTF-8 lines into mojibake without a word. Returns the
+ * per-line guess, or an empty name when the sample is not mixed.
+ */
+EncodingGuess mixedLines(std::string_view sample)
+{
+    std::string legacy;
+    bool utf8 = false;
+    for (std::size_t pos = 0; pos < sample.size();) {
+        std::size_t end = sample.find('\n', pos);
+        if (end == std::string_view::npos)
+            end = sample.size();
+        const std::string_view line = sample.substr(pos, end - pos);
+        const Utf8Counts counts = countUtf8(line);
+        if (counts.invalid > 0)
+            legacy.append(line).push_back('\n');
+        else if (counts.multiByte > 0)
+            utf8 = true;
+        pos = end + 1;
+    }
+    if (!utf8 || legacy.empty())
+        return {};
+    const EncodingGuess other = fromIcuDetector(legacy, countUtf8(legacy).hasC1);
+    if (other.name == "UTF-8")
+        return {};
+    EncodingGuess guess{"UTF-8", 60, 0, false,
+                        "mixed: UTF-8 lines and " + other.name +
+                            " lines (each line is read in its own encoding; the " + other.name +
+                            " lines are reported)"};
+    guess.fallback = other.name;
+    return guess;
+}
+
 } // namespace
 
 EncodingGuess detectEncoding(std::string_view head, std::string_view sample)
@@ -115,6 +149,8 @@ EncodingGuess detectEncoding(std::string_view head, std::string_view sample)
         return {"UTF-8", 100, 0, false, "valid UTF-8"};
     if (counts.multiByte >= 4 * counts.invalid)
         return {"UTF-8", 90, 0, false, "mostly valid UTF-8 (invalid bytes will be reported)"};
+    if (auto mixed = mixedLines(sample); !mixed.name.empty())
+        return mixed;
     return fromIcuDetector(sample, counts.hasC1);
 }
 

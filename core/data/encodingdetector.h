@@ -14,6 +14,9 @@ struct EncodingGuess
     std::size_t bomLength = 0; ///< Bytes of byte-order mark to skip.
     bool binary = false;       ///< NUL bytes without a UTF-16/32 pattern: not a text file.
     std::string reason;        ///< Why, in words ("byte-order mark", "ICU charset detector"...).
+    /** Set when the lines mix encodings: name is "UTF-8" and the lines that are not valid
+     * UTF-8 are read in this encoding instead (each one reported). */
+    std::string fallback;
 };
 
 /**
@@ -24,7 +27,9 @@ struct EncodingGuess
  * Order: BOM; UTF-16 without BOM (NUL pattern); binary (other NULs); pure ASCII or valid UTF-8
  * (also mostly-valid UTF-8 — at least four valid multi-byte sequences per invalid one — so a
  * UTF-8 file with a few stray latin-1 bytes is decoded as UTF-8 and the bad bytes reported);
- * otherwise ICU's charset detector (ucsdet). ICU's "windows-1252" is reported as "ISO-8859-1"
+ * lines that mix valid UTF-8 with lines in a legacy encoding: UTF-8, with the legacy encoding
+ * (ICU's guess from those lines alone) as the per-line fallback; otherwise ICU's charset
+ * detector (ucsdet). ICU's "windows-1252" is reported as "ISO-8859-1"
  * when the sample holds no byte in 0x80–0x9F: both decode such text identically, and latin-1 is
  * what the file is. Pure function; thread-safe.
  */

@@ -100,6 +100,28 @@ private slots:
         QCOMPARE(stopLine(path), std::int64_t(10));
     }
 
+    void halfUtf8HalfLatin1IsReadLineByLine()
+    {
+        // As many latin-1 lines as UTF-8 ones: neither "mostly UTF-8" nor one legacy encoding.
+        // Each line is read in its own encoding and the latin-1 ones are reported.
+        QTemporaryDir dir;
+        std::string text = "text,label\n";
+        for (int i = 0; i < 4; ++i) {
+            text += "caf\xC3\xA9 utf " + std::to_string(i) + ",x\n";
+            text += "caf\xE9 latin " + std::to_string(i) + ",y\n";
+        }
+        const std::string path = writeFile(dir, "half.csv", text);
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.size(), std::size_t(8));
+        for (const auto& example : corpus.examples())
+            QVERIFY2(example.text.rfind("caf\xC3\xA9 ", 0) == 0, example.text.c_str());
+        QCOMPARE(corpus.report().issues().size(), std::size_t(4));
+        QCOMPARE(corpus.report().issues()[0].line, std::int64_t(3));
+        QVERIFY2(corpus.report().issues()[0].what.find("not UTF-8 like the rest") !=
+                     std::string::npos,
+                 corpus.report().issues()[0].what.c_str());
+    }
+
     void blankLabels()
     {
         QTemporaryDir dir;
