@@ -6,6 +6,7 @@
 
 #include "core/common/error.h"
 #include "core/model/rawtensor.h"
+#include "errortestutil.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -204,17 +205,6 @@ inline QByteArray torchLegacy(const QByteArray& objectPickle,
         out += storages[i].second;
     }
     return out;
-}
-
-/** Runs @p call and returns the domaintune::Error message it throws ("" when none). */
-inline QString errorOf(const std::function<void()>& call)
-{
-    try {
-        call();
-    } catch (const domaintune::Error& error) {
-        return QString::fromUtf8(error.what());
-    }
-    return {};
 }
 
 /** Converts IEEE half-precision bits to float. */

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/model/modelconfig.h"
 #include "core/model/pretrainedmodel.h"
+#include "errortestutil.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,16 +21,6 @@ nlohmann::json tinyBert()
     return {{"model_type", "bert"},         {"vocab_size", 40},         {"hidden_size", 16},
             {"num_hidden_layers", 1},       {"num_attention_heads", 2}, {"intermediate_size", 32},
             {"max_position_embeddings", 32}};
-}
-
-std::string messageOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 } // namespace
@@ -65,7 +56,8 @@ private slots:
         QFETCH(QString, expected);
         auto json = tinyBert();
         json[key.toStdString()] = nlohmann::json::parse(value.toStdString());
-        const std::string message = messageOf([&] { parseModelConfig(json, "m/config.json"); });
+        const std::string message =
+            test::errorOf([&] { parseModelConfig(json, "m/config.json"); }).toStdString();
         QVERIFY2(message.rfind("m/config.json: \"" + key.toStdString() + "\" is ", 0) == 0,
                  message.c_str());
         QVERIFY2(message.find(expected.toStdString()) != std::string::npos, message.c_str());
@@ -102,7 +94,7 @@ private slots:
         json["num_hidden_layers"] = 1000000000;
         std::ofstream(dir.filePath("config.json").toStdString()) << json.dump();
         const std::string message =
-            messageOf([&] { PretrainedModel::load(dir.path().toStdString()); });
+            test::errorOf([&] { PretrainedModel::load(dir.path().toStdString()); }).toStdString();
         QVERIFY2(message.find("config.json describes a model of about") != std::string::npos,
                  message.c_str());
         QVERIFY2(message.find("num_hidden_layers 1000000000") != std::string::npos,
@@ -113,7 +105,8 @@ private slots:
     {
         QTemporaryDir dir;
         std::filesystem::create_directory(dir.filePath("config.json").toStdString());
-        const std::string message = messageOf([&] { readModelConfig(dir.path().toStdString()); });
+        const std::string message =
+            test::errorOf([&] { readModelConfig(dir.path().toStdString()); }).toStdString();
         QVERIFY2(message.find("config.json: is not a file") != std::string::npos, message.c_str());
     }
 };

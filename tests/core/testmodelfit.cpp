@@ -5,6 +5,7 @@
 #include "core/model/modelconfig.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/train/modelfit.h"
+#include "errortestutil.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -30,16 +31,6 @@ ModelConfig configWith(const char* type, int positions, int vocab)
                             "config.json");
 }
 
-std::string messageOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-
 } // namespace
 
 class TestModelFit : public QObject
@@ -51,7 +42,8 @@ private slots:
     {
         const auto bert = configWith("bert", 40, 100);
         checkRunFitsModel(bert, "m", 40, 100); // exactly fits
-        const std::string message = messageOf([&] { checkRunFitsModel(bert, "m", 64, 100); });
+        const std::string message =
+            test::errorOf([&] { checkRunFitsModel(bert, "m", 64, 100); }).toStdString();
         QVERIFY2(message.find("m: --max-length 64 is longer than this model reads") == 0,
                  message.c_str());
         QVERIFY2(message.find("Set --max-length to 40 or less") != std::string::npos,
@@ -59,7 +51,8 @@ private slots:
         // RoBERTa's positions start after padding_idx: 40 positions read 38 tokens.
         const auto roberta = configWith("roberta", 40, 100);
         checkRunFitsModel(roberta, "m", 38, 100);
-        const std::string offset = messageOf([&] { checkRunFitsModel(roberta, "m", 39, 100); });
+        const std::string offset =
+            test::errorOf([&] { checkRunFitsModel(roberta, "m", 39, 100); }).toStdString();
         QVERIFY2(offset.find("less 2 reserved by the roberta family") != std::string::npos,
                  offset.c_str());
     }
@@ -67,7 +60,9 @@ private slots:
     void tokenizerMustFitTheEmbeddings()
     {
         const std::string message =
-            messageOf([&] { checkRunFitsModel(configWith("bert", 64, 100), "m", 32, 101); });
+            test::errorOf([&] {
+                checkRunFitsModel(configWith("bert", 64, 100), "m", 32, 101);
+            }).toStdString();
         QVERIFY2(message.find("the tokenizer has 101 tokens but the model's embeddings only 100") !=
                      std::string::npos,
                  message.c_str());

@@ -59,7 +59,8 @@ std::string craftBundle(const std::vector<std::pair<std::string, std::string>>& 
 const char* kUuid = "0123abcd-0000-4000-8000-00000000beef";
 
 /** A minimal valid run.json for @p uuid with @p artifacts. */
-std::string runJsonWith(const std::string& uuid, const nlohmann::json& artifacts)
+std::string runJsonWith(const std::string& uuid, const nlohmann::json& artifacts,
+                        const nlohmann::json& stats = nlohmann::json::object())
 {
     const nlohmann::json run = {{"uuid", uuid},
                                 {"name", "n"},
@@ -73,7 +74,7 @@ std::string runJsonWith(const std::string& uuid, const nlohmann::json& artifacts
                                 {"model_path", ""},
                                 {"model_fingerprint", uuid},
                                 {"dataset_fingerprint", ""},
-                                {"dataset_stats", nlohmann::json::object()}};
+                                {"dataset_stats", stats}};
     return nlohmann::json{{"run", run}, {"artifacts", artifacts}}.dump();
 }
 
@@ -338,20 +339,7 @@ private slots:
         // The first run is valid, the second breaks a rule only the insert checks: the first
         // run's rows must not stay behind.
         const auto runJson = [](const std::string& uuid, const nlohmann::json& stats) {
-            nlohmann::json run = {{"uuid", uuid},
-                                  {"name", "n"},
-                                  {"task", ""},
-                                  {"domain", ""},
-                                  {"status", "completed"},
-                                  {"created_at", 1},
-                                  {"notes", ""},
-                                  {"tags", nlohmann::json::array()},
-                                  {"spec", {{"a", 1}}},
-                                  {"model_path", ""},
-                                  {"model_fingerprint", uuid},
-                                  {"dataset_fingerprint", ""},
-                                  {"dataset_stats", stats}};
-            return nlohmann::json{{"run", run}}.dump();
+            return runJsonWith(uuid, nlohmann::json::array(), stats);
         };
         const std::string second = "0123abcd-0000-4000-8000-00000000cafe";
         writeAll(file("half.dtbundle"),
