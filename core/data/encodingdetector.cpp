@@ -95,7 +95,18 @@ EncodingGuess fromIcuDetector(std::string_view sample, bool hasC1)
     const int confidence = ucsdet_getConfidence(match, &status);
     if (name == "windows-1252" && !hasC1)
         name = "ISO-8859-1";
-    return {standardEncodingName(name), confidence, 0, false, "ICU charset detector"};
+    // ICU's detector names text direction too ("IBM420_ltr", "IBM424_rtl"); its converters do
+    // not know those names (found by fuzz_corpus).
+    if (const auto suffix = name.rfind('_');
+        suffix != std::string::npos &&
+        (name.substr(suffix) == "_ltr" || name.substr(suffix) == "_rtl"))
+        name.erase(suffix);
+    try {
+        return {standardEncodingName(name), confidence, 0, false, "ICU charset detector"};
+    } catch (const Error&) {
+        return {"ISO-8859-1", 10, 0, false,
+                "ICU guessed " + name + ", which it cannot decode; latin-1 keeps every byte"};
+    }
 }
 
 /**

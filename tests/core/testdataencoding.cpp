@@ -47,6 +47,20 @@ private slots:
         QCOMPARE(detectEncoding("plain,ascii\n", "").name, std::string("UTF-8"));
     }
 
+    void detectorNamesWithDirectionAreUsable()
+    {
+        // Found by fuzz_corpus: ICU's detector answered "IBM420_ltr" for these bytes and the
+        // name was refused by the converter lookup ("Unknown text encoding").
+        const std::string bytes("\xb8"
+                                "AISO-8jipsa\ragrh.\n");
+        const EncodingGuess guess = detectEncoding(bytes.substr(0, 4), bytes);
+        QVERIFY2(guess.name.find('_') == std::string::npos, guess.name.c_str());
+        TextDecoder decoder(guess.name); // the name must be one a decoder opens
+        std::string out;
+        decoder.decode(bytes.data(), bytes.size(), true, out);
+        QVERIFY(!out.empty());
+    }
+
     void latin1AndWindows1252()
     {
         // Enough latin-1 text that ICU's detector is confident; no C1 bytes -> ISO-8859-1.

@@ -1,0 +1,20 @@
+// Weights files: safetensors, the PyTorch zip format (zip reader + restricted unpickler) and
+// the legacy pickle format. Every input must end in a result or a domaintune::Error.
+#include "core/common/error.h"
+#include "core/model/pytorchcheckpoint.h"
+#include "core/model/safetensorsfile.h"
+#include "fuzzinput.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    using namespace domaintune;
+    try {
+        SafetensorsFile::open(fuzz::writeInput(data, size, "model.safetensors")).toCheckpoint();
+    } catch (const Error&) {
+    }
+    try {
+        PyTorchCheckpoint::read(fuzz::writeInput(data, size, "pytorch_model.bin"));
+    } catch (const Error&) {
+    }
+    return 0;
+}

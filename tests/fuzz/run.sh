@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (clang, ASan + UBSan, tests/fuzz/) in their own folder and runs
+# each for SECONDS. Seeds: small files this script writes, the committed reference models, and
+# ../shared's fixtures, tokenizers and corpora when present (read only; new inputs go to
+# BUILD/corpus/NAME). A crash, leak, sanitizer report or timeout fails the run and leaves the
+# input in BUILD/findings/NAME/ (turn it into a regression test).
+#
+#   tests/fuzz/run.sh [SECONDS] [BUILD_DIR]      (defaults: 30, build-fuzz)
+#
+# Prints one line per harness: executions, coverage (cov) and features (ft) at the end.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-30}
+build=${2:-$root/build-fuzz}
+shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}
+command -v clang++-14 >/dev/null ||
+    { echo "fuzz: clang++-14 is missing; run: sudo apt install clang-14 libclang-rt-14-dev" >&2; exit 2; }
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
+CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DDOMAINTUNE_FUZZ=ON \
+    -DDOMAINTUNE_BUILD_GUI=OFF -DDOMAINTUNE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    >"$build.configure.log" 2>&1 || { tail -n 20 "$build.configure.log" >&2; exit 1; }
+cmake --build "$build" --target fuzzers --parallel "${DOMAINTUNE_JOBS:-2}" >"$build.build.log" 2>&1 ||
+    { grep -E "error" "$build.build.log" | head -20 >&2; exit 1; }
+
+seeds="$build/seeds"
+rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_checkpoint,fuzz_config,fuzz_tokenizer,fuzz_corpus,fuzz_bundle}
+# Committed, small, valid inputs.
+for folder in "$root"/tests/reference/models/*/; do
+    name=$(basename "$folder")
+    cp "$folder/config.json" "$seeds/fuzz_config/$name.json"
+    cp "$folder/model.safetensors" "$seeds/fuzz_checkpoint/$name.safetensors"
+done
+printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\nthe\n##s\nlicen\n##see\n' >"$seeds/fuzz_tokenizer/vocab"
+printf '#version: 0.2\na b\nab c\n' >"$seeds/fuzz_tokenizer/merges"
+# The corpus harness reads its first byte as the format: 0 csv, 1 tsv, 2 json, 3 jsonl,
+# 4 conll, 5 squad, 6 text.
+printf '\000text,label\n"Profit rose, again",pos\ncaf\303\251,neg\n' >"$seeds/fuzz_corpus/csv"
+printf '\001text\tlabel\nProfit rose\tpos\n' >"$seeds/fuzz_corpus/tsv"
+printf '\002[{"text": "a", "label": "x"}, {"text": "b", "label": ["y", "z"]}]' >"$seeds/fuzz_corpus/json"
+printf '\003{"text": "a", "label": "x"}\n{"text": "b", "label": "y"}\n' >"$seeds/fuzz_corpus/jsonl"
+printf '\004Aspirin\tB-Chem\ncauses\tO\n\nnausea\tB-Dis\n' >"$seeds/fuzz_corpus/conll"
+printf '\005{"data": [{"paragraphs": [{"context": "ab cd", "qas": [{"id": "1", "question": "q", "answers": [{"text": "cd", "answer_start": 3}]}]}]}]}' >"$seeds/fuzz_corpus/squad"
+printf '\006Plain text.\n\nA second paragraph.\n' >"$seeds/fuzz_corpus/text"
+# ../shared, when present: real tokenizers and reference weights (small ones only).
+extra=()
+if [ -d "$shared" ]; then
+    find "$shared/fixtures" "$shared/tokenizers" -type f -size -2M 2>/dev/null |
+        while read -r file; do
+            case "$file" in
+            *.json) cp "$file" "$seeds/fuzz_config/shared-$(basename "$(dirname "$file")")-$(basename "$file")" ;;
+            *.safetensors | *.bin) cp "$file" "$seeds/fuzz_checkpoint/shared-$(basename "$(dirname "$file")")-$(basename "$file")" ;;
+            esac
+        done
+    for file in "$shared"/tokenizers/*/*; do
+        [ "$(stat -c %s "$file")" -lt 2000000 ] && cp "$file" "$seeds/fuzz_tokenizer/shared-$(basename "$file")"
+    done
+fi
+
+status=0
+for fuzzer in fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle; do
+    corpus="$build/corpus/$fuzzer" findings="$build/findings/$fuzzer"
+    mkdir -p "$corpus" "$findings"
+    log="$build/$fuzzer.log"
+    if (cd "$findings" && "$build/fuzz/$fuzzer" -max_total_time="$seconds" -timeout=20 \
+        -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 \
+        "$corpus" "$seeds/$fuzzer" "${extra[@]}" >"$log" 2>&1); then
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+        cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
+        echo "fuzz: $fuzzer: $runs executions in ${seconds} s, $cov, no findings"
+    else
+        status=1
+        echo "fuzz: $fuzzer FOUND A PROBLEM (input in $findings; log $log):" >&2
+        grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -n 5 >&2
+    fi
+done
+exit $status
