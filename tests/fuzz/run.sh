@@ -30,6 +30,8 @@ for folder in "$root"/tests/reference/models/*/; do
     cp "$folder/config.json" "$seeds/fuzz_config/$name.json"
     cp "$folder/model.safetensors" "$seeds/fuzz_checkpoint/$name.safetensors"
 done
+printf '{"metadata": {"total_size": 8}, "weight_map": {"a.weight": "model-00001-of-00002.safetensors"}}' \
+    >"$seeds/fuzz_checkpoint/index.json"
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\nthe\n##s\nlicen\n##see\n' >"$seeds/fuzz_tokenizer/vocab"
 printf '#version: 0.2\na b\nab c\n' >"$seeds/fuzz_tokenizer/merges"
 # The corpus harness reads its first byte as the format: 0 csv, 1 tsv, 2 json, 3 jsonl,
