@@ -1541,6 +1541,14 @@
         <source>&lt;b&gt;No entity tags found.&lt;/b&gt; Named-entity training needs CoNLL data (one token and its tag per line).</source>
         <translation>&lt;b&gt;未找到实体标记。&lt;/b&gt;命名实体训练需要 CoNLL 数据（每行一个词元及其标记）。</translation>
     </message>
+    <message>
+        <source>No file or folder %1 (yet).</source>
+        <translation>（尚）无文件或文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: press Enter to read it as a corpus (one sub-folder per label, or text files), or type on.</source>
+        <translation>%1 是一个文件夹：按回车键将其作为语料读取（每个标签一个子文件夹，或文本文件），或继续输入。</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardHyperPage</name>

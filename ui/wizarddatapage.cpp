@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -76,6 +77,21 @@ WizardDataPage::WizardDataPage(QWidget* parent) : QWizardPage(parent)
     connect(&m_debounce, &QTimer::timeout, this, &WizardDataPage::analyze);
     connect(&m_job, &QFutureWatcherBase::finished, this, &WizardDataPage::finishAnalysis);
     connect(m_file, &QLineEdit::textChanged, this, &WizardDataPage::scheduleAnalysis);
+    // textEdited (typing) and textChanged (any change) come in either order: a change to a
+    // text other than the one last typed was made by Browse or a loaded spec.
+    connect(m_file, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (text != m_lastTyped)
+            m_typed = false;
+    });
+    connect(m_file, &QLineEdit::textEdited, this, [this](const QString& text) {
+        m_typed = true;
+        m_lastTyped = text;
+    });
+    connect(m_file, &QLineEdit::returnPressed, this, [this] {
+        m_confirmedFolder = m_file->text().trimmed();
+        m_analyzedKey.clear();
+        analyze();
+    });
     connect(m_separator, &QLineEdit::textChanged, this, &WizardDataPage::scheduleAnalysis);
     for (QComboBox* box : {m_format, m_encoding, m_text, m_label})
         connect(box, &QComboBox::currentIndexChanged, this, &WizardDataPage::scheduleAnalysis);
@@ -257,6 +273,20 @@ void WizardDataPage::analyze()
 {
     if (m_file->text().trimmed().isEmpty()) {
         m_warnings->setText(tr("Choose the training data."));
+        return;
+    }
+    // While a path is being typed, nothing that does not exist is read, and a folder (a
+    // corpus of one sub-folder per label, but also "/" half-way through "/home/…") only after
+    // Enter.
+    const QFileInfo typed(m_file->text().trimmed());
+    if (m_typed && !typed.exists()) {
+        m_warnings->setText(tr("No file or folder %1 (yet).").arg(m_file->text().trimmed()));
+        return;
+    }
+    if (m_typed && typed.isDir() && m_confirmedFolder != m_file->text().trimmed()) {
+        m_warnings->setText(tr("%1 is a folder: press Enter to read it as a corpus (one "
+                               "sub-folder per label, or text files), or type on.")
+                                .arg(m_file->text().trimmed()));
         return;
     }
     if (m_job.isRunning()) {

@@ -95,6 +95,11 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     QString m_analyzedKey;
     bool m_analyzing = false; ///< From starting a job until its result is shown.
+    /** The path was last changed by typing (not Browse or a loaded spec): a folder it names is
+     * read only after Enter, so that "/" or "/home" half-way through a path is never walked. */
+    bool m_typed = false;
+    QString m_confirmedFolder;
+    QString m_lastTyped;
     QString m_presetText, m_presetLabel;
 };
 
