@@ -1,6 +1,7 @@
 #include "core/export/torchscriptexport.h"
 
 #include "core/common/error.h"
+#include "core/common/filewriter.h"
 #include "core/export/torchscriptsource.h"
 #include "core/model/taskmodel.h"
 #include "core/store/sha256.h"
@@ -14,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 namespace domaintune {
 namespace {
@@ -220,7 +222,10 @@ TorchScriptExport exportTorchScript(const PretrainedModel& model, const std::str
         torch::NoGradGuard noGrad;
         const auto module = buildModule(model, weights, program);
         json = metadata(model, weights, program);
-        module.save(result.file + ".partial", {{"torchscript.json", json.dump(2)}});
+        // In memory first: LibTorch's file writer ends the process on a full disk.
+        std::ostringstream bytes;
+        module.save(bytes, {{"torchscript.json", json.dump(2)}});
+        writeWholeFile(result.file + ".partial", bytes.str());
     } catch (const Error&) {
         fs::remove(result.file + ".partial", error);
         throw;

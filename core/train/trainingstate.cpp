@@ -1,11 +1,13 @@
 #include "core/train/trainingstate.h"
 
 #include "core/common/error.h"
+#include "core/common/filewriter.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace domaintune {
 namespace {
@@ -72,18 +74,29 @@ void saveCheckpoint(const std::string& directory, TaskModelImpl& model,
     fs::create_directories(partial, error);
     if (error)
         throw Error(partial.string(), 0, "cannot create the checkpoint folder: " + error.message());
+    // Serialised in memory, then written with checked writes: LibTorch's file writer throws
+    // from a destructor on a full disk, which ends the process (exit 134) instead of failing.
+    std::ostringstream weightsBytes, optimizerBytes, rngBytes;
     try {
         torch::serialize::OutputArchive weights;
         for (const auto& item : model.named_parameters())
             weights.write(item.key(), item.value().detach());
-        weights.save_to((partial / "model.pt").string());
-        torch::save(optimizer, (partial / "optimizer.pt").string());
+        weights.save_to(weightsBytes);
+        torch::save(optimizer, optimizerBytes);
         auto generator = at::detail::getDefaultCPUGenerator();
         std::lock_guard<std::mutex> lock(generator.mutex());
-        torch::save(generator.get_state(), (partial / "rng.pt").string());
+        torch::save(generator.get_state(), rngBytes);
     } catch (const c10::Error& e) {
         throw Error(partial.string(), 0,
                     std::string("cannot write the checkpoint: ") + e.what_without_backtrace());
+    }
+    try {
+        writeWholeFile((partial / "model.pt").string(), weightsBytes.str());
+        writeWholeFile((partial / "optimizer.pt").string(), optimizerBytes.str());
+        writeWholeFile((partial / "rng.pt").string(), rngBytes.str());
+    } catch (const Error&) {
+        fs::remove_all(partial, error); // no half-written checkpoint that could look valid
+        throw;
     }
     writeJson(partial / "state.json", state.toJson()); // written last: marks completeness
     fs::remove_all(previous, error);
