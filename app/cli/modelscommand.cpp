@@ -164,7 +164,7 @@ int download(const CommandLine& commandLine, const std::string& id)
     HubDownloadResult result;
     try {
         result = downloadModel(params, printer, g_cancel);
-    } catch (const HubDownloadCancelled& e) {
+    } catch (...) { // cancelled or failed: the default handlers again, then report
         std::signal(SIGINT, SIG_DFL);
         std::signal(SIGTERM, SIG_DFL);
         throw;

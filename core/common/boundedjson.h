@@ -15,10 +15,10 @@ constexpr int kMaxJsonDepth = 256;
 
 /**
  * Parses @p input (a string, a stream or an iterator pair, as nlohmann::json::parse takes) like
- * nlohmann::json::parse, but refuses objects and arrays nested deeper than @p maxDepth with a
- * nlohmann::json::parse_error, so callers' existing "not valid JSON" handling reports it with
- * the file name. nlohmann's parser itself is iterative; the refusal stops before a deep
- * document is built. Any thread.
+ * nlohmann::json::parse, but refuses objects and arrays nested deeper than @p maxDepth, and
+ * numbers too large for a double, with a nlohmann::json::parse_error, so callers' existing "not
+ * valid JSON" handling reports it with the file name. nlohmann's parser itself is iterative; the
+ * refusal stops before a deep document is built. Any thread.
  */
 template <typename Input>
 nlohmann::json parseBoundedJson(Input&& input, int maxDepth = kMaxJsonDepth)
@@ -34,7 +34,13 @@ nlohmann::json parseBoundedJson(Input&& input, int maxDepth = kMaxJsonDepth)
                     nullptr);
             return true;
         };
-    return nlohmann::json::parse(std::forward<Input>(input), limit);
+    try {
+        return nlohmann::json::parse(std::forward<Input>(input), limit);
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double ("14E888") is reported as out_of_range, which callers that
+        // handle parse_error would let escape (found by fuzz_bundle): make it one.
+        throw nlohmann::json::parse_error::create(406, 0, e.what(), nullptr);
+    }
 }
 
 /** As parseBoundedJson(), but returns a discarded value instead of throwing (like

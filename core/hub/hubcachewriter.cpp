@@ -1,6 +1,7 @@
 #include "core/hub/hubcachewriter.h"
 
 #include "core/common/error.h"
+#include "core/common/filewriter.h"
 #include "core/hub/hubcache.h"
 #include "core/hub/hubmodelid.h"
 
@@ -27,14 +28,7 @@ void writeAtomically(const fs::path& path, const std::string& contents)
     fs::create_directories(path.parent_path(), error);
     checked(error, path.parent_path(), "create the folder");
     const fs::path temporary = path.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << contents;
-        out.flush();
-        if (!out)
-            throw Error(temporary.string(), 0, "cannot write the file",
-                        "Check that the Hugging Face cache folder is writable and not full.");
-    }
+    writeWholeFile(temporary.string(), contents);
     fs::rename(temporary, path, error);
     checked(error, path, "move the file into place");
 }

@@ -126,6 +126,22 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, readCheckpoint(path("sharded")));
     }
 
+    void hugeNumbersAreParseErrors()
+    {
+        // Found by fuzz_bundle: nlohmann reports "14E888" as out_of_range, not parse_error,
+        // and the callers that handle parse_error let it end the process.
+        write(path("config.json"), R"({"model_type": "bert", "vocab_size": 14E888})");
+        const std::string message = [&] {
+            try {
+                readModelConfig(path("config.json"));
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string();
+        }();
+        QVERIFY2(message.find("number overflow") != std::string::npos, message.c_str());
+    }
+
     void ordinaryNestingStillReads()
     {
         write(path("nested.jsonl"), R"({"text": "t", "label": "a", "meta": )" + deep(50) + "}\n");

@@ -317,6 +317,19 @@ private slots:
         QVERIFY(store.listRuns().empty());
     }
 
+    void manifestWithAnOverflowingNumberIsRefused()
+    {
+        // fuzz_bundle's finding, byte for byte: a manifest holding "14E888" ended the process.
+        const std::string bytes("DTBUNDLE\x01\x00\x00\x00\x09\x00\x00\x00\x00\x00\x00\x00"
+                                "14E888<8\xb8"
+                                "8L^\x00",
+                                33);
+        writeAll(file("overflow.dtbundle"), bytes);
+        RunStore store(file("overflow.sqlite"));
+        QVERIFY_THROWS_EXCEPTION(Error, importBundle(store, file("overflow.dtbundle")));
+        QVERIFY(store.listRuns().empty());
+    }
+
     void exportDoesNotFollowSymlinks()
     {
         RunStore store(file("links.sqlite"));
