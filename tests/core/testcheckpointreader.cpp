@@ -108,6 +108,21 @@ private:
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;
 
 private slots:
+    void shardNameLongerThanAFileNameIsRefused()
+    {
+        // Found by fuzz_checkpoint: std::filesystem threw "File name too long" past the reader.
+        const QString dir = folder("longshard");
+        QDir().mkpath(dir);
+        const std::string shard = "model-0" + std::string(300, '{') + ".safetensors";
+        fixture::writeFile(
+            dir + "/model.safetensors.index.json",
+            QByteArray::fromStdString(R"({"weight_map": {"a.weight": ")" + shard + R"("}})"));
+        const QString message =
+            domaintune::test::errorOf([&] { readCheckpoint(dir.toStdString()); });
+        QVERIFY2(message.contains(QStringLiteral("not a file inside the model folder")),
+                 qPrintable(message));
+    }
+
     void prefersSafetensorsOverPyTorch()
     {
         const QString dir = folder("model");

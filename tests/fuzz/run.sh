@@ -6,12 +6,24 @@
 # input in BUILD/findings/NAME/ (turn it into a regression test).
 #
 #   tests/fuzz/run.sh [SECONDS] [BUILD_DIR]      (defaults: 30, build-fuzz)
+#   tests/fuzz/run.sh --ci [BUILD_DIR]           fixed seed and a fixed number of inputs per
+#                                                harness (about 30 s each here): CI's run is the
+#                                                one a developer ran, not a new random one
 #
 # Prints one line per harness: executions, coverage (cov) and features (ft) at the end.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+ci=0
+if [ "${1:-}" = --ci ]; then
+    ci=1
+    shift
+    set -- 600 "$@"
+fi
 seconds=${1:-30}
 build=${2:-$root/build-fuzz}
+# --ci: inputs per harness, sized to about 30 s each on a 2-core AMD EPYC.
+declare -A ci_runs=([fuzz_checkpoint]=80000 [fuzz_config]=40000 [fuzz_tokenizer]=4000
+    [fuzz_corpus]=20000 [fuzz_bundle]=50000)
 shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}
 command -v clang++-14 >/dev/null ||
     { echo "fuzz: clang++-14 is missing; run: sudo apt install clang-14 libclang-rt-14-dev" >&2; exit 2; }
@@ -63,12 +75,17 @@ for fuzzer in fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle
     corpus="$build/corpus/$fuzzer" findings="$build/findings/$fuzzer"
     mkdir -p "$corpus" "$findings"
     log="$build/$fuzzer.log"
-    if (cd "$findings" && "$build/fuzz/$fuzzer" -max_total_time="$seconds" -timeout=20 \
+    budget=(-max_total_time="$seconds")
+    if [ "$ci" = 1 ]; then
+        rm -rf "$corpus" && mkdir -p "$corpus" # the same start as every other --ci run
+        budget+=(-seed=1 -runs="${ci_runs[$fuzzer]}")
+    fi
+    if (cd "$findings" && "$build/fuzz/$fuzzer" "${budget[@]}" -timeout=20 \
         -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 \
         "$corpus" "$seeds/$fuzzer" "${extra[@]}" >"$log" 2>&1); then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
-        echo "fuzz: $fuzzer: $runs executions in ${seconds} s, $cov, no findings"
+        echo "fuzz: $fuzzer: $runs executions, $cov, no findings"
     else
         status=1
         echo "fuzz: $fuzzer FOUND A PROBLEM (input in $findings; log $log):" >&2
