@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace domaintune {
 
@@ -24,6 +25,25 @@ void writeWholeFile(const std::string& path, std::string_view bytes)
                         std::strerror(written ? errno : writeErrno),
                     "Check the free disk space (df -h), free some, and try again.");
     }
+}
+
+void replaceFolder(const std::string& staging, const std::string& target, const std::string& aside)
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::remove_all(aside, error);
+    if (fs::exists(target, error)) {
+        fs::rename(target, aside, error);
+        if (error)
+            throw Error(target, 0, "cannot move the earlier folder aside: " + error.message());
+    }
+    fs::rename(staging, target, error);
+    if (error) {
+        std::error_code ignored;
+        fs::rename(aside, target, ignored); // put the earlier folder back
+        throw Error(target, 0, "cannot move the new folder into place: " + error.message());
+    }
+    fs::remove_all(aside, error);
 }
 
 } // namespace domaintune

@@ -1,6 +1,7 @@
 #include "core/export/huggingfaceexport.h"
 
 #include "core/common/error.h"
+#include "core/common/filewriter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -54,29 +55,6 @@ void checkReplaceable(const fs::path& target)
                 "holds files that are not a model export, and an export replaces its folder "
                 "as a whole",
                 "Choose a new or empty folder, so that nothing of yours is replaced.");
-}
-
-/** Puts @p staging in place of @p target with renames only: a reader sees the old export or
- * the new one, never new weights beside an old config.json or stale tokenizer files. */
-void replaceFolder(const fs::path& staging, const fs::path& target)
-{
-    std::error_code error;
-    const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old");
-    fs::remove_all(old, error);
-    if (fs::exists(target, error)) {
-        fs::rename(target, old, error);
-        if (error)
-            throw Error(target.string(), 0,
-                        "cannot move the earlier export aside: " + error.message());
-    }
-    fs::rename(staging, target, error);
-    if (error) {
-        std::error_code ignored;
-        fs::rename(old, target, ignored); // put the earlier export back
-        throw Error(target.string(), 0,
-                    "cannot move the new export into place: " + error.message());
-    }
-    fs::remove_all(old, error);
 }
 
 double largestMagnitude(const std::map<std::string, FloatArray>& outputs)
@@ -155,7 +133,9 @@ ExportVerification exportHuggingFace(const PretrainedModel& model, const std::st
                 throw Error(output + "/README.md", 0, "cannot write the model card",
                             "Check the free disk space.");
         }
-        replaceFolder(staging, target);
+        replaceFolder(
+            staging.string(), target.string(),
+            (target.parent_path() / ("." + target.filename().string() + ".old")).string());
     } catch (...) {
         fs::remove_all(staging, error); // nothing half-written stays behind
         throw;

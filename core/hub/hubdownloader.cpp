@@ -55,13 +55,6 @@ std::string unquotedEtag(std::string etag)
     return etag;
 }
 
-bool isSha256(const std::string& text)
-{
-    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
-               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-           });
-}
-
 std::uint64_t fileSize(const fs::path& path)
 {
     std::error_code error;
@@ -344,7 +337,7 @@ void Download::fetch(const std::string& commit, const Remote& remote, HubDownloa
                     std::to_string(got) + " of " + std::to_string(remote.size) +
                     " bytes). Run the download again: it resumes where it stopped.");
     }
-    if (isSha256(remote.etag)) { // an LFS file: its ETag is the SHA-256 of its bytes
+    if (isLowerHex(remote.etag, 64)) { // an LFS file: its ETag is the SHA-256 of its bytes
         if (actual != remote.etag) {
             std::error_code error;
             fs::remove(partial, error);

@@ -82,9 +82,9 @@ bool isSafeRevision(const std::string& revision)
     });
 }
 
-bool isCommitHash(const std::string& text)
+bool isLowerHex(const std::string& text, std::size_t digits)
 {
-    return text.size() == 40 && std::all_of(text.begin(), text.end(), [](char c) {
+    return text.size() == digits && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
 }

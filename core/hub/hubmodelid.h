@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace domaintune {
@@ -35,7 +36,13 @@ struct HubModelId
  */
 bool isSafeRevision(const std::string& revision);
 
+/** Returns true when @p text is @p digits lowercase hexadecimal digits. */
+bool isLowerHex(const std::string& text, std::size_t digits);
+
 /** Returns true when @p text is a 40-digit lowercase hexadecimal commit hash. */
-bool isCommitHash(const std::string& text);
+inline bool isCommitHash(const std::string& text)
+{
+    return isLowerHex(text, 40);
+}
 
 } // namespace domaintune

@@ -1,13 +1,11 @@
 #include "core/hub/modelfoldercheck.h"
 
-#include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/model/checkpointreader.h"
 #include "core/model/modelconfig.h"
 #include "core/text/tokenizerfactory.h"
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace domaintune {
@@ -24,16 +22,15 @@ ModelFolderCheck checkModelFolder(const std::string& folder)
         return check;
     }
     try {
+        const nlohmann::json json = readModelConfigJson(config.string());
         // The raw fields first, so that an unsupported family is still named in the listing.
-        std::ifstream in(config);
-        const auto json = parseBoundedJsonOrDiscarded(in);
         if (json.is_object()) {
             check.modelType = json.value("model_type", std::string());
             if (json.contains("architectures") && json["architectures"].is_array() &&
                 !json["architectures"].empty() && json["architectures"][0].is_string())
                 check.architecture = json["architectures"][0].get<std::string>();
         }
-        readModelConfig(config.string());
+        parseModelConfig(json, config.string()); // validated from the same parse
     } catch (const Error& e) {
         check.reason = e.what();
         return check;

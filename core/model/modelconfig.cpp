@@ -304,6 +304,13 @@ ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file
 
 ModelConfig readModelConfig(const std::string& path)
 {
+    std::string file;
+    const nlohmann::json json = readModelConfigJson(path, &file);
+    return parseModelConfig(json, file);
+}
+
+nlohmann::json readModelConfigJson(const std::string& path, std::string* fileRead)
+{
     struct stat st
     {};
     std::string file = path;
@@ -325,7 +332,9 @@ ModelConfig readModelConfig(const std::string& path)
         throw Error(file, 0, std::string("config.json is not valid JSON (") + e.what() + ")",
                     "Repair the file or download the model again.");
     }
-    return parseModelConfig(json, file);
+    if (fileRead)
+        *fileRead = file;
+    return json;
 }
 
 } // namespace domaintune

@@ -99,6 +99,13 @@ struct ModelConfig
  */
 ModelConfig readModelConfig(const std::string& path);
 
+/**
+ * Reads config.json (in the folder @p path, or @p path itself) as JSON, without validating its
+ * fields: the file checks and the parse of readModelConfig(). Sets @p fileRead to the file's
+ * path when given. Throws domaintune::Error naming the file.
+ */
+nlohmann::json readModelConfigJson(const std::string& path, std::string* fileRead = nullptr);
+
 /** Parses @p json as read from @p file (used for messages). Same errors as readModelConfig. */
 ModelConfig parseModelConfig(const nlohmann::json& json, const std::string& file);
 

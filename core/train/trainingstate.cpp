@@ -99,13 +99,7 @@ void saveCheckpoint(const std::string& directory, TaskModelImpl& model,
         throw;
     }
     writeJson(partial / "state.json", state.toJson()); // written last: marks completeness
-    fs::remove_all(previous, error);
-    if (fs::exists(target))
-        fs::rename(target, previous, error);
-    fs::rename(partial, target, error);
-    if (error)
-        throw Error(target.string(), 0, "cannot replace the checkpoint: " + error.message());
-    fs::remove_all(previous, error);
+    replaceFolder(partial.string(), target.string(), previous.string()); // see loadCheckpoint()
 }
 
 TrainerState loadCheckpoint(const std::string& directory, TaskModelImpl& model,
