@@ -1,5 +1,7 @@
 #include "core/text/addedtokens.h"
 
+#include "core/text/unicodeutil.h"
+
 #include <algorithm>
 
 namespace domaintune {
@@ -26,6 +28,33 @@ int AddedTokens::matchAt(std::string_view text, std::size_t pos) const
     return -1;
 }
 
+namespace {
+
+// Where the run of White_Space characters that ends at @p pos starts (not before @p floor).
+std::size_t whiteSpaceBefore(std::string_view text, std::size_t floor, std::size_t pos)
+{
+    while (pos > floor) {
+        std::size_t start = pos - 1;
+        while (start > floor && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+            --start;
+        std::size_t length = 0;
+        if (!unicode::isWhiteSpace(unicode::decode(text, start, length)))
+            break;
+        pos = start;
+    }
+    return pos;
+}
+
+std::size_t whiteSpaceAfter(std::string_view text, std::size_t pos)
+{
+    std::size_t length = 0;
+    while (pos < text.size() && unicode::isWhiteSpace(unicode::decode(text, pos, length)))
+        pos += std::max<std::size_t>(length, 1);
+    return pos;
+}
+
+} // namespace
+
 std::vector<AddedTokens::Segment> AddedTokens::split(std::string_view text) const
 {
     std::vector<Segment> segments;
@@ -38,10 +67,15 @@ std::vector<AddedTokens::Segment> AddedTokens::split(std::string_view text) cons
                 ++pos;
                 continue;
             }
-            if (pos > start)
-                segments.push_back({start, pos, -1});
-            const std::size_t end = pos + m_tokens[static_cast<std::size_t>(match)].content.size();
-            segments.push_back({pos, end, match});
+            const AddedToken& token = m_tokens[static_cast<std::size_t>(match)];
+            std::size_t begin = pos, end = pos + token.content.size();
+            if (token.lstrip)
+                begin = whiteSpaceBefore(text, start, begin);
+            if (token.rstrip)
+                end = whiteSpaceAfter(text, end);
+            if (begin > start)
+                segments.push_back({start, begin, -1});
+            segments.push_back({begin, end, match});
             start = pos = end;
         }
     }

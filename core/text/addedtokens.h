@@ -14,6 +14,8 @@ struct AddedToken
     std::string content;
     int id = -1;
     bool special = true;
+    bool lstrip = false; ///< The match takes the white space before it (RoBERTa's <mask>).
+    bool rstrip = false; ///< The match takes the white space after it.
 };
 
 /**

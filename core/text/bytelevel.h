@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/text/normalizedtext.h"
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -17,5 +19,13 @@ const std::string& charOf(unsigned char byte);
 int byteOf(char32_t c);
 /** Maps every byte of @p bytes to its character: "Hello world" -> "HelloĠworld". */
 std::string encode(std::string_view bytes);
+
+/**
+ * The `trim_offsets` rule of RoBERTa's post-processor and of the ByteLevel post-processor, as the
+ * `tokenizers` library applies it: the spaces ("Ġ" or white space) a @p token begins or ends
+ * with are left out of its byte offsets @p span (possibly leaving it empty), except the single
+ * space a prefix-space tokenizer added before the @p first token.
+ */
+ByteSpan trimOffsets(std::string_view token, ByteSpan span, bool first, bool addPrefixSpace);
 
 } // namespace domaintune::bytelevel

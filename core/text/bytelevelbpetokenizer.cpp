@@ -83,15 +83,25 @@ void ByteLevelBpeTokenizer::tokenizeSegment(std::string_view text, std::size_t o
                 --begin;
             while (end < text.size() && isContinuationByte(text[end]))
                 ++end;
-            if (m_options.trimOffsets)
-                while (begin + 1 < end && text[begin] == ' ')
-                    ++begin;
             begin = begin >= shift ? begin - shift : 0;
             end = end >= shift ? end - shift : 0;
-            out.push_back({piece.id, static_cast<std::uint32_t>(begin + offset),
-                           static_cast<std::uint32_t>(end + offset), wordId, false});
+            ByteSpan span{begin + offset, end + offset};
+            if (m_options.trimOffsets)
+                span = bytelevel::trimOffsets(m_model.vocabulary().token(piece.id), span,
+                                              out.empty() || span.begin == 0,
+                                              m_options.addPrefixSpace);
+            out.push_back({piece.id, static_cast<std::uint32_t>(span.begin),
+                           static_cast<std::uint32_t>(span.end), wordId, false});
         }
     }
+}
+
+ByteSpan ByteLevelBpeTokenizer::addedTokenSpan(std::string_view matched, ByteSpan span,
+                                               bool first) const
+{
+    return m_options.trimOffsets
+               ? bytelevel::trimOffsets(matched, span, first, m_options.addPrefixSpace)
+               : span;
 }
 
 } // namespace domaintune

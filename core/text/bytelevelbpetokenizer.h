@@ -38,6 +38,7 @@ public:
 protected:
     void tokenizeSegment(std::string_view text, std::size_t offset, std::vector<Token>& out,
                          int& nextWord) const override;
+    ByteSpan addedTokenSpan(std::string_view matched, ByteSpan span, bool first) const override;
 
 private:
     struct Piece

@@ -131,10 +131,19 @@ void JsonTokenizer::tokenizeSegment(std::string_view text, std::size_t offset,
             ByteSpan span = normalized.original(out[i].begin, out[i].end);
             if (span.end < span.begin)
                 span.end = span.begin;
-            out[i].begin = static_cast<std::uint32_t>(span.begin + offset);
-            out[i].end = static_cast<std::uint32_t>(span.end + offset);
+            span = {span.begin + offset, span.end + offset};
+            if (m_trimOffsets)
+                span = bytelevel::trimOffsets(idToToken(out[i].id), span, i == 0 || span.begin == 0,
+                                              m_trimPrefixSpace);
+            out[i].begin = static_cast<std::uint32_t>(span.begin);
+            out[i].end = static_cast<std::uint32_t>(span.end);
         }
     }
+}
+
+ByteSpan JsonTokenizer::addedTokenSpan(std::string_view matched, ByteSpan span, bool first) const
+{
+    return m_trimOffsets ? bytelevel::trimOffsets(matched, span, first, m_trimPrefixSpace) : span;
 }
 
 } // namespace domaintune

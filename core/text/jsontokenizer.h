@@ -2,6 +2,8 @@
 
 #include "core/text/bertnormalizer.h"
 #include "core/text/bpemodel.h"
+#include "core/text/precompiledcharsmap.h"
+#include "core/text/replacepattern.h"
 #include "core/text/tokenizer.h"
 #include "core/text/unigrammodel.h"
 #include "core/text/wordpiecemodel.h"
@@ -25,9 +27,15 @@ struct NormalizerStep
         Nfkc,
         Nfkd,
         StripAccents,
+        Precompiled,
+        Strip,
+        Replace,
     };
     Kind kind = Kind::Lowercase;
-    BertNormalizerOptions bert; ///< For Kind::Bert.
+    BertNormalizerOptions bert;                          ///< For Kind::Bert.
+    std::shared_ptr<const PrecompiledCharsMap> charsMap; ///< For Kind::Precompiled.
+    std::shared_ptr<const ReplacePattern> replace;       ///< For Kind::Replace.
+    bool stripLeft = false, stripRight = true;           ///< For Kind::Strip.
 };
 
 /** One pre-tokenizer of a tokenizer.json pipeline. */
@@ -71,6 +79,12 @@ public:
                   std::vector<PreTokenizerStep> preTokenizers, JsonModel model);
 
     std::string kind() const override { return "tokenizer.json"; }
+    /** The post-processor's trim_offsets (see bytelevel::trimOffsets()). */
+    void setTrimOffsets(bool trim, bool addPrefixSpace)
+    {
+        m_trimOffsets = trim;
+        m_trimPrefixSpace = addPrefixSpace;
+    }
     int vocabSize() const override;
     int tokenToId(std::string_view token) const override;
     const std::string& idToToken(int id) const override;
@@ -78,6 +92,7 @@ public:
 protected:
     void tokenizeSegment(std::string_view text, std::size_t offset, std::vector<Token>& out,
                          int& nextWord) const override;
+    ByteSpan addedTokenSpan(std::string_view matched, ByteSpan span, bool first) const override;
 
 private:
     NormalizedText normalize(std::string_view text) const;
@@ -91,6 +106,7 @@ private:
     std::vector<PreTokenizerStep> m_preTokenizers;
     JsonModel m_model;
     bool m_byteLevel = false;
+    bool m_trimOffsets = false, m_trimPrefixSpace = false;
     std::array<int, 256> m_byteIds{};
 };
 

@@ -49,6 +49,22 @@ public:
         m_end.push_back(static_cast<std::uint32_t>(end));
     }
 
+    /** One character of a transformation: see transformRange(). */
+    struct Change
+    {
+        char32_t c;
+        int change; ///< 1: inserted; 0: replaces the next character; -n: and removes n more.
+    };
+    /**
+     * Replaces normalised bytes [@p begin, @p end) with @p changes, exactly as the `tokenizers`
+     * library's NormalizedString::transform_range aligns them: the first @p initialRemoved
+     * characters of the range are dropped; a replacing character takes the origin of the
+     * character it replaces, an inserted one the origin of the byte before it. Characters of
+     * the range left over at the end are dropped.
+     */
+    void transformRange(std::size_t begin, std::size_t end, const std::vector<Change>& changes,
+                        std::size_t initialRemoved);
+
     /** Returns the original byte range that normalised bytes [@p begin, @p end) came from. */
     ByteSpan original(std::size_t begin, std::size_t end) const;
     /** Returns the original range of the character whose first byte is @p pos. */

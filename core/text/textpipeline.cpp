@@ -66,6 +66,34 @@ NormalizedText unicodeForm(const NormalizedText& in, const icu::Normalizer2& for
     return out;
 }
 
+// The library's Strip: White_Space characters off the ends; the others keep their origins.
+NormalizedText strip(const NormalizedText& in, bool left, bool right)
+{
+    const std::string& text = in.text();
+    std::vector<NormalizedText::Change> kept;
+    std::size_t length = 0, leading = 0, trailing = 0;
+    bool inside = false;
+    for (std::size_t pos = 0; pos < text.size(); pos += length) {
+        const char32_t c = unicode::decode(text, pos, length);
+        const bool space = unicode::isWhiteSpace(c);
+        if (!inside && space && left) {
+            ++leading;
+            continue;
+        }
+        inside = true;
+        kept.push_back({c, 0});
+        trailing = space ? trailing + 1 : 0;
+    }
+    if (!right)
+        trailing = 0;
+    kept.resize(kept.size() - trailing);
+    if (leading == 0 && trailing == 0)
+        return in;
+    NormalizedText out = in;
+    out.transformRange(0, out.size(), kept, leading);
+    return out;
+}
+
 const icu::Normalizer2& form(NormalizerStep::Kind kind)
 {
     UErrorCode status = U_ZERO_ERROR;
@@ -122,9 +150,10 @@ void metaspace(NormalizedText& text, std::vector<ByteSpan>& words, const PreToke
     rewrite(text, words, [&](std::vector<std::size_t>& moved) {
         NormalizedText out;
         const std::string& s = text.text();
-        if (step.addPrefixSpace && !s.empty() &&
+        // The library replaces spaces first, then prepends unless the text starts with one.
+        if (step.addPrefixSpace && !s.empty() && s[0] != ' ' &&
             s.compare(0, step.replacement.size(), step.replacement) != 0)
-            out.append(step.replacement, text.originOf(0).begin, text.originOf(0).begin);
+            out.append(step.replacement, text.originOf(0).begin, text.originOf(0).end);
         for (std::size_t pos = 0; pos < s.size(); ++pos) {
             moved[pos] = pos == 0 ? 0 : out.size();
             const ByteSpan origin = text.originOf(pos);
@@ -156,7 +185,7 @@ void byteLevel(NormalizedText& text, std::vector<ByteSpan>& words, const PreToke
     if (step.addPrefixSpace && !text.empty() && text.text()[0] != ' ')
         rewrite(text, words, [&](std::vector<std::size_t>& moved) {
             NormalizedText out;
-            out.push(' ', text.originOf(0).begin, text.originOf(0).begin);
+            out.push(' ', text.originOf(0).begin, text.originOf(0).end);
             for (std::size_t pos = 0; pos < text.size(); ++pos) {
                 moved[pos] = pos == 0 ? 0 : pos + 1;
                 out.push(text.text()[pos], text.originOf(pos).begin, text.originOf(pos).end);
@@ -188,6 +217,12 @@ NormalizedText normalize(const NormalizedText& text, const NormalizerStep& step)
     case Kind::Lowercase:
         return mapCharacters(text,
                              [](char32_t c, std::u32string& out) { unicode::appendLower(out, c); });
+    case Kind::Precompiled:
+        return step.charsMap->normalize(text);
+    case Kind::Replace:
+        return step.replace->normalize(text);
+    case Kind::Strip:
+        return strip(text, step.stripLeft, step.stripRight);
     case Kind::StripAccents:
         return mapCharacters(text, [](char32_t c, std::u32string& out) {
             if (!unicode::isMark(c))

@@ -96,8 +96,11 @@ std::vector<Token> Tokenizer::tokenizeValid(std::string_view text) const
             continue;
         }
         const AddedToken& added = m_added.tokens()[static_cast<std::size_t>(segment.index)];
-        tokens.push_back({added.id, static_cast<std::uint32_t>(segment.begin),
-                          static_cast<std::uint32_t>(segment.end), nextWord++, added.special});
+        const ByteSpan span =
+            addedTokenSpan(text.substr(segment.begin, segment.end - segment.begin),
+                           {segment.begin, segment.end}, tokens.empty() || segment.begin == 0);
+        tokens.push_back({added.id, static_cast<std::uint32_t>(span.begin),
+                          static_cast<std::uint32_t>(span.end), nextWord++, added.special});
     }
     return tokens;
 }

@@ -73,6 +73,17 @@ protected:
      */
     virtual void tokenizeSegment(std::string_view text, std::size_t offset, std::vector<Token>& out,
                                  int& nextWord) const = 0;
+    /**
+     * The offsets of an added token that matched @p matched (its text, with any white space its
+     * lstrip / rstrip took) at @p span; @p first: nothing comes before it. Unchanged by default;
+     * byte-level tokenizers that trim offsets trim these too.
+     */
+    virtual ByteSpan addedTokenSpan(std::string_view matched, ByteSpan span, bool first) const
+    {
+        (void)matched;
+        (void)first;
+        return span;
+    }
 
 private:
     std::vector<Token> tokenizeValid(std::string_view text) const;

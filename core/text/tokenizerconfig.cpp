@@ -37,8 +37,24 @@ std::string tokenText(const nlohmann::json& value)
     return {};
 }
 
+void readStripFlags(const nlohmann::json& value, TokenizerConfig& config)
+{
+    if (!value.is_object() || tokenText(value).empty())
+        return;
+    const auto flagOf = [&](const char* name) {
+        return value.contains(name) && value[name].is_boolean() && value[name].get<bool>();
+    };
+    config.stripFlags[tokenText(value)] = {flagOf("lstrip"), flagOf("rstrip")};
+}
+
 void readSpecials(const nlohmann::json& json, TokenizerConfig& config)
 {
+    for (const char* name : kSpecialNames)
+        if (json.contains(name))
+            readStripFlags(json[name], config);
+    if (json.contains("added_tokens_decoder") && json["added_tokens_decoder"].is_object())
+        for (const auto& token : json["added_tokens_decoder"])
+            readStripFlags(token, config);
     for (const char* name : kSpecialNames)
         if (json.contains(name) && !tokenText(json[name]).empty())
             config.specialTokens[name] = tokenText(json[name]);

@@ -25,6 +25,8 @@ struct TokenizerConfig
     std::size_t modelMaxLength = 0;
     std::map<std::string, std::string> specialTokens; ///< "unk_token" -> "[UNK]", ...
     std::vector<std::string> additionalSpecialTokens;
+    /** Tokens written with "lstrip" / "rstrip" (added_tokens_decoder or {"content": ...}). */
+    std::map<std::string, std::pair<bool, bool>> stripFlags;
 
     /**
      * Reads the files in @p folder that exist. Throws domaintune::Error naming the file when

@@ -137,8 +137,17 @@ std::vector<AddedToken> specialTokens(const Tokenizer& tokenizer, const Tokenize
         const int id = tokenizer.tokenToId(token);
         const bool seen = std::any_of(added.begin(), added.end(),
                                       [&](const AddedToken& a) { return a.content == token; });
-        if (id >= 0 && !seen)
-            added.push_back({token, id, true});
+        if (id < 0 || seen)
+            continue;
+        AddedToken entry{token, id, true};
+        if (const auto flags = config.stripFlags.find(token); flags != config.stripFlags.end()) {
+            entry.lstrip = flags->second.first;
+            entry.rstrip = flags->second.second;
+        } else if (token == config.special("mask_token", {}) &&
+                   (config.isFamily("roberta") || config.isFamily("camembert"))) {
+            entry.lstrip = true; // transformers' RoBERTa-family default for the mask token
+        }
+        added.push_back(entry);
     }
     return added;
 }

@@ -66,10 +66,52 @@ void addNormalizers(const Json& node, const Context& context, std::vector<Normal
                           : type == "NFKD"    ? Kind::Nfkd
                                               : Kind::StripAccents;
         out.push_back({kind, {}});
+    } else if (type == "Precompiled") {
+        NormalizerStep step{Kind::Precompiled, {}};
+        try {
+            step.charsMap =
+                PrecompiledCharsMap::parse(decodeBase64(text(node, "precompiled_charsmap")));
+        } catch (const std::invalid_argument& e) {
+            throw Error(context.path, 0,
+                        std::string("the Precompiled normalizer's precompiled_charsmap is "
+                                    "unusable: ") +
+                            e.what(),
+                        "The file is damaged; use the model's sentencepiece *.model instead, if "
+                        "it has one.");
+        }
+        out.push_back(step);
+    } else if (type == "Strip") {
+        NormalizerStep step{Kind::Strip, {}};
+        step.stripLeft = boolean(node, "strip_left", false);
+        step.stripRight = boolean(node, "strip_right", false);
+        out.push_back(step);
+    } else if (type == "Replace") {
+        NormalizerStep step{Kind::Replace, {}};
+        const Json pattern = node.value("pattern", Json());
+        const std::string content = text(node, "content");
+        if (pattern.is_object() && pattern.contains("String") && pattern["String"].is_string()) {
+            step.replace = ReplacePattern::literal(pattern["String"].get<std::string>(), content);
+        } else if (pattern.is_object() && pattern.contains("Regex") &&
+                   pattern["Regex"].is_string()) {
+            try {
+                step.replace = ReplacePattern::regex(pattern["Regex"].get<std::string>(), content);
+            } catch (const std::invalid_argument& e) {
+                throw Error(context.path, 0,
+                            std::string("the Replace normalizer's pattern: ") + e.what(),
+                            "The file is damaged or written for another regular-expression "
+                            "syntax.");
+            }
+        } else {
+            throw Error(context.path, 0,
+                        "the Replace normalizer's pattern is neither {\"String\": ...} nor "
+                        "{\"Regex\": ...}",
+                        "The file is damaged.");
+        }
+        out.push_back(step);
     } else {
         context.unsupported("normalizer", node,
                             "BertNormalizer, Lowercase, NFC, NFD, NFKC, NFKD, StripAccents, "
-                            "Sequence");
+                            "Precompiled, Strip, Replace, Sequence");
     }
 }
 
@@ -225,7 +267,14 @@ std::vector<TemplatePiece> templatePieces(const Json& list, const Json& specials
 }
 
 // Returns false for a post-processor that adds no special tokens (ByteLevel).
-bool templateOf(const Json& node, const Context& context, TokenTemplate& out)
+struct OffsetTrimming
+{
+    bool trim = false;
+    bool addPrefixSpace = false;
+};
+
+bool templateOf(const Json& node, const Context& context, TokenTemplate& out,
+                OffsetTrimming& trimming)
 {
     if (node.is_null())
         return false;
@@ -233,7 +282,7 @@ bool templateOf(const Json& node, const Context& context, TokenTemplate& out)
     if (type == "Sequence") {
         bool found = false;
         for (const Json& child : node.value("processors", Json::array()))
-            found = templateOf(child, context, out) || found;
+            found = templateOf(child, context, out, trimming) || found;
         return found;
     }
     if (type == "TemplateProcessing") {
@@ -241,6 +290,10 @@ bool templateOf(const Json& node, const Context& context, TokenTemplate& out)
         out = TokenTemplate(templatePieces(node.at("single"), specials, context),
                             templatePieces(node.at("pair"), specials, context));
         return true;
+    }
+    if (type == "RobertaProcessing" || type == "ByteLevel") {
+        trimming.trim = trimming.trim || boolean(node, "trim_offsets", true);
+        trimming.addPrefixSpace = boolean(node, "add_prefix_space", true);
     }
     if (type == "BertProcessing" || type == "RobertaProcessing") {
         const Json& cls = node.at("cls");
@@ -263,7 +316,8 @@ std::vector<AddedToken> addedTokensOf(const Json& list)
     for (const Json& token : list)
         if (token.contains("content") && token.contains("id"))
             out.push_back({token["content"].get<std::string>(), token["id"].get<int>(),
-                           boolean(token, "special", false)});
+                           boolean(token, "special", false), boolean(token, "lstrip", false),
+                           boolean(token, "rstrip", false)});
     return out;
 }
 
@@ -297,10 +351,12 @@ std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string& path, const Toke
         auto tokenizer = std::make_unique<JsonTokenizer>(
             std::move(normalizers), std::move(preTokenizers), modelOf(root["model"], context));
         TokenTemplate layout;
-        if (templateOf(root.value("post_processor", Json()), context, layout))
+        OffsetTrimming trimming;
+        if (templateOf(root.value("post_processor", Json()), context, layout, trimming))
             tokenizer->setTemplate(std::move(layout));
         else
             tokenizer->setTemplate(TokenTemplate());
+        tokenizer->setTrimOffsets(trimming.trim, trimming.addPrefixSpace);
         tokenizer->setAddedTokens(addedTokensOf(root.value("added_tokens", Json::array())));
         const Json padding = root.value("padding", Json());
         const std::string pad =

@@ -172,7 +172,7 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("component");
         QTest::newRow("normalizer") << "normalizer"
-                                    << "Precompiled"
+                                    << "Nmt"
                                     << "normalizer";
         QTest::newRow("pre-tokenizer") << "pre_tokenizer"
                                        << "Split"

@@ -46,6 +46,12 @@ printf '{"metadata": {"total_size": 8}, "weight_map": {"a.weight": "model-00001-
     >"$seeds/fuzz_checkpoint/index.json"
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\nthe\n##s\nlicen\n##see\n' >"$seeds/fuzz_tokenizer/vocab"
 printf '#version: 0.2\na b\nab c\n' >"$seeds/fuzz_tokenizer/merges"
+cp "$root/tests/reference/tokenizers/roberta/tokenizer.json" "$seeds/fuzz_tokenizer/roberta.json"
+python3 -c 'import base64, json, sys
+for n in json.load(open(sys.argv[1]))["normalizer"]["normalizers"]:
+    if n["type"] == "Precompiled":
+        open(sys.argv[2], "wb").write(base64.b64decode(n["precompiled_charsmap"]))' \
+    "$root/tests/reference/tokenizers/xlmr/tokenizer.json" "$seeds/fuzz_tokenizer/charsmap"
 # The corpus harness reads its first byte as the format: 0 csv, 1 tsv, 2 json, 3 jsonl,
 # 4 conll, 5 squad, 6 text.
 printf '\000text,label\n"Profit rose, again",pos\ncaf\303\251,neg\n' >"$seeds/fuzz_corpus/csv"

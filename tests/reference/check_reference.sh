@@ -19,9 +19,14 @@ here="$source_dir/tests/reference"
 minilm=1
 HF_HUB_OFFLINE=1 "$python" "$here/make_reference.py" "$work/all-minilm-l6-v2.json" \
     >/dev/null 2>"$work/minilm.log" || minilm=0
-"$python" - "$here" "$work" "$minilm" <<'PY'
+tokenizers=1
+"$python" -c 'import sentencepiece, google.protobuf' 2>/dev/null || tokenizers=0
+[ "$tokenizers" = 0 ] || "$python" "$here/make_tokenizers.py" --out "$work/tokenizers" \
+    >/dev/null 2>"$work/tokenizers.log" || { cat "$work/tokenizers.log"; exit 1; }
+"$python" - "$here" "$work" "$minilm" "$tokenizers" <<'PY'
 import json, os, sys
 committed, fresh, minilm = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+tokenizers = sys.argv[4] == "1"
 
 def close(a, b, path):
     if isinstance(a, dict):
@@ -50,4 +55,11 @@ if minilm:
     print("reference: all-MiniLM-L6-v2 tokenizer cases and outputs regenerate identically")
 else:
     print("reference: all-MiniLM-L6-v2 is not in the Hugging Face cache; its file was not checked")
+if tokenizers:
+    for name in ("roberta", "xlmr"):
+        close(json.load(open(os.path.join(committed, "tokenizers", name, "expected.json"))),
+              json.load(open(os.path.join(fresh, "tokenizers", name, "expected.json"))), name)
+    print("reference: the RoBERTa and XLM-R tokenizer cases regenerate identically")
+else:
+    print("reference: no sentencepiece in the virtualenv; the tokenizer cases were not checked")
 PY

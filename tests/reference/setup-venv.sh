@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The reference virtualenv for tests/reference/make_reference.py: Hugging Face transformers and
-# tokenizers on top of Debian's python3-torch (system site packages), pinned versions.
+# tokenizers (sentencepiece and protobuf for the XLM-R conversion) on top of Debian's python3-torch (system site packages), pinned versions.
 # Usage: tests/reference/setup-venv.sh [VENV_DIR]  (default ~/.cache/domaintune/reference-venv)
 set -euo pipefail
 venv=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/domaintune/reference-venv}
 [ -x "$venv/bin/python" ] || /usr/bin/python3 -m venv --system-site-packages "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "transformers==4.40.2" "tokenizers==0.19.1"
+    "transformers==4.40.2" "tokenizers==0.19.1" "sentencepiece==0.2.3" "protobuf==7.36.2"
 "$venv/bin/python" -c 'import transformers, tokenizers, torch; print("reference venv:", transformers.__version__, tokenizers.__version__, torch.__version__)'
