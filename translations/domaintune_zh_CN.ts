@@ -1132,6 +1132,16 @@
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
+    <message>
+        <source>%1
+from %2</source>
+        <translation>%1
+来自 %2</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::SettingsPage</name>

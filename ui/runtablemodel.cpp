@@ -1,10 +1,14 @@
 #include "ui/runtablemodel.h"
 
+#include "core/hub/modelprovenance.h"
 #include "ui/durationtext.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
 
 namespace domaintune::ui {
 namespace {
@@ -71,6 +75,8 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return displayValue(run, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == ModelColumn)
+            return modelToolTip(run);
         return index.column() == NameColumn && !run.notes.empty()
                    ? QVariant(QString::fromStdString(run.notes))
                    : QVariant();
@@ -90,6 +96,38 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+namespace {
+
+nlohmann::json modelSourceOf(const RunRecord& run)
+{
+    try {
+        return nlohmann::json::parse(run.modelSourceJson);
+    } catch (const nlohmann::json::exception&) {
+        return nlohmann::json::object();
+    }
+}
+
+} // namespace
+
+QString RunTableModel::modelName(const RunRecord& run)
+{
+    const nlohmann::json source = modelSourceOf(run);
+    if (source.is_object() && source.value("kind", "") == "hub-cache" && source.contains("id") &&
+        source["id"].is_string())
+        return QString::fromStdString(source["id"].get<std::string>());
+    return QFileInfo(QString::fromStdString(run.modelPath)).fileName();
+}
+
+QVariant RunTableModel::modelToolTip(const RunRecord& run)
+{
+    const nlohmann::json source = modelSourceOf(run);
+    const QString summary = QString::fromStdString(provenanceSummary(source));
+    const QString path = QString::fromStdString(run.modelPath);
+    if (summary.isEmpty())
+        return path.isEmpty() ? QVariant() : QVariant(path);
+    return summary == path || path.isEmpty() ? summary : tr("%1\nfrom %2").arg(summary, path);
 }
 
 QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
@@ -112,6 +150,8 @@ QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
         const auto seconds = durationSeconds(run);
         return seconds ? durationText(*seconds) : QString();
     }
+    case ModelColumn:
+        return modelName(run);
     default:
         return {};
     }
@@ -150,6 +190,8 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Created");
     case DurationColumn:
         return tr("Duration");
+    case ModelColumn:
+        return tr("Model");
     default:
         return {};
     }

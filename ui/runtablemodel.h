@@ -9,7 +9,8 @@
 namespace domaintune::ui {
 
 /**
- * The runs of the history as a table: id, name, task, domain, status, created, duration.
+ * The runs of the history as a table: id, name, task, domain, status, created, duration and
+ * the base model (its Hub id, or the folder's name; where it came from in the tooltip).
  * Qt::DisplayRole gives text, SortRole the raw value to sort by (numbers and timestamps), and
  * RunIdRole the run's id. setRuns() replaces the rows (one model reset). GUI thread only.
  */
@@ -27,6 +28,7 @@ public:
         StatusColumn,
         CreatedColumn,
         DurationColumn,
+        ModelColumn,
         ColumnCount
     };
     enum Role
@@ -51,7 +53,11 @@ public:
     /** Returns the translated name of @p status for display. */
     static QString statusText(RunStatus status);
 
+    /** The base model's short name: its Hub id, else the folder's name. */
+    static QString modelName(const RunRecord& run);
+
 private:
+    static QVariant modelToolTip(const RunRecord& run);
     QVariant displayValue(const RunRecord& run, int column) const;
     QVariant sortValue(const RunRecord& run, int column) const;
 

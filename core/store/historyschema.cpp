@@ -86,6 +86,10 @@ CREATE INDEX run_tags_tag ON run_tags(tag);
 CREATE INDEX runs_status ON runs(status);
 )";
 
+// v3: where each run's base model came from (modelProvenance()).
+const std::string kModelSourceColumn =
+    "model_source TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(model_source))";
+
 void migrateFrom1(Database& database)
 {
     // Runs left "running" by a v1 build have no heartbeat; pid 0 marks them as owned by no live
@@ -94,6 +98,21 @@ void migrateFrom1(Database& database)
                      "ALTER TABLE runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;"
                      "ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;" +
                      kVersion2Tables);
+}
+
+void migrateFrom2(Database& database)
+{
+    // SQLite checks every CHECK of the table against existing rows when a column with a CHECK is
+    // added: one damaged row (reported and skipped when listing) must not make the whole
+    // history unopenable, so the new column's default is taken as valid without the scan.
+    database.execute("PRAGMA ignore_check_constraints = ON");
+    try {
+        database.execute("ALTER TABLE runs ADD COLUMN " + kModelSourceColumn + ";");
+    } catch (...) {
+        database.execute("PRAGMA ignore_check_constraints = OFF");
+        throw;
+    }
+    database.execute("PRAGMA ignore_check_constraints = OFF");
 }
 
 bool isEmpty(Database& database)
@@ -115,7 +134,8 @@ void create(Database& database)
     database.execute("PRAGMA application_id = " + std::to_string(ApplicationId));
     database.execute(runsDdl(",\n    host TEXT NOT NULL DEFAULT '',\n"
                              "    pid INTEGER NOT NULL DEFAULT 0,\n"
-                             "    heartbeat_at INTEGER") +
+                             "    heartbeat_at INTEGER,\n    " +
+                             kModelSourceColumn) +
                      kChildTablesDdl + kVersion2Tables);
     database.setUserVersion(CurrentVersion);
 }
@@ -126,6 +146,9 @@ void migrate(Database& database, int from)
         switch (version) {
         case 1:
             migrateFrom1(database);
+            break;
+        case 2:
+            migrateFrom2(database);
             break;
         default:
             throw Error(database.path(), 0,

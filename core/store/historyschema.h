@@ -18,7 +18,7 @@ class Database;
 namespace historyschema {
 
 /** The version this build writes. */
-constexpr int CurrentVersion = 2;
+constexpr int CurrentVersion = 3;
 /** PRAGMA application_id of a DomainTune history ("DTnh"). */
 constexpr int ApplicationId = 0x44546e68;
 

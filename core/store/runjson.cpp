@@ -75,6 +75,7 @@ nlohmann::json fromRun(const RunRecord& run)
             {"parent_id", optional(run.parentId)},
             {"model_path", run.modelPath},
             {"model_fingerprint", run.modelFingerprint},
+            {"model_source", storedJson(run.modelSourceJson, run.id, "model source")},
             {"dataset_fingerprint", run.datasetFingerprint},
             {"dataset_stats", storedJson(run.datasetStatsJson, run.id, "dataset statistics")},
             {"host", run.host},
@@ -99,6 +100,11 @@ RunRecord toRun(const nlohmann::json& json, const std::string& source)
         run.specJson = json.at("spec").dump();
         run.modelPath = json.at("model_path").get<std::string>();
         run.modelFingerprint = json.at("model_fingerprint").get<std::string>();
+        // Bundles from before schema 3 have no model source.
+        const nlohmann::json source = json.value("model_source", nlohmann::json::object());
+        if (!source.is_object())
+            throw nlohmann::json::type_error::create(302, "model_source must be an object", &json);
+        run.modelSourceJson = source.dump();
         run.datasetFingerprint = json.at("dataset_fingerprint").get<std::string>();
         run.datasetStatsJson = json.at("dataset_stats").dump();
         run.host = json.value("host", "");

@@ -47,6 +47,8 @@ struct RunRecord
     std::optional<std::int64_t> parentId; ///< The run this one resumes or re-runs.
     std::string modelPath;
     std::string modelFingerprint;
+    /** Where the base model came from: a JSON object (modelProvenance()), "{}" when unknown. */
+    std::string modelSourceJson = "{}";
     std::string datasetFingerprint;
     std::string datasetStatsJson = "{}";
     std::string host;     ///< Host of the process that last ran it.

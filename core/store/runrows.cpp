@@ -10,7 +10,7 @@ namespace domaintune::runrows {
 const char* const RunColumns =
     "id, uuid, name, task, domain, status, created_at, started_at, ended_at, notes, spec, "
     "parent_id, model_path, model_fingerprint, dataset_fingerprint, dataset_stats, host, pid, "
-    "heartbeat_at, (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags "
+    "heartbeat_at, model_source, (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags "
     "WHERE run_tags.run_id = runs.id ORDER BY tag))";
 
 const char* const EvaluationColumns =
@@ -40,7 +40,8 @@ RunRecord readRun(const Statement& row)
     run.host = row.text(16);
     run.pid = row.integer(17);
     run.heartbeatAt = row.optionalInteger(18);
-    run.tags = nlohmann::json::parse(row.text(19)).get<std::vector<std::string>>();
+    run.modelSourceJson = row.text(19);
+    run.tags = nlohmann::json::parse(row.text(20)).get<std::vector<std::string>>();
     return run;
 }
 

@@ -105,14 +105,14 @@ std::int64_t RunStore::createRun(RunRecord run)
     Statement insert(m_database,
                      "INSERT INTO runs (uuid, name, task, domain, status, created_at, started_at, "
                      "ended_at, notes, spec, parent_id, model_path, model_fingerprint, "
-                     "dataset_fingerprint, dataset_stats, host, pid, heartbeat_at) VALUES "
-                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "dataset_fingerprint, dataset_stats, host, pid, heartbeat_at, model_source) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run.uuid).bind(2, run.name).bind(3, run.task).bind(4, run.domain);
     insert.bind(5, runStatusName(run.status)).bind(6, run.createdAt).bind(7, run.startedAt);
     insert.bind(8, run.endedAt).bind(9, run.notes).bind(10, run.specJson).bind(11, run.parentId);
     insert.bind(12, run.modelPath).bind(13, run.modelFingerprint);
     insert.bind(14, run.datasetFingerprint).bind(15, run.datasetStatsJson).bind(16, run.host);
-    insert.bind(17, run.pid).bind(18, run.heartbeatAt);
+    insert.bind(17, run.pid).bind(18, run.heartbeatAt).bind(19, run.modelSourceJson);
     insert.run();
     const std::int64_t id = m_database.lastInsertId();
     writeTags(id, run.tags);

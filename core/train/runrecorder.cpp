@@ -1,6 +1,7 @@
 #include "core/train/runrecorder.h"
 
 #include "core/common/error.h"
+#include "core/hub/modelprovenance.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,7 @@ RunRecorder::RunRecorder(const std::string& historyPath, const TrainSpec& spec, 
     run.status = RunStatus::Queued;
     run.specJson = spec.toJson().dump();
     run.modelPath = spec.modelDir;
+    run.modelSourceJson = modelProvenance(spec.modelDir).dump();
     if (parentRunId > 0)
         run.parentId = parentRunId;
     m_runId = m_store.createRun(run);

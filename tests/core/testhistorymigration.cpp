@@ -111,6 +111,46 @@ private slots:
         QCOMPARE(schemaOf(upgraded.database()), want);
     }
 
+    // A version-2 history (as the previous release wrote it: no model_source column) keeps its
+    // runs and gains the column with "{}" for them; new runs store where their model came from.
+    void version2GainsTheModelSource()
+    {
+        const std::string path = file("v2.sqlite");
+        {
+            RunStore fresh(path);
+            RunRecord run;
+            run.name = "v2 run";
+            run.modelPath = "/models/bert";
+            fresh.createRun(run);
+        }
+        {
+            RunStore fresh(path);
+            RunRecord run;
+            run.name = "damaged";
+            fresh.createRun(run);
+        }
+        {
+            Database raw(path);
+            raw.execute("ALTER TABLE runs DROP COLUMN model_source");
+            raw.setUserVersion(2);
+            // One damaged row (checks off, as a hand edit) must not block the upgrade.
+            raw.execute("PRAGMA ignore_check_constraints = ON");
+            raw.execute("UPDATE runs SET spec = '{not json' WHERE id = 2");
+        }
+        RunStore store(path);
+        QCOMPARE(store.database().userVersion(), 3);
+        const RunRecord old = store.requireRun(1);
+        QCOMPARE(old.name, std::string("v2 run"));
+        QCOMPARE(old.modelSourceJson, std::string("{}"));
+        QCOMPARE(store.requireRun(2).specJson, std::string("{not json"));
+        RunRecord run;
+        run.modelSourceJson = R"({"kind":"folder","path":"/m"})";
+        const auto id = store.createRun(run);
+        QCOMPARE(store.requireRun(id).modelSourceJson, run.modelSourceJson);
+        RunStore fresh(file("fresh-v3.sqlite"));
+        QCOMPARE(schemaOf(store.database()), schemaOf(fresh.database()));
+    }
+
     void failedMigrationChangesNothing()
     {
         // A table v2 wants to create already exists: the migration fails part-way and the

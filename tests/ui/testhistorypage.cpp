@@ -59,6 +59,26 @@ private slots:
                  m_third);
     }
 
+    // The Model column: the Hub id of a cached model (where it came from in the tooltip), the
+    // folder's name otherwise.
+    void showsTheBaseModel()
+    {
+        ui::HistoryPage page;
+        const auto cell = [&](qint64 id, int role) {
+            return page.model()
+                ->index(page.model()->rowOf(id), ui::RunTableModel::ModelColumn)
+                .data(role)
+                .toString();
+        };
+        QCOMPARE(page.model()->headerData(ui::RunTableModel::ModelColumn, Qt::Horizontal),
+                 QVariant(QStringLiteral("Model")));
+        QCOMPARE(cell(m_first, Qt::DisplayRole), QStringLiteral("sentence-transformers/mini"));
+        QVERIFY2(cell(m_first, Qt::ToolTipRole).contains(QStringLiteral("PyPI wheel mini 0.1.0")),
+                 qPrintable(cell(m_first, Qt::ToolTipRole)));
+        QCOMPARE(cell(m_third, Qt::DisplayRole), QStringLiteral("clinical-bert"));
+        QCOMPARE(cell(m_third, Qt::ToolTipRole), QStringLiteral("/models/clinical-bert"));
+    }
+
     void comparesTwoRuns()
     {
         ui::HistoryPage page;
@@ -153,6 +173,16 @@ private:
             {"task", "seq-cls"},
             {"learning_rate", learningRate},
             {"epochs", 3}}.dump();
+        if (domain == "finance")
+            run.modelSourceJson =
+                nlohmann::json{{"kind", "hub-cache"},
+                               {"id", "sentence-transformers/mini"},
+                               {"revision", "b9a0018dff090c14865aa0996a89997e34aeadf1"},
+                               {"installed_from",
+                                {{"source", "pypi"}, {"package", "mini"}, {"version", "0.1.0"}}}}
+                    .dump();
+        else
+            run.modelPath = "/models/clinical-bert";
         const qint64 id = store.createRun(run);
         std::vector<MetricPoint> points;
         for (int step = 1; step <= 5; ++step)
