@@ -48,6 +48,68 @@
     </message>
 </context>
 <context>
+    <name>NewRunWizard</name>
+    <message>
+        <source>Text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Multi-label classification</source>
+        <translation>多标签分类</translation>
+    </message>
+    <message>
+        <source>Named entities (NER)</source>
+        <translation>命名实体识别（NER）</translation>
+    </message>
+    <message>
+        <source>Domain-adaptive pretraining (masked LM)</source>
+        <translation>领域自适应预训练（掩码语言模型）</translation>
+    </message>
+    <message>
+        <source>Causal language model (GPT-2)</source>
+        <translation>因果语言模型（GPT-2）</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>金融</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法律</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>WizardTaskPage</name>
+    <message>
+        <source>One label per text: sentiment of a news line, the clause type of a contract paragraph, the department of a patient question.</source>
+        <translation>每条文本一个标签：新闻的情感、合同段落的条款类型、患者提问所属的科室。</translation>
+    </message>
+    <message>
+        <source>Any number of labels per text, e.g. every risk a filing mentions.</source>
+        <translation>每条文本可有任意多个标签，例如一份披露文件提到的所有风险。</translation>
+    </message>
+    <message>
+        <source>Named entities: a label per word, such as diseases in abstracts or parties in contracts (CoNLL files).</source>
+        <translation>命名实体：每个词一个标签，例如摘要中的疾病或合同中的当事方（CoNLL 文件）。</translation>
+    </message>
+    <message>
+        <source>Continue the model&apos;s masked-language pretraining on unlabelled domain text before fine-tuning (&quot;Don&apos;t Stop Pretraining&quot;).</source>
+        <translation>在微调之前，用无标注的领域文本继续模型的掩码语言预训练（“Don&apos;t Stop Pretraining”）。</translation>
+    </message>
+    <message>
+        <source>Fine-tune a GPT-2 style model to continue domain text.</source>
+        <translation>微调 GPT-2 类模型以续写领域文本。</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::BatchPredictPanel</name>
     <message>
         <source>CSV, JSON lines or text file with the texts</source>
@@ -927,42 +989,6 @@
         <translation>无法启动此运行：%1</translation>
     </message>
     <message>
-        <source>Text classification</source>
-        <translation>文本分类</translation>
-    </message>
-    <message>
-        <source>Multi-label classification</source>
-        <translation>多标签分类</translation>
-    </message>
-    <message>
-        <source>Named entities (NER)</source>
-        <translation>命名实体识别（NER）</translation>
-    </message>
-    <message>
-        <source>Domain-adaptive pretraining (masked LM)</source>
-        <translation>领域自适应预训练（掩码语言模型）</translation>
-    </message>
-    <message>
-        <source>Causal language model (GPT-2)</source>
-        <translation>因果语言模型（GPT-2）</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>金融</translation>
-    </message>
-    <message>
-        <source>Medicine</source>
-        <translation>医疗</translation>
-    </message>
-    <message>
-        <source>Law</source>
-        <translation>法律</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>The output folder %1 already holds files (an earlier run?). Its model and checkpoints would be replaced. Continue?</source>
         <translation>输出文件夹 %1 中已有文件（之前的运行？）。其中的模型和检查点将被替换。是否继续？</translation>
     </message>
@@ -980,26 +1006,6 @@
     <message>
         <source>&amp;Model folder:</source>
         <translation>模型文件夹(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Text classification</source>
-        <translation>文本分类</translation>
-    </message>
-    <message>
-        <source>Multi-label classification</source>
-        <translation>多标签分类</translation>
-    </message>
-    <message>
-        <source>Named entities (token classification)</source>
-        <translation>命名实体识别（词元分类）</translation>
-    </message>
-    <message>
-        <source>Domain-adaptive pretraining (masked LM)</source>
-        <translation>领域自适应预训练（掩码语言模型）</translation>
-    </message>
-    <message>
-        <source>Causal language model</source>
-        <translation>因果语言模型</translation>
     </message>
     <message>
         <source>&amp;Task:</source>
@@ -1958,26 +1964,6 @@ from %2</source>
 </context>
 <context>
     <name>domaintune::ui::WizardTaskPage</name>
-    <message>
-        <source>One label per text: sentiment of a news line, the clause type of a contract paragraph, the department of a patient question.</source>
-        <translation>每条文本一个标签：新闻的情感、合同段落的条款类型、患者提问所属的科室。</translation>
-    </message>
-    <message>
-        <source>Any number of labels per text, e.g. every risk a filing mentions.</source>
-        <translation>每条文本可有任意多个标签，例如一份披露文件提到的所有风险。</translation>
-    </message>
-    <message>
-        <source>Named entities: a label per word, such as diseases in abstracts or parties in contracts (CoNLL files).</source>
-        <translation>命名实体：每个词一个标签，例如摘要中的疾病或合同中的当事方（CoNLL 文件）。</translation>
-    </message>
-    <message>
-        <source>Continue the model&apos;s masked-language pretraining on unlabelled domain text before fine-tuning (&quot;Don&apos;t Stop Pretraining&quot;).</source>
-        <translation>在微调之前，用无标注的领域文本继续模型的掩码语言预训练（“Don&apos;t Stop Pretraining”）。</translation>
-    </message>
-    <message>
-        <source>Fine-tune a GPT-2 style model to continue domain text.</source>
-        <translation>微调 GPT-2 类模型以续写领域文本。</translation>
-    </message>
     <message>
         <source>Task and domain</source>
         <translation>任务与领域</translation>

@@ -1,7 +1,7 @@
 #include "ui/comparedialog.h"
 
 #include "core/store/runstore.h"
-#include "core/train/trainer.h"
+#include "core/train/task.h"
 #include "ui/liveplot.h"
 
 #include <QCheckBox>
@@ -116,10 +116,12 @@ void CompareDialog::loadMetricNames()
             names.insert(name);
     for (const std::string& name : names)
         m_metric->addItem(QString::fromStdString(name));
-    // Prefer the metric a user compares first: the evaluation's main score, else the loss.
-    for (const QString& preferred :
-         {QStringLiteral("eval/f1_macro"), QStringLiteral("eval/f1"),
-          QStringLiteral("eval/perplexity"), QStringLiteral("train/loss")})
+    // Prefer the metric a user compares first: a task's main score, else the loss.
+    QStringList preferences;
+    for (const TaskInfo& info : allTasks())
+        preferences << QStringLiteral("eval/") + QString::fromUtf8(info.mainMetric);
+    preferences << QStringLiteral("train/loss");
+    for (const QString& preferred : std::as_const(preferences))
         if (m_metric->findText(preferred) >= 0) {
             m_metric->setCurrentText(preferred);
             break;

@@ -1,5 +1,6 @@
 #include "ui/dashboardpage.h"
 
+#include "core/train/task.h"
 #include "ui/confusionmatrixview.h"
 #include "ui/durationtext.h"
 #include "ui/liveplot.h"
@@ -286,9 +287,14 @@ void DashboardPage::showEvaluation(const TrainingEvent& event)
 
 void DashboardPage::addMetricPoint(const QString& name, double step, double value)
 {
-    static const QStringList shown = {QStringLiteral("f1_macro"), QStringLiteral("f1"),
-                                      QStringLiteral("accuracy"), QStringLiteral("token_accuracy"),
-                                      QStringLiteral("perplexity")};
+    // Every task's main metric (core/train/task.h), and the accuracies beside them.
+    static const QStringList shown = [] {
+        QStringList names;
+        for (const TaskInfo& info : allTasks())
+            if (!names.contains(QString::fromUtf8(info.mainMetric)))
+                names << QString::fromUtf8(info.mainMetric);
+        return names + QStringList{QStringLiteral("accuracy"), QStringLiteral("token_accuracy")};
+    }();
     if (!shown.contains(name))
         return;
     LivePlot* plot = chart(Chart::Metrics);

@@ -35,6 +35,7 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunTableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterRole(RunTableModel::SearchRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     auto* layout = new QVBoxLayout(this);

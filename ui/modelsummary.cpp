@@ -3,6 +3,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
+#include "core/train/task.h"
 
 #include <QCoreApplication>
 
@@ -10,17 +11,6 @@
 
 namespace domaintune::ui {
 namespace {
-
-HeadKind headForTask(const QString& task)
-{
-    if (task == QLatin1String("token-cls"))
-        return HeadKind::TokenClassification;
-    if (task == QLatin1String("mlm"))
-        return HeadKind::MaskedLm;
-    if (task == QLatin1String("clm"))
-        return HeadKind::CausalLm;
-    return HeadKind::SequenceClassification;
-}
 
 void describeTokenizer(ModelSummary& summary)
 {
@@ -40,8 +30,10 @@ ModelSummary summarizeModel(const QString& folder, const QString& task)
     summary.folder = folder;
     try {
         ModelLoadOptions options;
-        if (!task.isEmpty())
-            options.head = headForTask(task);
+        if (const TaskInfo* info = findTask(task.toStdString())) {
+            options.head = info->head;
+            options.problemType = info->problemType;
+        }
         const auto model = PretrainedModel::load(folder.toStdString(), options);
         const ModelConfig& config = model->config();
         summary.modelType = QString::fromStdString(config.modelType);

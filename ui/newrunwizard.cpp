@@ -4,6 +4,7 @@
 #include "core/hub/hubsettings.h"
 #include "core/hub/wheelmodel.h"
 #include "core/starter/starterassets.h"
+#include "ui/tasktext.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardhyperpage.h"
 #include "ui/wizardlayerspage.h"
@@ -101,7 +102,8 @@ bool NewRunWizard::useStarterAssets()
         model = starter.modelDir;
     if (model.empty())
         return false;
-    setField(QStringLiteral("task"), QStringLiteral("seq-cls"));
+    setField(QStringLiteral("task"),
+             QString::fromUtf8(taskInfo(Task::SequenceClassification).name));
     setField(QStringLiteral("domain"), QStringLiteral("legal"));
     setField(QStringLiteral("modelDir"), QString::fromStdString(model));
     setField(QStringLiteral("trainFile"), QString::fromStdString(starter.sampleTaskFile));
@@ -131,32 +133,6 @@ void NewRunWizard::accept()
     emit runRequested(run);
     m_hyper->renewRunName(); // The next run must not write into this one's folder.
     QWizard::accept();
-}
-
-QString taskTitle(const QString& task)
-{
-    if (task == QLatin1String("seq-cls"))
-        return NewRunWizard::tr("Text classification");
-    if (task == QLatin1String("multi-label"))
-        return NewRunWizard::tr("Multi-label classification");
-    if (task == QLatin1String("token-cls"))
-        return NewRunWizard::tr("Named entities (NER)");
-    if (task == QLatin1String("mlm"))
-        return NewRunWizard::tr("Domain-adaptive pretraining (masked LM)");
-    if (task == QLatin1String("clm"))
-        return NewRunWizard::tr("Causal language model (GPT-2)");
-    return task;
-}
-
-QString domainTitle(const QString& domain)
-{
-    if (domain == QLatin1String("finance"))
-        return NewRunWizard::tr("Finance");
-    if (domain == QLatin1String("medical"))
-        return NewRunWizard::tr("Medicine");
-    if (domain == QLatin1String("legal"))
-        return NewRunWizard::tr("Law");
-    return NewRunWizard::tr("Other");
 }
 
 } // namespace domaintune::ui

@@ -71,9 +71,4 @@ private:
     WizardHyperPage* m_hyper = nullptr;
 };
 
-/** Returns the translated name of @p task ("seq-cls" → "Text classification"). */
-QString taskTitle(const QString& task);
-/** Returns the translated name of @p domain ("finance" → "Finance"). */
-QString domainTitle(const QString& domain);
-
 } // namespace domaintune::ui

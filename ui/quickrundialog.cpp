@@ -1,6 +1,7 @@
 #include "ui/quickrundialog.h"
 
 #include "ui/settingspage.h"
+#include "ui/tasktext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,11 +38,8 @@ QuickRunDialog::QuickRunDialog(QWidget* parent) : QDialog(parent)
     auto* form = new QFormLayout;
     m_model = addPathRow(form, tr("&Model folder:"), true, {});
     m_task = new QComboBox(this);
-    m_task->addItem(tr("Text classification"), QStringLiteral("seq-cls"));
-    m_task->addItem(tr("Multi-label classification"), QStringLiteral("multi-label"));
-    m_task->addItem(tr("Named entities (token classification)"), QStringLiteral("token-cls"));
-    m_task->addItem(tr("Domain-adaptive pretraining (masked LM)"), QStringLiteral("mlm"));
-    m_task->addItem(tr("Causal language model"), QStringLiteral("clm"));
+    for (const TaskInfo& info : allTasks())
+        m_task->addItem(taskTitle(info.task), QString::fromUtf8(info.name));
     form->addRow(tr("&Task:"), m_task);
     m_train = addPathRow(form, tr("Training &file:"), false,
                          tr("Corpora (*.csv *.tsv *.json *.jsonl *.txt *.conll);;All files (*)"));
@@ -178,7 +176,8 @@ void QuickRunDialog::restoreValues()
 {
     QSettings settings;
     m_model->setText(settings.value(kGroup + QStringLiteral("model")).toString());
-    setTask(settings.value(kGroup + QStringLiteral("task"), QStringLiteral("seq-cls")).toString());
+    setTask(settings.value(kGroup + QStringLiteral("task"), QString::fromUtf8(allTasks()[0].name))
+                .toString());
     m_train->setText(settings.value(kGroup + QStringLiteral("train")).toString());
     m_output->setText(settings.value(kGroup + QStringLiteral("output")).toString());
     m_epochs->setValue(settings.value(kGroup + QStringLiteral("epochs"), 3).toInt());

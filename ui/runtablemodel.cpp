@@ -2,6 +2,7 @@
 
 #include "core/hub/modelprovenance.h"
 #include "ui/durationtext.h"
+#include "ui/tasktext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -91,6 +92,14 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
                    : QVariant();
     case SortRole:
         return sortValue(run, index.column());
+    case SearchRole:
+        if (index.column() == TaskColumn)
+            return displayValue(run, index.column()).toString() + QLatin1Char(' ') +
+                   QString::fromStdString(run.task);
+        if (index.column() == DomainColumn)
+            return displayValue(run, index.column()).toString() + QLatin1Char(' ') +
+                   QString::fromStdString(run.domain);
+        return displayValue(run, index.column());
     case RunIdRole:
         return QVariant::fromValue<qint64>(run.id);
     default:
@@ -138,9 +147,9 @@ QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
     case NameColumn:
         return QString::fromStdString(run.name);
     case TaskColumn:
-        return QString::fromStdString(run.task);
+        return taskTitle(QString::fromStdString(run.task));
     case DomainColumn:
-        return QString::fromStdString(run.domain);
+        return domainTitle(QString::fromStdString(run.domain));
     case StatusColumn:
         return statusText(run.status);
     case CreatedColumn:

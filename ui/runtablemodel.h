@@ -34,7 +34,8 @@ public:
     enum Role
     {
         SortRole = Qt::UserRole + 1,
-        RunIdRole
+        RunIdRole,
+        SearchRole ///< The text a search matches: what is shown, and the raw task/domain key.
     };
 
     explicit RunTableModel(QObject* parent = nullptr);

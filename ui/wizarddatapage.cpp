@@ -1,6 +1,7 @@
 #include "ui/wizarddatapage.h"
 
 #include "core/data/corpusformat.h"
+#include "core/train/task.h"
 #include "ui/datachartsview.h"
 #include "ui/newrunwizard.h"
 
@@ -52,9 +53,23 @@ QHBoxLayout* pathRow(QWidget* parent, QLineEdit* edit, const QString& title, boo
     return row;
 }
 
+// The data shape the task needs (TaskData::PlainText when the task is unknown).
+TaskData dataOf(const QString& task)
+{
+    const TaskInfo* info = findTask(task.toStdString());
+    return info ? info->data : TaskData::PlainText;
+}
+
 bool needsLabels(const QString& task)
 {
-    return task == QLatin1String("seq-cls") || task == QLatin1String("multi-label");
+    const TaskData data = dataOf(task);
+    return data == TaskData::LabelledText || data == TaskData::LabelSets;
+}
+
+std::size_t minLabels(const QString& task)
+{
+    const TaskInfo* info = findTask(task.toStdString());
+    return info ? info->minLabels : 0;
 }
 
 } // namespace
@@ -204,8 +219,8 @@ void WizardDataPage::initializePage()
     if (owner && owner->modelSummary().maxPositions > 0)
         m_maxLength->setMaximum(int(owner->modelSummary().maxPositions));
     m_maxLength->setValue(length);
-    m_separator->setEnabled(field(QStringLiteral("task")).toString() ==
-                            QLatin1String("multi-label"));
+    m_separator->setEnabled(dataOf(field(QStringLiteral("task")).toString()) ==
+                            TaskData::LabelSets);
     m_analyzedKey.clear(); // The task or tokenizer may have changed.
     scheduleAnalysis();
 }
@@ -442,7 +457,7 @@ void WizardDataPage::showWarnings(const DataPreview& preview)
     if (needsLabels(task) && stats.labels.empty())
         lines << tr("<b>No labels found.</b> Choose the label column, or pick a language-"
                     "modelling task on the first page.");
-    if (task == QLatin1String("token-cls") && stats.tags.empty())
+    if (dataOf(task) == TaskData::TaggedWords && stats.tags.empty())
         lines << tr("<b>No entity tags found.</b> Named-entity training needs CoNLL data "
                     "(one token and its tag per line).");
     m_warnings->setText(lines.join(QStringLiteral("<br>")));
@@ -459,9 +474,9 @@ bool WizardDataPage::isComplete() const
         return false;
     const QString task = field(QStringLiteral("task")).toString();
     if (needsLabels(task))
-        return m_preview->statistics.labels.size() >= 2;
-    if (task == QLatin1String("token-cls"))
-        return !m_preview->statistics.tags.empty();
+        return m_preview->statistics.labels.size() >= std::max<std::size_t>(minLabels(task), 1);
+    if (dataOf(task) == TaskData::TaggedWords)
+        return m_preview->statistics.tags.size() >= minLabels(task);
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/wizardhyperpage.h"
 
 #include "core/common/systeminfo.h"
+#include "core/train/task.h"
 #include "ui/newrunwizard.h"
 #include "ui/settingspage.h"
 #include "ui/wizarddatapage.h"
@@ -63,7 +64,20 @@ bool dataIsMostlyChinese(const NewRunWizard* owner)
 
 bool isLanguageModelling(const QString& task)
 {
-    return task == QLatin1String("mlm") || task == QLatin1String("clm");
+    const TaskInfo* info = findTask(task.toStdString());
+    return info && info->languageModelling();
+}
+
+bool hasWholeWordMasking(const QString& task)
+{
+    const TaskInfo* info = findTask(task.toStdString());
+    return info && info->wholeWordMasking;
+}
+
+bool hasClassWeights(const QString& task)
+{
+    const TaskInfo* info = findTask(task.toStdString());
+    return info && info->classWeights;
 }
 
 } // namespace
@@ -291,8 +305,12 @@ void WizardHyperPage::applyDefaults()
     m_batch->setValue(isLanguageModelling(task) ? 8 : 16);
     m_warmup->setValue(headOnly ? 0.0 : 0.06);
     renewRunName();
-    m_wholeWord->setEnabled(task == QLatin1String("mlm"));
-    m_wholeWord->setChecked(task == QLatin1String("mlm") && dataIsMostlyChinese(owner));
+    m_wholeWord->setEnabled(hasWholeWordMasking(task));
+    m_wholeWord->setChecked(hasWholeWordMasking(task) && dataIsMostlyChinese(owner));
+    // The option only has an effect where the task computes class weights.
+    m_classWeights->setEnabled(hasClassWeights(task));
+    if (!hasClassWeights(task))
+        m_classWeights->setChecked(false);
     m_device->setCurrentIndex(std::max(0, m_device->findData(SettingsPage::defaultDevice())));
     m_threads->setValue(SettingsPage::defaultThreads());
 }
@@ -330,7 +348,8 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     spec.groupByLength = m_groupByLength->isChecked();
     spec.bf16 = m_bf16->isChecked();
     spec.fp16 = m_fp16->isChecked();
-    spec.wholeWordMasking = m_wholeWord->isChecked() && spec.task == "mlm";
+    spec.wholeWordMasking =
+        m_wholeWord->isChecked() && hasWholeWordMasking(QString::fromStdString(spec.task));
     spec.device = m_device->currentData().toString().toStdString();
     spec.threads = m_threads->value();
 }

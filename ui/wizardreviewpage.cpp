@@ -2,6 +2,7 @@
 
 #include "ui/newrunwizard.h"
 #include "ui/settingspage.h"
+#include "ui/tasktext.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardlayerspage.h"
 

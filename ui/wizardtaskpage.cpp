@@ -1,6 +1,6 @@
 #include "ui/wizardtaskpage.h"
 
-#include "ui/newrunwizard.h"
+#include "ui/tasktext.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -10,27 +10,6 @@
 #include <QVBoxLayout>
 
 namespace domaintune::ui {
-namespace {
-
-QString taskDescription(const QString& task)
-{
-    if (task == QLatin1String("seq-cls"))
-        return WizardTaskPage::tr("One label per text: sentiment of a news line, the clause type "
-                                  "of a contract paragraph, the department of a patient question.");
-    if (task == QLatin1String("multi-label"))
-        return WizardTaskPage::tr("Any number of labels per text, e.g. every risk a filing "
-                                  "mentions.");
-    if (task == QLatin1String("token-cls"))
-        return WizardTaskPage::tr("Named entities: a label per word, such as diseases in "
-                                  "abstracts or parties in contracts (CoNLL files).");
-    if (task == QLatin1String("mlm"))
-        return WizardTaskPage::tr("Continue the model's masked-language pretraining on "
-                                  "unlabelled domain text before fine-tuning (\"Don't Stop "
-                                  "Pretraining\").");
-    return WizardTaskPage::tr("Fine-tune a GPT-2 style model to continue domain text.");
-}
-
-} // namespace
 
 WizardTaskPage::WizardTaskPage(QWidget* parent) : QWizardPage(parent)
 {
@@ -40,9 +19,10 @@ WizardTaskPage::WizardTaskPage(QWidget* parent) : QWizardPage(parent)
     m_tasks = new QButtonGroup(this);
     const QStringList names = tasks();
     for (int i = 0; i < names.size(); ++i) {
-        auto* button = new QRadioButton(taskTitle(names[i]), this);
+        const Task task = allTasks()[static_cast<std::size_t>(i)].task;
+        auto* button = new QRadioButton(taskTitle(task), this);
         button->setObjectName(QStringLiteral("task-") + names[i]);
-        auto* description = new QLabel(taskDescription(names[i]), this);
+        auto* description = new QLabel(taskDescription(task), this);
         description->setWordWrap(true);
         description->setIndent(24);
         description->setForegroundRole(QPalette::PlaceholderText);
@@ -73,14 +53,15 @@ WizardTaskPage::WizardTaskPage(QWidget* parent) : QWizardPage(parent)
 
 QStringList WizardTaskPage::tasks()
 {
-    return {QStringLiteral("seq-cls"), QStringLiteral("multi-label"), QStringLiteral("token-cls"),
-            QStringLiteral("mlm"), QStringLiteral("clm")};
+    QStringList names;
+    for (const TaskInfo& info : allTasks())
+        names << QString::fromUtf8(info.name);
+    return names;
 }
 
 QStringList WizardTaskPage::domains()
 {
-    return {QStringLiteral("finance"), QStringLiteral("medical"), QStringLiteral("legal"),
-            QStringLiteral("other")};
+    return ui::domains();
 }
 
 QString WizardTaskPage::task() const

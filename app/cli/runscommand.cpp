@@ -4,6 +4,7 @@
 #include "core/store/runbundle.h"
 #include "core/store/runjson.h"
 #include "core/store/runstore.h"
+#include "core/train/task.h"
 
 #include <cerrno>
 #include <cmath>
@@ -126,9 +127,7 @@ Json compareRuns(RunStore& store, const std::vector<std::int64_t>& ids,
     const std::string metric = commandLine.value("metric");
     const std::string axis = commandLine.value("axis", "step");
     // Losses and perplexity fall, scores rise: the default goal follows the metric's name.
-    const bool falls =
-        metric.find("loss") != std::string::npos || metric.find("perplexity") != std::string::npos;
-    const std::string goal = commandLine.value("goal", falls ? "min" : "max");
+    const std::string goal = commandLine.value("goal", higherIsBetter(metric) ? "max" : "min");
     if ((axis != "step" && axis != "time") || (goal != "min" && goal != "max"))
         throw Error("--axis takes step or time and --goal takes min or max.");
     out["metric"] = metric;

@@ -7,6 +7,7 @@
 #include "core/model/safetensorsfile.h"
 #include "core/store/sha256.h"
 #include "core/train/pretrainer.h"
+#include "core/train/task.h"
 #include "domaintune/version.h"
 
 #include <chrono>
@@ -94,7 +95,7 @@ Json inputsOf(const Preset& preset, const std::string& systemRoot)
               {"heads", spec.heads},
               {"max_length", spec.maxLength}}},
             {"training",
-             {{"task", "mlm"},
+             {{"task", taskInfo(Task::MaskedLm).name},
               {"steps", spec.maxSteps},
               {"batch_size", spec.batchSize},
               {"learning_rate", spec.learningRate},

@@ -20,16 +20,17 @@ struct Collected
     std::int64_t tokensRight = 0, tokensSeen = 0;
 };
 
-void collect(const std::string& task, const ModelOutput& output, const TrainBatch& batch,
+void collect(Task task, const ModelOutput& output, const TrainBatch& batch,
              const std::vector<std::string>& labels, Collected& out)
 {
-    if (task == "seq-cls") {
+    const TaskReport report = taskInfo(task).report;
+    if (report == TaskReport::SingleLabel) {
         const auto predicted = output.logits.argmax(-1);
         for (std::int64_t i = 0; i < batch.size; ++i) {
             out.truth.push_back(batch.labels[i].item<std::int64_t>());
             out.predicted.push_back(predicted[i].item<std::int64_t>());
         }
-    } else if (task == "multi-label") {
+    } else if (report == TaskReport::MultiLabel) {
         const auto predicted = output.logits.sigmoid().gt(0.5).to(torch::kByte).contiguous();
         const auto truth = batch.targets.gt(0.5).to(torch::kByte).contiguous();
         for (std::int64_t i = 0; i < batch.size; ++i) {
@@ -38,7 +39,7 @@ void collect(const std::string& task, const ModelOutput& output, const TrainBatc
             out.multiPred.emplace_back(p, p + predicted.size(1));
             out.multiTruth.emplace_back(t, t + truth.size(1));
         }
-    } else if (task == "token-cls") {
+    } else if (report == TaskReport::Entities) {
         const auto predicted = output.logits.argmax(-1);
         for (std::int64_t i = 0; i < batch.size; ++i) {
             std::vector<std::string> gold, guess;
@@ -58,15 +59,16 @@ void collect(const std::string& task, const ModelOutput& output, const TrainBatc
     }
 }
 
-void summarise(const std::string& task, const std::vector<std::string>& labels, const Collected& in,
+void summarise(Task task, const std::vector<std::string>& labels, const Collected& in,
                Evaluation& out)
 {
     const double loss = in.batches ? in.lossSum / double(in.batches) : 0.0;
     out.metrics["loss"] = loss;
     out.labels = labels;
-    if (task == "mlm" || task == "clm") {
+    const TaskReport kind = taskInfo(task).report;
+    if (kind == TaskReport::Perplexity) {
         out.metrics["perplexity"] = std::exp(std::min(loss, 50.0));
-    } else if (task == "token-cls") {
+    } else if (kind == TaskReport::Entities) {
         const auto report = entityReport(in.goldTags, in.guessedTags);
         out.metrics["precision"] = report.micro.precision;
         out.metrics["recall"] = report.micro.recall;
@@ -76,7 +78,7 @@ void summarise(const std::string& task, const std::vector<std::string>& labels, 
             in.tokensSeen ? double(in.tokensRight) / double(in.tokensSeen) : 0.0;
         out.perClass = report.perType;
     } else {
-        const auto report = task == "seq-cls"
+        const auto report = kind == TaskReport::SingleLabel
                                 ? classificationReport(in.truth, in.predicted, labels)
                                 : multiLabelReport(in.multiTruth, in.multiPred, labels);
         out.metrics["accuracy"] = report.accuracy;

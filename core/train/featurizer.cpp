@@ -26,17 +26,11 @@ std::string joined(const std::vector<std::string>& words, std::vector<std::size_
     return text;
 }
 
-bool isClassification(const std::string& task)
-{
-    return task == "seq-cls" || task == "multi-label";
-}
-
 } // namespace
 
-Featurizer::Featurizer(const Tokenizer& tokenizer, std::string task, std::int64_t maxLength,
+Featurizer::Featurizer(const Tokenizer& tokenizer, Task task, std::int64_t maxLength,
                        std::vector<std::string> labels)
-    : m_tokenizer(tokenizer), m_task(std::move(task)), m_maxLength(maxLength),
-      m_labels(std::move(labels))
+    : m_tokenizer(tokenizer), m_task(task), m_maxLength(maxLength), m_labels(std::move(labels))
 {
     // The special tokens around one sequence, read off an encoding of a one-letter text.
     const Encoding probe = tokenizer.encode("a");
@@ -55,12 +49,12 @@ Featurizer::Featurizer(const Tokenizer& tokenizer, std::string task, std::int64_
             m_separator = tokenizer.tokenToId(eos);
 }
 
-std::vector<std::string> Featurizer::discoverLabels(const std::string& task,
-                                                    const std::vector<Example>& examples)
+std::vector<std::string> Featurizer::discoverLabels(Task task, const std::vector<Example>& examples)
 {
+    const bool tags = taskInfo(task).data == TaskData::TaggedWords;
     std::set<std::string> labels;
     for (const auto& example : examples) {
-        const auto& source = task == "token-cls" ? example.tags : example.labels;
+        const auto& source = tags ? example.tags : example.labels;
         labels.insert(source.begin(), source.end());
     }
     labels.erase("");
@@ -81,16 +75,23 @@ FeatureSet Featurizer::build(const std::vector<Example>& examples) const
     FeatureSet out;
     out.labels = m_labels;
     std::vector<std::int64_t> pending, words;
+    const TaskData data = taskInfo(m_task).data;
     for (std::size_t i = 0; i < examples.size(); ++i) {
         const auto index = static_cast<std::int64_t>(i);
-        if (isClassification(m_task))
+        switch (data) {
+        case TaskData::LabelledText:
+        case TaskData::LabelSets:
             addClassification(examples[i], index, out);
-        else if (m_task == "token-cls")
+            break;
+        case TaskData::TaggedWords:
             addTokenClassification(examples[i], index, out);
-        else
+            break;
+        case TaskData::PlainText:
             addDocument(examples[i], index, out, pending, words);
+            break;
+        }
     }
-    if (!isClassification(m_task) && m_task != "token-cls")
+    if (data == TaskData::PlainText)
         flushBlocks(out, pending, words, true);
     for (const auto& feature : out.features)
         out.realTokens += feature.ids.size();
@@ -111,7 +112,7 @@ void Featurizer::addClassification(const Example& example, std::int64_t index,
     feature.ids.assign(encoding.ids.begin(), encoding.ids.end());
     feature.typeIds.assign(encoding.typeIds.begin(), encoding.typeIds.end());
     feature.example = index;
-    if (m_task == "multi-label") {
+    if (taskInfo(m_task).data == TaskData::LabelSets) {
         feature.targets.assign(m_labels.size(), 0.0f);
         for (const auto& label : example.labels)
             feature.targets[static_cast<std::size_t>(labelId(label, example))] = 1.0f;
@@ -174,7 +175,8 @@ void Featurizer::addDocument(const Example& example, std::int64_t index, Feature
         pending.push_back(encoding.ids[t]);
         words.push_back(wordBase + std::max(0, encoding.wordIds[t]));
     }
-    if (m_task == "clm" && m_separator >= 0 && !encoding.ids.empty()) {
+    if (taskInfo(m_task).objective == TaskObjective::CausalLm && m_separator >= 0 &&
+        !encoding.ids.empty()) {
         pending.push_back(m_separator);
         words.push_back(-1);
     }

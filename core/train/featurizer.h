@@ -2,6 +2,7 @@
 
 #include "core/data/example.h"
 #include "core/train/feature.h"
+#include "core/train/task.h"
 
 #include <string>
 #include <vector>
@@ -22,12 +23,11 @@ public:
      * @p labels: the label (or tag) names in id order; empty for LM tasks. The tokenizer must
      * outlive the featurizer.
      */
-    Featurizer(const Tokenizer& tokenizer, std::string task, std::int64_t maxLength,
+    Featurizer(const Tokenizer& tokenizer, Task task, std::int64_t maxLength,
                std::vector<std::string> labels);
 
     /** Returns the sorted set of labels (or tags) the examples use, for a classification task. */
-    static std::vector<std::string> discoverLabels(const std::string& task,
-                                                   const std::vector<Example>& examples);
+    static std::vector<std::string> discoverLabels(Task task, const std::vector<Example>& examples);
 
     /**
      * Builds the features. Throws domaintune::Error naming the example's file and line for a
@@ -45,7 +45,7 @@ private:
     std::int64_t labelId(const std::string& label, const Example& example) const;
 
     const Tokenizer& m_tokenizer;
-    std::string m_task;
+    Task m_task;
     std::int64_t m_maxLength;
     std::vector<std::string> m_labels;
     std::vector<std::int64_t> m_prefix, m_suffix; ///< Special ids around one sequence.

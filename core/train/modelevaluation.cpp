@@ -10,24 +10,28 @@
 namespace domaintune {
 namespace {
 
-std::string taskOf(const PretrainedModel& model)
+const TaskInfo& taskOf(const PretrainedModel& model, const std::string& name)
 {
-    switch (model.head()) {
-    case HeadKind::SequenceClassification:
-        return model.config().problemType == "multi_label_classification" ? "multi-label"
-                                                                          : "seq-cls";
-    case HeadKind::TokenClassification:
-        return "token-cls";
-    case HeadKind::MaskedLm:
-        return "mlm";
-    case HeadKind::CausalLm:
-        return "clm";
-    default:
+    const auto fromHead = taskOfHead(model.head(), model.config().problemType);
+    if (!fromHead)
         throw Error(model.directory(), 0,
                     std::string("a model with a ") + headKindName(model.head()) +
                         " head has no evaluation metric",
                     "Evaluate a fine-tuned classification, NER or language model.");
-    }
+    if (name.empty())
+        return taskInfo(*fromHead);
+    const TaskInfo* asked = findTask(name);
+    if (!asked)
+        throw Error(model.directory(), 0, "unknown task \"" + name + "\"",
+                    "Use one of " + taskNames() + ", or leave --task out to take the model's.");
+    if (asked->head != model.head())
+        throw Error(model.directory(), 0,
+                    std::string("the task ") + asked->name + " needs a " +
+                        headKindName(asked->head) + " head but the model has a " +
+                        headKindName(model.head()) + " head",
+                    std::string("Leave --task out (the model's task is ") +
+                        taskInfo(*fromHead).name + ").");
+    return *asked;
 }
 
 } // namespace
@@ -37,24 +41,19 @@ ModelEvaluation evaluateModel(const std::string& modelDir, const std::vector<Exa
 {
     const auto model = PretrainedModel::load(modelDir);
     const auto tokenizer = loadTokenizer(modelDir);
-    if (task.empty())
-        task = taskOf(*model);
-    const bool lm = task == "mlm" || task == "clm";
+    const TaskInfo& info = taskOf(*model, task);
+    const bool lm = info.languageModelling();
     const auto length =
         std::min(maxLength, model->config().maxPositions - model->config().positionOffset);
-    const Featurizer featurizer(*tokenizer, task, length,
+    const Featurizer featurizer(*tokenizer, info.task, length,
                                 lm ? std::vector<std::string>{} : model->config().labels);
     const FeatureSet features = featurizer.build(examples);
-    const Objective objective(task, ObjectiveIds::of(*tokenizer, model->config().vocabSize), 0.15,
-                              false);
+    const Objective objective(info.task, ObjectiveIds::of(*tokenizer, model->config().vocabSize),
+                              0.15, false);
     const TrainingControl control;
     const auto evaluation = evaluate(model->module(), objective, features, batchSize, 42, control);
-    return {task,
-            examples.size(),
-            evaluation.metrics,
-            evaluation.labels,
-            evaluation.confusion,
-            evaluation.perClass};
+    return {info.name,         examples.size(),      evaluation.metrics,
+            evaluation.labels, evaluation.confusion, evaluation.perClass};
 }
 
 } // namespace domaintune

@@ -49,12 +49,12 @@ TrainBatch TrainBatch::to(const torch::Device& device) const
     return moved;
 }
 
-Objective::Objective(std::string task, ObjectiveIds ids, double mlmProbability,
-                     bool wholeWordMasking, torch::Tensor classWeights)
-    : m_task(std::move(task)), m_ids(ids), m_mlmProbability(mlmProbability),
-      m_wholeWord(wholeWordMasking), m_classWeights(std::move(classWeights))
+Objective::Objective(Task task, ObjectiveIds ids, double mlmProbability, bool wholeWordMasking,
+                     torch::Tensor classWeights)
+    : m_task(task), m_ids(ids), m_mlmProbability(mlmProbability), m_wholeWord(wholeWordMasking),
+      m_classWeights(std::move(classWeights))
 {
-    if (m_task == "mlm" && m_ids.mask < 0)
+    if (taskInfo(m_task).objective == TaskObjective::MaskedLm && m_ids.mask < 0)
         throw Error("The tokenizer has no mask token ([MASK] or <mask>), which masked language "
                     "modelling needs. Choose an encoder model such as BERT or RoBERTa.");
 }
@@ -78,22 +78,29 @@ TrainBatch Objective::makeBatch(const FeatureSet& features, const std::vector<st
             .fill_(1);
     batch.inputs.attentionMask = mask;
 
-    if (m_task == "seq-cls") {
+    switch (taskInfo(m_task).objective) {
+    case TaskObjective::CrossEntropy:
         batch.labels = padded(features, indices, 1, kIgnoredLabel, &Feature::labels).squeeze(1);
-    } else if (m_task == "multi-label") {
+        break;
+    case TaskObjective::BinaryCrossEntropy: {
         const auto labels = static_cast<std::int64_t>(features.labels.size());
         batch.targets = torch::zeros({batch.size, labels});
         for (std::size_t row = 0; row < indices.size(); ++row)
             for (std::int64_t c = 0; c < labels; ++c)
                 batch.targets[static_cast<std::int64_t>(row)][c] =
                     features.features[indices[row]].targets[static_cast<std::size_t>(c)];
-    } else if (m_task == "token-cls") {
+        break;
+    }
+    case TaskObjective::TokenCrossEntropy:
         batch.labels = padded(features, indices, length, kIgnoredLabel, &Feature::labels);
-    } else if (m_task == "clm") {
+        break;
+    case TaskObjective::CausalLm:
         batch.labels = batch.inputs.inputIds.masked_fill(mask.eq(0), kIgnoredLabel);
-    } else {
+        break;
+    case TaskObjective::MaskedLm:
         maskTokens(batch, features, indices, generator);
         batch.inputs.scoredPositions = batch.labels.ne(kIgnoredLabel);
+        break;
     }
     return batch;
 }
@@ -134,18 +141,20 @@ void Objective::maskTokens(TrainBatch& batch, const FeatureSet& features,
 torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch) const
 {
     const auto& logits = output.logits;
-    if (m_task == "multi-label")
+    const TaskObjective objective = taskInfo(m_task).objective;
+    if (objective == TaskObjective::BinaryCrossEntropy)
         return F::binary_cross_entropy_with_logits(logits, batch.targets.to(logits.dtype()));
-    if (m_task == "clm") {
+    if (objective == TaskObjective::CausalLm) {
         const auto shifted = logits.narrow(1, 0, logits.size(1) - 1);
         const auto targets = batch.labels.narrow(1, 1, batch.labels.size(1) - 1);
         return F::cross_entropy(shifted.reshape({-1, shifted.size(-1)}), targets.reshape({-1}),
                                 F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel));
     }
-    if (m_task == "mlm" && batch.inputs.scoredPositions.defined()) // logits [masked, vocab]
+    if (objective == TaskObjective::MaskedLm &&
+        batch.inputs.scoredPositions.defined()) // logits [masked, vocab]
         return F::cross_entropy(logits, batch.labels.masked_select(batch.inputs.scoredPositions));
     auto options = F::CrossEntropyFuncOptions().ignore_index(kIgnoredLabel);
-    if (m_classWeights.defined() && (m_task == "seq-cls" || m_task == "token-cls"))
+    if (m_classWeights.defined() && taskInfo(m_task).classWeights)
         options.weight(m_classWeights.to(logits.device(), logits.scalar_type()));
     return F::cross_entropy(logits.reshape({-1, logits.size(-1)}), batch.labels.reshape({-1}),
                             options);

@@ -4,6 +4,7 @@
 
 #include "core/model/modules.h"
 #include "core/train/feature.h"
+#include "core/train/task.h"
 
 #include <optional>
 #include <string>
@@ -45,7 +46,7 @@ struct ObjectiveIds
 class Objective
 {
 public:
-    Objective(std::string task, ObjectiveIds ids, double mlmProbability, bool wholeWordMasking,
+    Objective(Task task, ObjectiveIds ids, double mlmProbability, bool wholeWordMasking,
               torch::Tensor classWeights = {});
 
     /**
@@ -57,14 +58,14 @@ public:
     /** Returns the mean loss of @p output against @p batch. */
     torch::Tensor loss(const ModelOutput& output, const TrainBatch& batch) const;
 
-    const std::string& task() const { return m_task; }
+    Task task() const { return m_task; }
 
 private:
     void maskTokens(TrainBatch& batch, const FeatureSet& features,
                     const std::vector<std::size_t>& indices,
                     c10::optional<at::Generator> generator) const;
 
-    std::string m_task;
+    Task m_task;
     ObjectiveIds m_ids;
     double m_mlmProbability;
     bool m_wholeWord;

@@ -4,6 +4,7 @@
 #include "core/data/corpusimporter.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/text/sentencepiecemodel.h"
+#include "core/train/task.h"
 
 #include <filesystem>
 #include <fstream>
@@ -130,7 +131,7 @@ TrainResult pretrainFromScratch(const PretrainSpec& spec, EventSink& sink,
         }
         TrainSpec train;
         train.name = "pretrain " + output.filename().string();
-        train.task = "mlm";
+        train.task = taskInfo(Task::MaskedLm).name;
         train.modelDir = writeInitialModel(spec, output);
         train.trainFile = spec.corpus.front();
         train.outputDir = output.string();

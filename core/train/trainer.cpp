@@ -11,20 +11,4 @@ TrainResult Trainer::run(const TrainSpec& spec, const TrainingData& data, EventS
     return run.execute();
 }
 
-std::string mainMetric(const std::string& task)
-{
-    if (task == "seq-cls")
-        return "f1_macro";
-    if (task == "multi-label")
-        return "f1_micro";
-    if (task == "token-cls")
-        return "f1";
-    return "perplexity";
-}
-
-bool higherIsBetter(const std::string& metric)
-{
-    return metric != "loss" && metric != "perplexity";
-}
-
 } // namespace domaintune

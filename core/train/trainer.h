@@ -61,9 +61,4 @@ public:
                            const TrainingControl& control, const TrainOptions& options = {});
 };
 
-/** Returns the main metric of @p task ("f1_macro", "f1", "perplexity", ...). */
-std::string mainMetric(const std::string& task);
-/** Returns whether a higher value of @p metric is better. */
-bool higherIsBetter(const std::string& metric);
-
 } // namespace domaintune

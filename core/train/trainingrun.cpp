@@ -5,6 +5,7 @@
 #include "core/train/evaluator.h"
 #include "core/train/featurizer.h"
 #include "core/train/modelfit.h"
+#include "core/train/task.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
@@ -20,17 +21,6 @@ namespace domaintune {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-HeadKind headFor(const std::string& task)
-{
-    if (task == "token-cls")
-        return HeadKind::TokenClassification;
-    if (task == "mlm")
-        return HeadKind::MaskedLm;
-    if (task == "clm")
-        return HeadKind::CausalLm;
-    return HeadKind::SequenceClassification;
-}
 
 bool isNoDecay(const std::string& name)
 {
@@ -95,25 +85,23 @@ void TrainingRun::prepare()
     if (validation.empty() && spec.validationFraction > 0)
         holdOut(train, validation, spec.validationFraction, spec.seed);
 
-    const bool classification =
-        spec.task == "seq-cls" || spec.task == "multi-label" || spec.task == "token-cls";
+    const TaskInfo& task = parseTask(spec.task);
     std::vector<std::string> labels;
-    if (classification) {
+    if (task.labelled()) {
         auto all = train;
         all.insert(all.end(), validation.begin(), validation.end());
-        labels = Featurizer::discoverLabels(spec.task, all);
-        if (labels.size() < 2 && spec.task != "multi-label")
+        labels = Featurizer::discoverLabels(task.task, all);
+        if (labels.size() < task.minLabels)
             throw Error(spec.trainFile, 0,
-                        "the data has " + std::to_string(labels.size()) +
-                            " distinct label(s); classification needs at least two",
+                        "the data has " + std::to_string(labels.size()) + " distinct label(s); " +
+                            task.title + " needs at least " + std::to_string(task.minLabels),
                         "Check the label column.");
     }
     ModelLoadOptions load;
-    load.head = headFor(spec.task);
+    load.head = task.head;
     load.labels = labels;
     load.seed = spec.seed;
-    if (spec.task == "multi-label")
-        load.problemType = "multi_label_classification";
+    load.problemType = task.problemType;
     m_s.model = PretrainedModel::load(spec.modelDir, load);
     checkRunFitsModel(m_s.model->config(), spec.modelDir, spec.maxLength,
                       m_s.tokenizer->vocabSize());
@@ -126,20 +114,20 @@ void TrainingRun::prepare()
     loaded.message = m_s.model->loadReport().summary();
     emit(loaded);
 
-    const Featurizer featurizer(*m_s.tokenizer, spec.task, spec.maxLength, labels);
+    const Featurizer featurizer(*m_s.tokenizer, task.task, spec.maxLength, labels);
     m_s.train = featurizer.build(train);
     m_s.validation = featurizer.build(validation);
     m_state.labels = labels;
 
     const auto ids = ObjectiveIds::of(*m_s.tokenizer, m_s.model->config().vocabSize);
     torch::Tensor weights;
-    if (spec.classWeights && spec.task == "seq-cls") {
+    if (spec.classWeights && task.classWeights) {
         weights = torch::zeros({static_cast<std::int64_t>(labels.size())}, torch::kFloat);
         for (const auto& feature : m_s.train.features)
             weights[feature.labels.front()] += 1;
         weights = weights.sum() / (weights.clamp_min(1) * double(labels.size()));
     }
-    m_s.objective = std::make_unique<Objective>(spec.task, ids, spec.mlmProbability,
+    m_s.objective = std::make_unique<Objective>(task.task, ids, spec.mlmProbability,
                                                 spec.wholeWordMasking, weights);
     m_device = m_s.model->module().parameters().front().device();
     if (spec.fp16 && !m_device.is_cuda())
@@ -200,8 +188,7 @@ void TrainingRun::applyFreeze(std::int64_t epoch)
 bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
 {
     const TrainSpec& spec = m_s.spec;
-    if (!spec.cacheFrozenFeatures ||
-        (spec.task != "seq-cls" && spec.task != "multi-label" && spec.task != "token-cls"))
+    if (!spec.cacheFrozenFeatures || !parseTask(spec.task).labelled())
         return false;
     const auto trainable = m_s.freeze->trainable(static_cast<int>(epoch));
     const auto& groups = m_s.freeze->groups();
@@ -253,8 +240,9 @@ bool TrainingRun::evaluateAndTrack()
     event.perClass = evaluation.perClass;
     emit(event);
 
-    const std::string metric =
-        m_s.spec.metricForBest.empty() ? mainMetric(m_s.spec.task) : m_s.spec.metricForBest;
+    const std::string metric = m_s.spec.metricForBest.empty()
+                                   ? std::string(parseTask(m_s.spec.task).mainMetric)
+                                   : m_s.spec.metricForBest;
     const auto it = evaluation.metrics.find(metric);
     if (it == evaluation.metrics.end())
         throw Error("The metric \"" + metric + "\" is not computed for the task " + m_s.spec.task +

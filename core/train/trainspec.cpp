@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/train/lrschedule.h"
+#include "core/train/task.h"
 
 #include <algorithm>
 
@@ -74,11 +75,6 @@ const std::vector<std::string>& knownKeys()
 
 } // namespace
 
-std::vector<std::string> trainingTasks()
-{
-    return {"seq-cls", "multi-label", "token-cls", "mlm", "clm"};
-}
-
 ImportOptions TrainSpec::importOptions() const
 {
     ImportOptions options;
@@ -93,9 +89,18 @@ ImportOptions TrainSpec::importOptions() const
 
 void TrainSpec::validate() const
 {
-    const auto tasks = trainingTasks();
-    require(std::find(tasks.begin(), tasks.end(), task) != tasks.end(), "task",
-            "must be one of seq-cls, multi-label, token-cls, mlm, clm (got \"" + task + "\")");
+    const TaskInfo* info = findTask(task);
+    require(info != nullptr, "task", "must be one of " + taskNames() + " (got \"" + task + "\")");
+    if (!metricForBest.empty()) {
+        std::string known;
+        for (const std::string& metric : info->metrics)
+            known += (known.empty() ? "" : ", ") + metric;
+        require(std::find(info->metrics.begin(), info->metrics.end(), metricForBest) !=
+                    info->metrics.end(),
+                "metric_for_best",
+                "must be a metric " + task + " reports: " + known + " (got \"" + metricForBest +
+                    "\")");
+    }
     require(!modelDir.empty(), "model", "must name a model folder");
     require(!trainFile.empty(), "train", "must name the training data");
     if (!format.empty() && format != "auto")

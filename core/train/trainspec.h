@@ -79,7 +79,4 @@ struct TrainSpec
     static TrainSpec fromJson(const nlohmann::json& json);
 };
 
-/** Returns the tasks TrainSpec::task accepts. */
-std::vector<std::string> trainingTasks();
-
 } // namespace domaintune

@@ -43,9 +43,9 @@ private slots:
         examples.resize(200);
         for (auto& example : examples)
             example.labels.clear();
-        const FeatureSet features = Featurizer(*tokenizer, "mlm", 64, {}).build(examples);
+        const FeatureSet features = Featurizer(*tokenizer, Task::MaskedLm, 64, {}).build(examples);
         QVERIFY(features.features.size() >= 16);
-        const Objective objective("mlm", ObjectiveIds::of(*tokenizer, 30522), 0.15, false);
+        const Objective objective(Task::MaskedLm, ObjectiveIds::of(*tokenizer, 30522), 0.15, false);
         std::vector<std::size_t> indices(16);
         std::iota(indices.begin(), indices.end(), 0);
         auto generator = at::make_generator<at::CPUGeneratorImpl>(3);

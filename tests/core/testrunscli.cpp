@@ -2,6 +2,7 @@
 // one-line reasons on stderr, and a refused import that leaves the history unchanged.
 #include "core/store/runstore.h"
 #include "core/store/statement.h"
+#include "core/train/task.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,6 +177,18 @@ private slots:
         const Result deleted = cli({"delete", "1"}, other);
         QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
         QCOMPARE(QJsonDocument::fromJson(cli({"list"}, other).out).array().size(), 1);
+    }
+
+    // The train usage is text, written once; it must name every task of the registry.
+    void trainUsageNamesEveryTask()
+    {
+        QProcess process;
+        process.start(QStringLiteral(DOMAINTUNE_CLI),
+                      {QStringLiteral("train"), QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray usage = process.readAllStandardOutput() + process.readAllStandardError();
+        for (const TaskInfo& info : allTasks())
+            QVERIFY2(usage.contains(info.name), info.name);
     }
 };
 

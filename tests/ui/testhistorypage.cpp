@@ -59,6 +59,26 @@ private slots:
                  m_third);
     }
 
+    // Task and domain read as words (translated), not as the keys the history stores; a search
+    // for the key still finds the run.
+    void showsTaskAndDomainTitles()
+    {
+        ui::HistoryPage page;
+        const int row = page.model()->rowOf(m_third);
+        QCOMPARE(page.model()->index(row, ui::RunTableModel::TaskColumn).data().toString(),
+                 QStringLiteral("Text classification"));
+        QCOMPARE(page.model()->index(row, ui::RunTableModel::DomainColumn).data().toString(),
+                 QStringLiteral("Medicine"));
+        const int first = page.model()->rowOf(m_first);
+        QCOMPARE(page.model()->index(first, ui::RunTableModel::DomainColumn).data().toString(),
+                 QStringLiteral("Finance"));
+        page.setSearchText(QStringLiteral("seq-cls"));
+        QCOMPARE(page.visibleRunCount(), 3);
+        page.setSearchText(QStringLiteral("Finance"));
+        QCOMPARE(page.visibleRunCount(), 2);
+        page.setSearchText(QString());
+    }
+
     // The Model column: the Hub id of a cached model (where it came from in the tooltip), the
     // folder's name otherwise.
     void showsTheBaseModel()
