@@ -59,6 +59,8 @@ int runExport(CommandLine& commandLine)
                              {"dtype", dtypeName(request.weights)},
                              {"labels", exported.labels}};
     std::string failures;
+    if (exported.loraMerge)
+        result["lora_merge"] = verificationJson(*exported.loraMerge);
     if (exported.huggingFace) {
         result["verification"] = verificationJson(*exported.huggingFace);
         if (!exported.huggingFace->passed)

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace domaintune::cli {
 namespace {
@@ -60,6 +61,27 @@ TrainSpec specFrom(const CommandLine& line)
             throw Error("--dropout expects a number such as 0 or 0.1.");
         }
     }
+    spec.lora.rank = line.integer("lora-r", spec.lora.rank);
+    const auto number = [&](const char* flag, double fallback) {
+        if (!line.has(flag))
+            return fallback;
+        try {
+            return std::stod(line.value(flag));
+        } catch (const std::exception&) {
+            throw Error(std::string("--") + flag + " expects a number such as 16 or 0.05.");
+        }
+    };
+    spec.lora.alpha = number("lora-alpha", spec.lora.alpha);
+    spec.lora.dropout = number("lora-dropout", spec.lora.dropout);
+    if (line.has("lora-targets")) {
+        spec.lora.targets.clear();
+        std::stringstream list(line.value("lora-targets"));
+        for (std::string target; std::getline(list, target, ',');)
+            if (!target.empty())
+                spec.lora.targets.push_back(target);
+    }
+    if (line.has("use-rslora"))
+        spec.lora.rsLora = true;
     if (line.has("bf16"))
         spec.bf16 = true;
     if (line.has("fp16"))
@@ -124,12 +146,12 @@ std::int64_t runToResume(const std::string& history, const std::string& outputDi
 
 int runTrain(CommandLine& commandLine)
 {
-    commandLine.allowOnly({"config", "name",       "model",       "task",         "domain",
-                           "train",  "validation", "text-column", "label-column", "encoding",
-                           "epochs", "max-steps",  "max-length",  "batch-size",   "learning-rate",
-                           "seed",   "threads",    "freeze",      "output",       "history",
-                           "dropout"},
-                          {"resume", "no-history", "bf16", "fp16"});
+    commandLine.allowOnly({"config",  "name",       "model",       "task",         "domain",
+                           "train",   "validation", "text-column", "label-column", "encoding",
+                           "epochs",  "max-steps",  "max-length",  "batch-size",   "learning-rate",
+                           "seed",    "threads",    "freeze",      "output",       "history",
+                           "dropout", "lora-r",     "lora-alpha",  "lora-dropout", "lora-targets"},
+                          {"resume", "no-history", "bf16", "fp16", "use-rslora"});
     const TrainSpec spec = specFrom(commandLine);
     const TrainingData data = loadData(spec);
     std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()

@@ -110,6 +110,29 @@ ExportVerification verifyExport(const PretrainedModel& original, const std::stri
     return result;
 }
 
+ExportVerification mergeLoraVerified(PretrainedModel& model)
+{
+    ExportVerification result;
+    const bool base = model.head() == HeadKind::Base;
+    const auto inputs = sampleInputs(model.config());
+    const auto adapted = model.forward(inputs, base);
+    model.mergeLora();
+    const auto merged = model.forward(inputs, base);
+    result.tolerance = 1e-4 * std::max(1.0, largestMagnitude(adapted));
+    for (const auto& [name, array] : adapted) {
+        const auto& other = merged.at(name);
+        for (std::size_t i = 0; i < array.values.size(); ++i)
+            result.maxAbsDifference = std::max(result.maxAbsDifference,
+                                               double(std::abs(array.values[i] - other.values[i])));
+    }
+    result.passed =
+        std::isfinite(result.maxAbsDifference) && result.maxAbsDifference <= result.tolerance;
+    result.message = result.passed ? "the merged weights reproduce the adapter's outputs"
+                                   : "merging the LoRA adapters changed the outputs by " +
+                                         std::to_string(result.maxAbsDifference);
+    return result;
+}
+
 ExportVerification exportHuggingFace(const PretrainedModel& model, const std::string& output,
                                      DType weights, const ModelCardFacts* card)
 {

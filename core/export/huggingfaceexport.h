@@ -25,6 +25,13 @@ ExportVerification verifyExport(const PretrainedModel& original, const std::stri
                                 DType weights = DType::F32);
 
 /**
+ * Merges the LoRA adapters of @p model into its weights (a plain model results, which every
+ * export format takes) and compares the outputs on the sample inputs before and after: within
+ * 1e-4 of the largest output magnitude (at least 1) passes. Returns the comparison.
+ */
+ExportVerification mergeLoraVerified(PretrainedModel& model);
+
+/**
  * Exports @p model as a Hugging Face folder at @p output (config.json with architectures and
  * labels, model.safetensors in @p weights precision, the tokenizer files, and README.md from
  * @p card when given), then verifies it. The folder is written in full beside @p output and

@@ -105,6 +105,12 @@ ModelExportResult exportModel(const ModelExportRequest& request)
     if (result.modelDir.empty())
         throw Error("No model to export: give a model folder or a run.");
     const auto model = PretrainedModel::load(result.modelDir);
+    if (model->lora()) { // every format gets plain weights under the base model's names
+        result.loraMerge = mergeLoraVerified(*model);
+        if (!result.loraMerge->passed)
+            throw Error(result.modelDir, 0, result.loraMerge->message,
+                        "The adapter is damaged; export was stopped before writing anything.");
+    }
     result.architecture = model->config().architectureFor(model->head());
     result.labels = model->config().labels;
 

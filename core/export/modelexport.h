@@ -34,6 +34,7 @@ struct ModelExportResult
     std::vector<std::string> labels; ///< id2label in id order.
     std::optional<ExportVerification> huggingFace;
     std::optional<TorchScriptExport> torchScript;
+    std::optional<ExportVerification> loraMerge; ///< Set when a LoRA adapter was merged.
 
     /** Returns whether every written format passed its verification. */
     bool passed() const;

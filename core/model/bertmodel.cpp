@@ -49,11 +49,11 @@ BertAttentionImpl::BertAttentionImpl(const ModelConfig& config) : m_heads(config
 {
     const auto h = config.hiddenSize;
     auto self = register_module("self", std::make_shared<torch::nn::Module>());
-    m_query = self->register_module("query", torch::nn::Linear(h, h));
-    m_key = self->register_module("key", torch::nn::Linear(h, h));
-    m_value = self->register_module("value", torch::nn::Linear(h, h));
+    m_query = self->register_module("query", Projection(h, h));
+    m_key = self->register_module("key", Projection(h, h));
+    m_value = self->register_module("value", Projection(h, h));
     auto output = register_module("output", std::make_shared<torch::nn::Module>());
-    m_dense = output->register_module("dense", torch::nn::Linear(h, h));
+    m_dense = output->register_module("dense", Projection(h, h));
     m_norm = output->register_module(
         "LayerNorm",
         torch::nn::LayerNorm(torch::nn::LayerNormOptions({h}).eps(config.layerNormEps)));
@@ -67,9 +67,7 @@ torch::Tensor BertAttentionImpl::forward(const torch::Tensor& hidden, const torc
     // The 1/sqrt(head size) of the scores is folded into the query projection: a pass over
     // a hidden x hidden weight instead of one over every score, forward and backward.
     const double scale = 1.0 / std::sqrt(double(hidden.size(2) / m_heads));
-    const auto q = splitHeads(
-        torch::nn::functional::linear(hidden, m_query->weight * scale, m_query->bias * scale),
-        m_heads);
+    const auto q = splitHeads(m_query(hidden, scale), m_heads);
     const auto k = splitHeads(m_key(hidden), m_heads);
     const auto v = splitHeads(m_value(hidden), m_heads);
     auto scores = torch::matmul(q, k.transpose(-1, -2));
@@ -85,10 +83,10 @@ BertLayerImpl::BertLayerImpl(const ModelConfig& config) : m_activation(config.ac
     m_attention = register_module("attention", BertAttention(config));
     auto intermediate = register_module("intermediate", std::make_shared<torch::nn::Module>());
     m_intermediate = intermediate->register_module(
-        "dense", torch::nn::Linear(config.hiddenSize, config.intermediateSize));
+        "dense", Projection(config.hiddenSize, config.intermediateSize));
     auto output = register_module("output", std::make_shared<torch::nn::Module>());
-    m_output = output->register_module(
-        "dense", torch::nn::Linear(config.intermediateSize, config.hiddenSize));
+    m_output =
+        output->register_module("dense", Projection(config.intermediateSize, config.hiddenSize));
     m_norm = output->register_module(
         "LayerNorm",
         torch::nn::LayerNorm(

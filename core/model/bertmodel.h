@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/modules.h"
+#include "core/model/projection.h"
 
 namespace domaintune {
 
@@ -31,7 +32,7 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& mask);
 
 private:
-    torch::nn::Linear m_query{nullptr}, m_key{nullptr}, m_value{nullptr}, m_dense{nullptr};
+    Projection m_query{nullptr}, m_key{nullptr}, m_value{nullptr}, m_dense{nullptr};
     torch::nn::LayerNorm m_norm{nullptr};
     torch::nn::Dropout m_attentionDropout{nullptr}, m_outputDropout{nullptr};
     std::int64_t m_heads = 1;
@@ -47,7 +48,7 @@ public:
 
 private:
     BertAttention m_attention{nullptr};
-    torch::nn::Linear m_intermediate{nullptr}, m_output{nullptr};
+    Projection m_intermediate{nullptr}, m_output{nullptr};
     torch::nn::LayerNorm m_norm{nullptr};
     torch::nn::Dropout m_dropout{nullptr};
     std::string m_activation;

@@ -18,14 +18,14 @@ DistilBertLayerImpl::DistilBertLayerImpl(const ModelConfig& config)
 {
     const auto h = config.hiddenSize;
     auto attention = register_module("attention", std::make_shared<torch::nn::Module>());
-    m_q = attention->register_module("q_lin", torch::nn::Linear(h, h));
-    m_k = attention->register_module("k_lin", torch::nn::Linear(h, h));
-    m_v = attention->register_module("v_lin", torch::nn::Linear(h, h));
-    m_out = attention->register_module("out_lin", torch::nn::Linear(h, h));
+    m_q = attention->register_module("q_lin", Projection(h, h));
+    m_k = attention->register_module("k_lin", Projection(h, h));
+    m_v = attention->register_module("v_lin", Projection(h, h));
+    m_out = attention->register_module("out_lin", Projection(h, h));
     m_saNorm = register_module("sa_layer_norm", layerNorm(h));
     auto ffn = register_module("ffn", std::make_shared<torch::nn::Module>());
-    m_lin1 = ffn->register_module("lin1", torch::nn::Linear(h, config.intermediateSize));
-    m_lin2 = ffn->register_module("lin2", torch::nn::Linear(config.intermediateSize, h));
+    m_lin1 = ffn->register_module("lin1", Projection(h, config.intermediateSize));
+    m_lin2 = ffn->register_module("lin2", Projection(config.intermediateSize, h));
     m_outputNorm = register_module("output_layer_norm", layerNorm(h));
     m_attentionDropout =
         register_module("attention_dropout", torch::nn::Dropout(config.attentionDropout));
@@ -36,8 +36,7 @@ torch::Tensor DistilBertLayerImpl::forward(const torch::Tensor& hidden, const to
 {
     const auto size = hidden.size(2);
     const double scale = 1.0 / std::sqrt(double(size / m_heads)); // folded in as for BERT
-    const auto q = splitHeads(
-        torch::nn::functional::linear(hidden, m_q->weight * scale, m_q->bias * scale), m_heads);
+    const auto q = splitHeads(m_q(hidden, scale), m_heads);
     auto scores = torch::matmul(q, splitHeads(m_k(hidden), m_heads).transpose(-1, -2));
     if (mask.defined())
         scores = scores + mask;

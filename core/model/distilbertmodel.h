@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/modules.h"
+#include "core/model/projection.h"
 
 namespace domaintune {
 
@@ -12,8 +13,8 @@ public:
     torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& mask);
 
 private:
-    torch::nn::Linear m_q{nullptr}, m_k{nullptr}, m_v{nullptr}, m_out{nullptr};
-    torch::nn::Linear m_lin1{nullptr}, m_lin2{nullptr};
+    Projection m_q{nullptr}, m_k{nullptr}, m_v{nullptr}, m_out{nullptr};
+    Projection m_lin1{nullptr}, m_lin2{nullptr};
     torch::nn::LayerNorm m_saNorm{nullptr}, m_outputNorm{nullptr};
     torch::nn::Dropout m_attentionDropout{nullptr}, m_dropout{nullptr};
     std::int64_t m_heads = 1;

@@ -19,8 +19,8 @@ Gpt2AttentionImpl::Gpt2AttentionImpl(const ModelConfig& config, std::int64_t lay
     const double headDim = double(config.hiddenSize / config.numHeads);
     m_scale = (config.scaleAttentionWeights ? 1.0 / std::sqrt(headDim) : 1.0) /
               (config.scaleAttentionByLayerIndex ? double(layerIndex + 1) : 1.0);
-    m_attn = register_module("c_attn", Conv1D(config.hiddenSize, 3 * config.hiddenSize));
-    m_proj = register_module("c_proj", Conv1D(config.hiddenSize, config.hiddenSize));
+    m_attn = register_module("c_attn", Projection(config.hiddenSize, 3 * config.hiddenSize, true));
+    m_proj = register_module("c_proj", Projection(config.hiddenSize, config.hiddenSize, true));
     m_attentionDropout =
         register_module("attn_dropout", torch::nn::Dropout(config.attentionDropout));
     m_residualDropout = register_module("resid_dropout", torch::nn::Dropout(config.hiddenDropout));
@@ -52,8 +52,10 @@ Gpt2BlockImpl::Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex)
     m_attn = register_module("attn", Gpt2Attention(config, layerIndex));
     m_ln2 = register_module("ln_2", layerNorm(config));
     auto mlp = register_module("mlp", std::make_shared<torch::nn::Module>());
-    m_fc = mlp->register_module("c_fc", Conv1D(config.hiddenSize, config.intermediateSize));
-    m_proj = mlp->register_module("c_proj", Conv1D(config.intermediateSize, config.hiddenSize));
+    m_fc =
+        mlp->register_module("c_fc", Projection(config.hiddenSize, config.intermediateSize, true));
+    m_proj = mlp->register_module("c_proj",
+                                  Projection(config.intermediateSize, config.hiddenSize, true));
     m_dropout = mlp->register_module("dropout", torch::nn::Dropout(config.hiddenDropout));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/modules.h"
+#include "core/model/projection.h"
 
 namespace domaintune {
 
@@ -12,7 +13,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask);
 
 private:
-    Conv1D m_attn{nullptr}, m_proj{nullptr};
+    Projection m_attn{nullptr}, m_proj{nullptr};
     torch::nn::Dropout m_attentionDropout{nullptr}, m_residualDropout{nullptr};
     std::int64_t m_heads = 1;
     double m_scale = 1.0; ///< scale_attn_weights and scale_attn_by_inverse_layer_idx
@@ -29,7 +30,7 @@ public:
 private:
     torch::nn::LayerNorm m_ln1{nullptr}, m_ln2{nullptr};
     Gpt2Attention m_attn{nullptr};
-    Conv1D m_fc{nullptr}, m_proj{nullptr};
+    Projection m_fc{nullptr}, m_proj{nullptr};
     torch::nn::Dropout m_dropout{nullptr};
     std::string m_activation;
 };

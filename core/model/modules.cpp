@@ -1,6 +1,7 @@
 #include "core/model/modules.h"
 
 #include "core/common/error.h"
+#include "core/model/projection.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -120,7 +121,7 @@ void initialiseModule(torch::nn::Module& module, double range,
                       const std::function<bool(const std::string&)>& selected)
 {
     // A free-standing 2-D "weight" (an untied LM decoder) is a linear layer's weight.
-    const bool isLinear = module.as<torch::nn::Linear>() || module.as<Conv1D>();
+    const bool isLinear = module.as<torch::nn::Linear>() || module.as<Projection>();
     auto* embedding = module.as<torch::nn::Embedding>();
     const bool isNorm = module.as<torch::nn::LayerNorm>() != nullptr;
     for (auto& item : module.named_parameters(/*recurse=*/false)) {
@@ -157,21 +158,6 @@ void initialiseLikeTransformers(torch::nn::Module& module, double initializerRan
             return only.empty() || only.count(prefix + local) != 0;
         });
     }
-}
-
-Conv1DImpl::Conv1DImpl(std::int64_t in, std::int64_t out)
-{
-    weight = register_parameter("weight", torch::empty({in, out}));
-    bias = register_parameter("bias", torch::zeros({out}));
-}
-
-torch::Tensor Conv1DImpl::forward(const torch::Tensor& x)
-{
-    return torch::addmm(bias, x.reshape({-1, x.size(-1)}), weight).view([&] {
-        auto sizes = x.sizes().vec();
-        sizes.back() = weight.size(1);
-        return sizes;
-    }());
 }
 
 } // namespace domaintune

@@ -88,21 +88,6 @@ void initialiseLikeTransformers(torch::nn::Module& module, double initializerRan
                                 const std::set<std::string>& only = {},
                                 std::int64_t gpt2Layers = 0);
 
-/**
- * GPT-2's Conv1D: a linear layer whose weight is stored [in, out] (transposed with respect to
- * torch::nn::Linear), exactly as the checkpoints store it.
- */
-class Conv1DImpl : public torch::nn::Module
-{
-public:
-    Conv1DImpl(std::int64_t in, std::int64_t out);
-    torch::Tensor forward(const torch::Tensor& x);
-
-    torch::Tensor weight; ///< [in, out]
-    torch::Tensor bias;   ///< [out]
-};
-TORCH_MODULE(Conv1D);
-
 /** The architecture-specific network below the task head. */
 class BackboneImpl : public torch::nn::Module
 {

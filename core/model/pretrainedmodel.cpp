@@ -1,7 +1,11 @@
 #include "core/model/pretrainedmodel.h"
 
 #include "core/common/error.h"
+#include "core/hub/hubsettings.h"
+#include "core/hub/modelreference.h"
 #include "core/model/checkpointreader.h"
+#include "core/model/lora.h"
+#include "core/model/peftadapter.h"
 #include "core/model/safetensorswriter.h"
 #include "core/model/taskmodel.h"
 #include "core/model/weightloader.h"
@@ -79,6 +83,7 @@ struct PretrainedModel::Private
 {
     TaskModel model{nullptr};
     LoadReport report;
+    std::optional<PeftAdapterConfig> lora; ///< Set while adapters are attached.
 };
 
 namespace {
@@ -114,9 +119,76 @@ void checkSizeAgainstWeights(const ModelConfig& config, const Checkpoint& checkp
 PretrainedModel::PretrainedModel() : d(std::make_unique<Private>()) {}
 PretrainedModel::~PretrainedModel() = default;
 
+namespace {
+
+HeadKind headOfPeftTask(const std::string& taskType)
+{
+    if (taskType == "SEQ_CLS")
+        return HeadKind::SequenceClassification;
+    if (taskType == "TOKEN_CLS")
+        return HeadKind::TokenClassification;
+    if (taskType == "CAUSAL_LM")
+        return HeadKind::CausalLm;
+    if (taskType == "QUESTION_ANS")
+        return HeadKind::QuestionAnswering;
+    return HeadKind::Base;
+}
+
+} // namespace
+
+std::unique_ptr<PretrainedModel> PretrainedModel::loadAdapter(const std::string& directory,
+                                                              const ModelLoadOptions& options)
+{
+    const PeftAdapterConfig adapter = readPeftAdapterConfig(directory);
+    const std::string base =
+        resolveModelReference(adapter.baseModel, hubSettingsFromEnvironment().cacheRoot);
+    if (isPeftAdapterFolder(base))
+        throw Error(directory + "/adapter_config.json", 0,
+                    "the base model " + adapter.baseModel + " is itself an adapter",
+                    "Point base_model_name_or_path at a full model.");
+    ModelLoadOptions baseOptions = options;
+    const fs::path ownConfig = fs::path(directory) / "config.json";
+    if (fs::exists(ownConfig)) { // DomainTune writes the task model's config beside the adapter
+        const ModelConfig own = readModelConfig(directory);
+        if (!baseOptions.head)
+            baseOptions.head = own.headFromArchitecture();
+        if (baseOptions.labels.empty())
+            baseOptions.labels = own.labels;
+        if (baseOptions.problemType.empty())
+            baseOptions.problemType = own.problemType;
+    } else if (!baseOptions.head) {
+        baseOptions.head = headOfPeftTask(adapter.taskType);
+    }
+    auto result = load(base, baseOptions);
+    try {
+        domaintune::attachLora(*result->d->model, adapter.settings, result->config().family);
+        const auto loaded = loadPeftAdapterWeights(directory, *result->d->model, result->head(),
+                                                   result->d->model->backbonePrefix());
+        auto& fresh = result->d->report.newlyInitialised;
+        for (const auto& name : loaded)
+            fresh.erase(std::remove(fresh.begin(), fresh.end(), name), fresh.end());
+    } catch (const c10::Error& e) {
+        throw Error(directory, 0,
+                    std::string("LibTorch rejected the adapter: ") + e.what_without_backtrace());
+    }
+    result->d->report.notes.push_back("LoRA adapter (rank " +
+                                      std::to_string(adapter.settings.rank) + ") on " +
+                                      adapter.baseModel);
+    result->d->lora = adapter;
+    // Tokenizer files travel with the adapter when DomainTune wrote it; else the base's serve.
+    if (fs::exists(fs::path(directory) / "tokenizer.json") ||
+        fs::exists(fs::path(directory) / "vocab.txt") ||
+        fs::exists(fs::path(directory) / "vocab.json"))
+        result->m_directory = directory;
+    result->d->model->eval();
+    return result;
+}
+
 std::unique_ptr<PretrainedModel> PretrainedModel::load(const std::string& directory,
                                                        const ModelLoadOptions& options)
 {
+    if (isPeftAdapterFolder(directory))
+        return loadAdapter(directory, options);
     ModelConfig config = readModelConfig(directory);
     const HeadKind stored = config.headFromArchitecture();
     const HeadKind head = options.head.value_or(stored);
@@ -316,20 +388,72 @@ std::map<std::string, FloatArray> PretrainedModel::forward(const ForwardInputs& 
     return out;
 }
 
+std::vector<std::string> PretrainedModel::attachLora(const LoraSettings& settings,
+                                                     const std::string& baseModel)
+{
+    auto attached = domaintune::attachLora(*d->model, settings, config().family);
+    PeftAdapterConfig adapter;
+    adapter.settings = settings;
+    if (adapter.settings.targets.empty())
+        adapter.settings.targets = defaultLoraTargets(config().family);
+    adapter.baseModel = baseModel;
+    adapter.taskType = peftTaskType(head());
+    adapter.modulesToSave = loraModulesToSave();
+    d->lora = adapter;
+    return attached;
+}
+
+const LoraSettings* PretrainedModel::lora() const
+{
+    return d->lora ? &d->lora->settings : nullptr;
+}
+
+std::vector<std::string> PretrainedModel::loraModulesToSave() const
+{
+    // The head is trained in full; a language-model head is the tied embedding matrix, which
+    // LoRA leaves alone.
+    if (head() == HeadKind::MaskedLm || head() == HeadKind::CausalLm || head() == HeadKind::Base)
+        return {};
+    std::vector<std::string> out;
+    for (const auto& child : d->model->named_children())
+        if (child.key() != d->model->backbonePrefix() && !child.value()->parameters().empty())
+            out.push_back(child.key());
+    return out;
+}
+
+void PretrainedModel::mergeLora()
+{
+    domaintune::mergeLora(*d->model);
+    d->lora.reset();
+}
+
 void PretrainedModel::save(const std::string& directory, DType weights) const
 {
     if (weights != DType::F32 && weights != DType::F16 && weights != DType::BF16)
         throw Error(std::string("Models are saved as F32, F16 or BF16, not ") + dtypeName(weights) +
                     ".");
-    const auto scalar = weights == DType::F16    ? torch::kHalf
-                        : weights == DType::BF16 ? torch::kBFloat16
-                                                 : torch::kFloat;
     std::error_code error;
     fs::create_directories(directory, error);
     if (error)
         throw Error(directory, 0, "cannot create the folder: " + error.message());
     const std::string prefix = d->model->backbonePrefix() + ".";
     const bool bare = d->model->head() == HeadKind::Base;
+    if (d->lora) {
+        fs::remove(fs::path(directory) / "model.safetensors", error); // a stale full model
+        writePeftAdapter(directory, *d->model, *d->lora, config().family, head(),
+                         d->model->backbonePrefix());
+    } else {
+        saveWeights(directory, weights, prefix, bare);
+    }
+    writeConfigAndTokenizer(directory, weights);
+}
+
+void PretrainedModel::saveWeights(const std::string& directory, DType weights,
+                                  const std::string& prefix, bool bare) const
+{
+    const auto scalar = weights == DType::F16    ? torch::kHalf
+                        : weights == DType::BF16 ? torch::kBFloat16
+                                                 : torch::kFloat;
     std::vector<RawTensor> tensors;
     std::vector<torch::Tensor> keepAlive;
     for (const auto& item : d->model->named_parameters()) {
@@ -347,7 +471,11 @@ void PretrainedModel::save(const std::string& directory, DType weights) const
         tensors.push_back(std::move(raw));
     }
     writeSafetensors(directory + "/model.safetensors", tensors);
+}
 
+void PretrainedModel::writeConfigAndTokenizer(const std::string& directory, DType weights) const
+{
+    std::error_code error;
     const std::string configPath = directory + "/config.json";
     std::ofstream config(configPath + ".partial");
     auto json = d->model->config().toJson(d->model->head());

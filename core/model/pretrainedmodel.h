@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/loadreport.h"
+#include "core/model/lorasettings.h"
 #include "core/model/modelconfig.h"
 #include "core/model/rawtensor.h"
 
@@ -64,7 +65,10 @@ public:
     /**
      * Loads @p directory. Throws domaintune::Error, with no partial model left behind, for a
      * missing or invalid config.json, an unsupported model_type, missing or corrupt weights,
-     * or weights that do not fit the config.
+     * or weights that do not fit the config. A PEFT LoRA adapter folder (adapter_config.json)
+     * loads its base model (base_model_name_or_path: a folder or a Hub id in the Hugging Face
+     * cache), attaches the adapters and loads them with the saved head; the folder's
+     * config.json, when there, gives the head and labels.
      */
     static std::unique_ptr<PretrainedModel> load(const std::string& directory,
                                                  const ModelLoadOptions& options = {});
@@ -116,11 +120,34 @@ public:
      */
     std::string weightsDigest(DType precision = DType::F32) const;
 
+    /**
+     * Adds fresh LoRA adapters (PEFT's initialisation) to the projections @p settings names
+     * and remembers @p baseModel (a folder or Hub id) for adapter_config.json. From then on
+     * save() writes the adapters in PEFT's format (with the head as modules_to_save) instead of
+     * model.safetensors. Returns the adapted projections; throws domaintune::Error when none
+     * matches.
+     */
+    std::vector<std::string> attachLora(const LoraSettings& settings, const std::string& baseModel);
+    /** The adapter settings, or nullptr without adapters. */
+    const LoraSettings* lora() const;
+    /** The parameters trained in full beside the adapters (the head), as state-dict prefixes. */
+    std::vector<std::string> loraModulesToSave() const;
+    /**
+     * Merges the adapters into the weights: afterwards the model is a plain one whose outputs
+     * equal the adapted model's (up to rounding) and save() writes model.safetensors.
+     */
+    void mergeLora();
+
     /** Returns the LibTorch module (for core/train and core/export). */
     TaskModelImpl& module() const;
 
 private:
     PretrainedModel();
+    static std::unique_ptr<PretrainedModel> loadAdapter(const std::string& directory,
+                                                        const ModelLoadOptions& options);
+    void saveWeights(const std::string& directory, DType weights, const std::string& prefix,
+                     bool bare) const;
+    void writeConfigAndTokenizer(const std::string& directory, DType weights) const;
     struct Private;
     std::unique_ptr<Private> d;
     std::string m_directory;

@@ -1,6 +1,8 @@
 #include "core/train/trainingrun.h"
 
 #include "core/common/error.h"
+#include "core/hub/modelprovenance.h"
+#include "core/model/lora.h"
 #include "core/text/tokenizerfactory.h"
 #include "core/train/evaluator.h"
 #include "core/train/featurizer.h"
@@ -110,6 +112,7 @@ void TrainingRun::prepare()
         for (const auto& module : m_s.model->module().modules())
             if (auto* dropout = module->as<torch::nn::DropoutImpl>())
                 dropout->options.p(spec.dropout);
+    attachAdapters();
     TrainingEvent loaded;
     loaded.message = m_s.model->loadReport().summary();
     emit(loaded);
@@ -135,6 +138,39 @@ void TrainingRun::prepare()
                     "(on CPUs with AVX-512 BF16 or AMX) or full precision.");
     m_fp16 = spec.fp16;
     buildOptimizer();
+}
+
+void TrainingRun::attachAdapters()
+{
+    const TrainSpec& spec = m_s.spec;
+    if (spec.lora.enabled()) {
+        if (m_s.model->lora())
+            throw Error(spec.modelDir, 0,
+                        "the model is a LoRA adapter already, and this run asks for new ones",
+                        "Train it without --lora-r to go on training its adapter, or export it "
+                        "merged (domaintune-cli export --format hf) and start from that.");
+        // PEFT records the base as a Hub id where there is one, else as a folder.
+        const auto source = modelProvenance(spec.modelDir);
+        const std::string base = source.value("kind", "") == "hub-cache"
+                                     ? source.value("id", spec.modelDir)
+                                     : source.value("path", spec.modelDir);
+        const auto adapted = m_s.model->attachLora(spec.lora, base);
+        TrainingEvent event;
+        event.message = "LoRA: rank " + std::to_string(spec.lora.rank) + " adapters on " +
+                        std::to_string(adapted.size()) + " projections";
+        emit(event);
+    }
+    if (!m_s.model->lora())
+        return;
+    // Only the adapters and the head learn; the backbone stays the pretrained one.
+    const auto keep = m_s.model->loraModulesToSave();
+    for (auto& item : m_s.model->module().named_parameters()) {
+        bool trainable = isAdapterParameter(item.key());
+        for (const auto& prefix : keep)
+            trainable = trainable || item.key().rfind(prefix + ".", 0) == 0;
+        if (!trainable)
+            item.value().set_requires_grad(false);
+    }
 }
 
 void TrainingRun::buildOptimizer()

@@ -46,6 +46,7 @@ public:
 
 private:
     void prepare();
+    void attachAdapters();
     void buildOptimizer();
     void applyFreeze(std::int64_t epoch);
     bool shouldCacheFeatures(std::int64_t epoch);

@@ -61,6 +61,11 @@ const std::vector<std::string>& knownKeys()
                                                   "dropout",
                                                   "mlm_probability",
                                                   "whole_word_masking",
+                                                  "lora_r",
+                                                  "lora_alpha",
+                                                  "lora_dropout",
+                                                  "lora_targets",
+                                                  "use_rslora",
                                                   "eval_steps",
                                                   "metric_for_best",
                                                   "early_stopping_patience",
@@ -115,6 +120,10 @@ void TrainSpec::validate() const
     require(validationFraction >= 0 && validationFraction < 0.9, "validation_fraction",
             "must be in [0, 0.9)");
     require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability", "must be in (0, 1)");
+    require(lora.rank >= 0 && lora.rank <= 1024, "lora_r", "must be between 0 (no LoRA) and 1024");
+    require(!lora.enabled() || (lora.alpha > 0 && lora.alpha <= 1e6), "lora_alpha",
+            "must be above 0");
+    require(lora.dropout >= 0 && lora.dropout < 1, "lora_dropout", "must be in [0, 1)");
     require(dropout < 1, "dropout", "must be below 1 (or negative for the model's own rates)");
     require(threads >= 0 && threads <= 256, "threads", "must be between 0 (auto) and 256");
     require(device == "auto" || device == "cpu" || device == "cuda", "device",
@@ -167,6 +176,11 @@ nlohmann::json TrainSpec::toJson() const
             {"dropout", dropout},
             {"mlm_probability", mlmProbability},
             {"whole_word_masking", wholeWordMasking},
+            {"lora_r", lora.rank},
+            {"lora_alpha", lora.alpha},
+            {"lora_dropout", lora.dropout},
+            {"lora_targets", lora.targets},
+            {"use_rslora", lora.rsLora},
             {"eval_steps", evalSteps},
             {"metric_for_best", metricForBest},
             {"early_stopping_patience", earlyStoppingPatience},
@@ -222,6 +236,11 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "dropout", spec.dropout);
     read(json, "mlm_probability", spec.mlmProbability);
     read(json, "whole_word_masking", spec.wholeWordMasking);
+    read(json, "lora_r", spec.lora.rank);
+    read(json, "lora_alpha", spec.lora.alpha);
+    read(json, "lora_dropout", spec.lora.dropout);
+    read(json, "lora_targets", spec.lora.targets);
+    read(json, "use_rslora", spec.lora.rsLora);
     read(json, "eval_steps", spec.evalSteps);
     read(json, "metric_for_best", spec.metricForBest);
     read(json, "early_stopping_patience", spec.earlyStoppingPatience);

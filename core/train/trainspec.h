@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/importoptions.h"
+#include "core/model/lorasettings.h"
 #include "core/train/freezeschedule.h"
 
 #include <cstdint>
@@ -56,6 +57,8 @@ struct TrainSpec
     double dropout = -1;
     double mlmProbability = 0.15;
     bool wholeWordMasking = false;
+    /** LoRA (rank > 0): adapters on the projections; the rest of the backbone stays fixed. */
+    LoraSettings lora;
 
     std::int64_t evalSteps = 0; ///< > 0: evaluate every N optimiser steps; always per epoch.
     std::string metricForBest;  ///< Empty: the task's main metric.
