@@ -175,6 +175,10 @@ std::unique_ptr<PretrainedModel> PretrainedModel::loadAdapter(const std::string&
                                       std::to_string(adapter.settings.rank) + ") on " +
                                       adapter.baseModel);
     result->d->lora = adapter;
+    // PEFT's sequence- and token-classification models save their head whatever
+    // modules_to_save says (null in the files PEFT writes).
+    if (result->d->lora->modulesToSave.empty())
+        result->d->lora->modulesToSave = result->loraModulesToSave();
     // Tokenizer files travel with the adapter when DomainTune wrote it; else the base's serve.
     if (fs::exists(fs::path(directory) / "tokenizer.json") ||
         fs::exists(fs::path(directory) / "vocab.txt") ||

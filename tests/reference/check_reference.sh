@@ -23,10 +23,15 @@ tokenizers=1
 "$python" -c 'import sentencepiece, google.protobuf' 2>/dev/null || tokenizers=0
 [ "$tokenizers" = 0 ] || "$python" "$here/make_tokenizers.py" --out "$work/tokenizers" \
     >/dev/null 2>"$work/tokenizers.log" || { cat "$work/tokenizers.log"; exit 1; }
-"$python" - "$here" "$work" "$minilm" "$tokenizers" <<'PY'
+lora=1
+"$python" -c 'import peft' 2>/dev/null || lora=0
+[ "$lora" = 0 ] || "$python" "$here/make_lora.py" --out "$work/lora" >/dev/null \
+    2>"$work/lora.log" || { cat "$work/lora.log"; exit 1; }
+"$python" - "$here" "$work" "$minilm" "$tokenizers" "$lora" <<'PY'
 import json, os, sys
 committed, fresh, minilm = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 tokenizers = sys.argv[4] == "1"
+lora = sys.argv[5] == "1"
 
 def close(a, b, path):
     if isinstance(a, dict):
@@ -62,4 +67,13 @@ if tokenizers:
     print("reference: the RoBERTa and XLM-R tokenizer cases regenerate identically")
 else:
     print("reference: no sentencepiece in the virtualenv; the tokenizer cases were not checked")
+if lora:
+    names = sorted(os.listdir(os.path.join(committed, "lora")))
+    assert names == sorted(os.listdir(os.path.join(fresh, "lora"))), "the adapter folders differ"
+    for name in names:
+        close(json.load(open(os.path.join(committed, "lora", name, "expected.json"))),
+              json.load(open(os.path.join(fresh, "lora", name, "expected.json"))), "lora " + name)
+    print("reference: %d PEFT adapter cases regenerate identically" % len(names))
+else:
+    print("reference: no peft in the virtualenv; the LoRA cases were not checked")
 PY
