@@ -1819,6 +1819,26 @@ from %2</source>
         <source>Estimated training memory: about %1 (weights %2, gradients and optimiser %3, activations %4 at batch %5 × %6 tokens).</source>
         <translation>估计训练内存：约 %1（权重 %2，梯度和优化器 %3，激活值 %4，批量 %5 × %6 个词元）。</translation>
     </message>
+    <message>
+        <source>Train &amp;LoRA adapters instead of the layers</source>
+        <translation>训练 &amp;LoRA 适配器而不是各层</translation>
+    </message>
+    <message>
+        <source>The backbone stays as it is; low-rank adapters on the attention projections and the head learn. Less memory, a small model file (PEFT&apos;s format), merged into full weights on export.</source>
+        <translation>主干保持不变；只训练注意力投影上的低秩适配器和分类头。占用内存更少，模型文件很小（PEFT 格式），导出时合并为完整权重。</translation>
+    </message>
+    <message>
+        <source>&amp;Rank:</source>
+        <translation>秩(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The adapters&apos; output is scaled by alpha / rank.</source>
+        <translation>适配器的输出按 alpha / 秩 缩放。</translation>
+    </message>
+    <message>
+        <source>&amp;Alpha:</source>
+        <translation>&amp;Alpha：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardModelPage</name>

@@ -45,6 +45,7 @@ ModelSummary summarizeModel(const QString& folder, const QString& task)
         summary.heads = config.numHeads;
         summary.vocabSize = config.vocabSize;
         summary.maxPositions = config.maxPositions - config.positionOffset;
+        summary.decoder = config.family == ModelFamily::Gpt2;
         // transformers writes LABEL_0, LABEL_1, ... into every config.json, classifier or not:
         // those are placeholders, not labels the model was trained on.
         bool placeholders = true;

@@ -29,6 +29,7 @@ struct ModelSummary
     qint64 heads = 0;
     qint64 vocabSize = 0;
     qint64 maxPositions = 0;
+    bool decoder = false; ///< GPT-2 family (LoRA's default target is c_attn, 3 x wide).
     QStringList labels;
     QVector<GroupSummary> groups; ///< In network order, with the head for the chosen task.
 

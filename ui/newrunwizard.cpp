@@ -60,6 +60,7 @@ TrainSpec NewRunWizard::spec() const
     spec.textColumn = m_data->textColumn().toStdString();
     spec.labelColumn = m_data->labelColumn().toStdString();
     spec.freeze = m_layers->plan();
+    spec.lora = m_layers->lora();
     m_hyper->apply(spec);
     return spec;
 }
@@ -83,6 +84,7 @@ void NewRunWizard::setSpec(const TrainSpec& spec)
                          QString::fromStdString(spec.textColumn),
                          QString::fromStdString(spec.labelColumn));
     m_layers->setPlan(spec.freeze);
+    m_layers->setLora(spec.lora);
     m_hyper->load(spec);
 }
 

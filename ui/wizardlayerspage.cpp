@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,6 +69,30 @@ WizardLayersPage::WizardLayersPage(QWidget* parent) : QWizardPage(parent)
                            "one above it; 1 turns it off (0.8–0.95 is common)."));
     form->addRow(tr("Layer-wise LR &decay:"), m_decay);
     layout->addLayout(form);
+
+    // LoRA: small adapters learn beside the fixed backbone (PEFT's method and file format).
+    m_lora = new QGroupBox(tr("Train &LoRA adapters instead of the layers"), this);
+    m_lora->setObjectName(QStringLiteral("lora"));
+    m_lora->setCheckable(true);
+    m_lora->setChecked(false);
+    m_lora->setToolTip(tr("The backbone stays as it is; low-rank adapters on the attention "
+                          "projections and the head learn. Less memory, a small model file "
+                          "(PEFT's format), merged into full weights on export."));
+    auto* loraForm = new QFormLayout(m_lora);
+    m_loraRank = new QSpinBox(m_lora);
+    m_loraRank->setObjectName(QStringLiteral("loraRank"));
+    m_loraRank->setRange(1, 256);
+    m_loraRank->setValue(8);
+    loraForm->addRow(tr("&Rank:"), m_loraRank);
+    m_loraAlpha = new QDoubleSpinBox(m_lora);
+    m_loraAlpha->setObjectName(QStringLiteral("loraAlpha"));
+    m_loraAlpha->setRange(0.5, 1024);
+    m_loraAlpha->setValue(16);
+    m_loraAlpha->setToolTip(tr("The adapters' output is scaled by alpha / rank."));
+    loraForm->addRow(tr("&Alpha:"), m_loraAlpha);
+    layout->addWidget(m_lora);
+    connect(m_lora, &QGroupBox::toggled, this, [this] { updateSummary(); });
+    connect(m_loraRank, &QSpinBox::valueChanged, this, [this] { updateSummary(); });
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("groups"));
@@ -172,6 +197,10 @@ void WizardLayersPage::updateSummary()
     input.batchSize = std::max(1, field(QStringLiteral("batchSize")).toInt());
     input.sequenceLength = std::max(8, field(QStringLiteral("maxLength")).toInt());
     input.bytesPerValue = field(QStringLiteral("bf16")).toBool() ? 2 : 4;
+    if (m_lora->isChecked())
+        input.adapterParameters =
+            defaultLoraParameterCount(summary.decoder ? ModelFamily::Gpt2 : ModelFamily::Bert,
+                                      summary.layers, summary.hiddenSize, m_loraRank->value());
     const MemoryEstimate estimate = estimateTrainingMemory(input);
     const double share =
         estimate.totalParameters > 0
@@ -189,6 +218,25 @@ void WizardLayersPage::updateSummary()
                           .arg(input.batchSize)
                           .arg(input.sequenceLength));
     setProperty("trainableParameters", qlonglong(estimate.trainableParameters));
+}
+
+LoraSettings WizardLayersPage::lora() const
+{
+    LoraSettings lora;
+    if (m_lora->isChecked()) {
+        lora.rank = m_loraRank->value();
+        lora.alpha = m_loraAlpha->value();
+    }
+    return lora;
+}
+
+void WizardLayersPage::setLora(const LoraSettings& lora)
+{
+    m_lora->setChecked(lora.enabled());
+    if (lora.enabled()) {
+        m_loraRank->setValue(static_cast<int>(lora.rank));
+        m_loraAlpha->setValue(lora.alpha);
+    }
 }
 
 FreezePlan WizardLayersPage::plan() const

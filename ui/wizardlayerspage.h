@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/model/lorasettings.h"
 #include "core/train/freezeschedule.h"
 
 #include <QWizardPage>
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
@@ -38,6 +40,10 @@ public:
     /** Shows @p plan (applied when the page next shows the model's groups). */
     void setPlan(const FreezePlan& plan);
 
+    /** The LoRA settings the controls describe (rank 0: no LoRA). */
+    LoraSettings lora() const;
+    void setLora(const LoraSettings& lora);
+
     /** Returns whether the group named @p name is checked (trains). */
     bool isTraining(const QString& name) const;
     /** Checks or unchecks the group named @p name, as a click would. */
@@ -59,6 +65,9 @@ private:
     QSpinBox* m_topK = nullptr;
     QCheckBox* m_gradual = nullptr;
     QDoubleSpinBox* m_decay = nullptr;
+    QGroupBox* m_lora = nullptr;
+    QSpinBox* m_loraRank = nullptr;
+    QDoubleSpinBox* m_loraAlpha = nullptr;
     QTreeWidget* m_tree = nullptr;
     QLabel* m_trainable = nullptr;
     QLabel* m_memory = nullptr;

@@ -25,12 +25,16 @@ std::int64_t layersWithActivations(const MemoryEstimateInput& input)
 MemoryEstimate estimateTrainingMemory(const MemoryEstimateInput& input)
 {
     MemoryEstimate estimate;
+    const bool lora = input.adapterParameters > 0;
     for (std::size_t g = 0; g < input.groupParameters.size(); ++g) {
         const std::int64_t count = input.groupParameters[g];
         estimate.totalParameters += count;
-        if (g < input.groupTrains.size() && input.groupTrains[g])
+        const bool head = g + 1 == input.groupParameters.size();
+        if (g < input.groupTrains.size() && input.groupTrains[g] && (!lora || head))
             estimate.trainableParameters += count;
     }
+    estimate.totalParameters += input.adapterParameters;
+    estimate.trainableParameters += input.adapterParameters;
     estimate.weights = estimate.totalParameters * 4;
     estimate.gradients = estimate.trainableParameters * 4;
     estimate.optimizer = estimate.trainableParameters * 8;
@@ -43,7 +47,8 @@ MemoryEstimate estimateTrainingMemory(const MemoryEstimateInput& input)
         const double perLayer16 = s * b * h * (34.0 + 5.0 * a * s / h);
         const double scale = static_cast<double>(input.bytesPerValue) / 2.0;
         estimate.activations = static_cast<std::int64_t>(
-            perLayer16 * scale * static_cast<double>(layersWithActivations(input)));
+            perLayer16 * scale *
+            static_cast<double>(lora ? input.layers : layersWithActivations(input)));
     }
     return estimate;
 }

@@ -16,6 +16,12 @@ struct MemoryEstimateInput
     std::int64_t batchSize = 16;
     std::int64_t sequenceLength = 128;
     std::int64_t bytesPerValue = 4; ///< 4 for fp32, 2 under bf16/fp16 autocast.
+    /**
+     * > 0: LoRA adapters with this many parameters train instead of the layers (their groups'
+     * own parameters stay fixed; the last group, the head, trains when checked), and every
+     * layer keeps activations for the adapters' gradients.
+     */
+    std::int64_t adapterParameters = 0;
 };
 
 /** An estimate of the memory a training run needs, in bytes, by kind. A plain value. */

@@ -1,3 +1,4 @@
+#include "core/model/lorasettings.h"
 #include "core/train/memoryestimate.h"
 
 #include <QtTest>
@@ -43,6 +44,23 @@ private slots:
         QCOMPARE(estimate.activations, std::int64_t(138412032) * 2 * 12);
         QCOMPARE(estimate.total(),
                  estimate.weights + estimate.gradients + estimate.optimizer + estimate.activations);
+    }
+
+    // LoRA: the layers' weights stay fixed, the adapters and the head train, and every layer
+    // keeps its activations (the adapters in layer 0 need gradients from above).
+    void loraTrainsAdaptersAndTheHead()
+    {
+        MemoryEstimateInput input = bertBase(std::vector<bool>(15, true));
+        input.adapterParameters = defaultLoraParameterCount(ModelFamily::Bert, 12, 768, 8);
+        QCOMPARE(input.adapterParameters, std::int64_t(12 * 2 * 8 * (768 + 768)));
+        const MemoryEstimate estimate = estimateTrainingMemory(input);
+        QCOMPARE(estimate.trainableParameters, input.adapterParameters + 1538);
+        QCOMPARE(estimate.totalParameters, std::int64_t(109483778) + input.adapterParameters);
+        QCOMPARE(estimate.activations, std::int64_t(138412032) * 2 * 12);
+        QVERIFY(estimate.total() <
+                estimateTrainingMemory(bertBase(std::vector<bool>(15, true))).total());
+        QCOMPARE(defaultLoraParameterCount(ModelFamily::Gpt2, 12, 768, 8),
+                 std::int64_t(12 * 8 * (768 + 3 * 768)));
     }
 
     void frozenBottomKeepsNoActivations()

@@ -161,6 +161,17 @@ private slots:
         layers->setTraining(QStringLiteral("embeddings"), true);
         QCOMPARE(preset->currentData().toString(), QStringLiteral("custom"));
         QCOMPARE(layers->plan().frozenGroups, std::vector<std::string>{"layer 0"});
+        // LoRA: the backbone stays fixed; the adapters and the head are what trains.
+        const QString withoutLora = layers->trainableText();
+        auto* lora = layers->findChild<QGroupBox*>(QStringLiteral("lora"));
+        QVERIFY(lora && !lora->isChecked());
+        lora->setChecked(true);
+        QVERIFY2(layers->trainableText() != withoutLora, qPrintable(layers->trainableText()));
+        QCOMPARE(layers->lora().rank, std::int64_t(8));
+        QCOMPARE(layers->lora().alpha, 16.0);
+        lora->setChecked(false);
+        QCOMPARE(layers->trainableText(), withoutLora);
+        QVERIFY(!layers->lora().enabled());
         wizard->next();
 
         // 5. Hyper-parameters: defaults for a small model with most layers training.
