@@ -69,6 +69,17 @@ const std::vector<Command>& commands()
          "{\"last_hidden_state\": ..., \"pooler_output\": ...} (the pooler where the model has "
          "one).\n",
          &runForward},
+        {"generate", "Continue a text with a causal language model (GPT-2 style), as JSON",
+         "usage: domaintune-cli generate --model DIR (--prompt TEXT | --input-ids 1,2,3)\n"
+         "                               [--max-new-tokens N] [--greedy | --temperature X\n"
+         "                               --top-k K --top-p P] [--repetition-penalty R]\n"
+         "                               [--seed N] [--no-cache]\n"
+         "\n"
+         "Greedy by default; --temperature, --top-k or --top-p sample instead (seeded).\n"
+         "Stops at the model's end-of-text token or after N new tokens (default 32).\n"
+         "Prints {\"new_ids\", \"ids\" (prompt + new), \"text\" (the new tokens decoded),\n"
+         "\"stop_reason\"}. --no-cache recomputes every token each step (slower; same result).\n",
+         &runGenerate},
         {"runs", "List, show, compare, export, import and delete runs of the history (JSON)",
          "usage: domaintune-cli runs list [--task T] [--domain D] [--status S] [--tag T]\n"
          "                                [--search TEXT] [--sort KEY] (created, name, ...)\n"

@@ -25,6 +25,7 @@ int dataGeneralCorpus(CommandLine& commandLine);
 int runEval(CommandLine& commandLine);
 int runExport(CommandLine& commandLine);
 int runForward(CommandLine& commandLine);
+int runGenerate(CommandLine& commandLine);
 int runRuns(CommandLine& commandLine);
 int runModels(CommandLine& commandLine);
 int runPredict(CommandLine& commandLine);

@@ -10,7 +10,9 @@ class Gpt2AttentionImpl : public torch::nn::Module
 {
 public:
     Gpt2AttentionImpl(const ModelConfig& config, std::int64_t layerIndex);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask);
+    /** @p key, @p value: this layer's cache entries (undefined handles: no cache). */
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask,
+                          torch::Tensor* key = nullptr, torch::Tensor* value = nullptr);
 
 private:
     Projection m_attn{nullptr}, m_proj{nullptr};
@@ -25,7 +27,8 @@ class Gpt2BlockImpl : public torch::nn::Module
 {
 public:
     Gpt2BlockImpl(const ModelConfig& config, std::int64_t layerIndex);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& paddingMask,
+                          torch::Tensor* key = nullptr, torch::Tensor* value = nullptr);
 
 private:
     torch::nn::LayerNorm m_ln1{nullptr}, m_ln2{nullptr};

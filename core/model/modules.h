@@ -12,6 +12,20 @@
 
 namespace domaintune {
 
+/**
+ * The keys and values a decoder computed for the tokens so far, per layer ([batch, heads,
+ * length, head dim]), so that generating the next token runs the new token only. Empty before
+ * the first step; the backbone appends to it.
+ */
+struct KvCache
+{
+    std::vector<torch::Tensor> keys, values;
+    std::int64_t length() const
+    {
+        return keys.empty() || !keys.front().defined() ? 0 : keys.front().size(2);
+    }
+};
+
 /** One batch of model inputs; all [batch, length] int64 on the model's device. */
 struct ModelBatch
 {
@@ -24,6 +38,11 @@ struct ModelBatch
      * row-major order; undefined: logits for every token.
      */
     torch::Tensor scoredPositions;
+    /**
+     * Decoders only: with a cache, inputIds continue the tokens the cache holds (positions go
+     * on from there) and the cache grows by them. Batch of one without padding.
+     */
+    KvCache* cache = nullptr;
 };
 
 /** What a backbone computes. */

@@ -23,6 +23,8 @@ tokenizers=1
 "$python" -c 'import sentencepiece, google.protobuf' 2>/dev/null || tokenizers=0
 [ "$tokenizers" = 0 ] || "$python" "$here/make_tokenizers.py" --out "$work/tokenizers" \
     >/dev/null 2>"$work/tokenizers.log" || { cat "$work/tokenizers.log"; exit 1; }
+"$python" "$here/make_generation.py" "$work/generation.json" >/dev/null 2>"$work/generation.log" ||
+    { cat "$work/generation.log"; exit 1; }
 lora=1
 "$python" -c 'import peft' 2>/dev/null || lora=0
 [ "$lora" = 0 ] || "$python" "$here/make_lora.py" --out "$work/lora" >/dev/null \
@@ -67,6 +69,9 @@ if tokenizers:
     print("reference: the RoBERTa and XLM-R tokenizer cases regenerate identically")
 else:
     print("reference: no sentencepiece in the virtualenv; the tokenizer cases were not checked")
+close(json.load(open(os.path.join(committed, "generation.json"))),
+      json.load(open(os.path.join(fresh, "generation.json"))), "generation")
+print("reference: the greedy generation cases regenerate identically")
 if lora:
     names = sorted(os.listdir(os.path.join(committed, "lora")))
     assert names == sorted(os.listdir(os.path.join(fresh, "lora"))), "the adapter folders differ"
