@@ -108,9 +108,12 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
         return features.features[a].ids.size() < features.features[b].ids.size();
     });
     Collected collected;
+    bool complete = true;
     for (std::size_t start = 0; start < order.size(); start += std::size_t(batchSize)) {
-        if (control.cancelRequested())
+        if (control.cancelRequested()) {
+            complete = false;
             break;
+        }
         const std::vector<std::size_t> indices(
             order.begin() + long(start),
             order.begin() + long(std::min(order.size(), start + std::size_t(batchSize))));
@@ -123,6 +126,7 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
     }
     Evaluation evaluation;
     summarise(objective.task(), features.labels, collected, evaluation);
+    evaluation.complete = complete;
     model.train(wasTraining);
     return evaluation;
 }

@@ -17,13 +17,17 @@ struct Evaluation
     std::vector<std::string> labels;
     std::vector<std::vector<std::int64_t>> confusion;
     std::vector<ClassMetrics> perClass;
+    /** False when a cancel stopped it before the last batch: the numbers are not an evaluation
+     * of the whole set and must not be recorded or compared. */
+    bool complete = true;
 };
 
 /**
  * Evaluates @p model on @p features without gradients, in evaluation mode (restoring the
  * previous mode). Masked-LM masks come from a generator seeded with @p seed, so every
  * evaluation of a run masks the same tokens and the training RNG stream is untouched.
- * Checks @p control between batches; returns what was computed so far when cancelled.
+ * Checks @p control between batches; when cancelled, returns what was computed so far with
+ * Evaluation::complete false.
  */
 Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
                     std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control);

@@ -266,6 +266,14 @@ bool TrainingRun::evaluateAndTrack()
     m_lastEvaluatedStep = m_state.step;
     const auto evaluation = evaluate(m_s.model->module(), *m_s.objective, m_s.validation,
                                      m_s.spec.batchSize, m_s.spec.seed, m_control);
+    if (!evaluation.complete) {
+        // Cancelled midway: not an evaluation of the validation set. Nothing is recorded, best/
+        // stays as it was, and a resumed run evaluates this step again.
+        m_lastEvaluatedStep = -1;
+        m_state.evaluationPending = true;
+        return false;
+    }
+    m_state.evaluationPending = false;
     m_result.metrics = evaluation.metrics;
     TrainingEvent event;
     event.kind = TrainingEventKind::Evaluation;
@@ -553,6 +561,8 @@ TrainResult TrainingRun::execute()
                           std::to_string(m_s.validation.features.size()) +
                           " validation examples; " + std::to_string(m_totalSteps) + " steps";
         emit(started);
+        if (m_state.evaluationPending && evaluateAndTrack()) // cut short by the last cancel
+            m_stop = true;
         while (m_state.step < m_totalSteps && !m_stop) {
             if (!trainEpoch(planner, m_totalSteps, schedule))
                 return finishInterrupted();
@@ -598,7 +608,8 @@ void TrainingRun::resumeFromCheckpoint()
         throw Error(directory, 0, "the checkpoint was trained on another label set",
                     "Resume with the same data, or start a new run.");
     m_state = saved;
-    m_lastEvaluatedStep = m_state.step; // the checkpoint's step was evaluated before saving
+    // The checkpoint's step was evaluated before saving, unless a cancel cut that short.
+    m_lastEvaluatedStep = m_state.evaluationPending ? -1 : m_state.step;
     TrainingEvent resumed;
     resumed.message = "Resuming at step " + std::to_string(m_state.step) + " (epoch " +
                       std::to_string(m_state.epoch + 1) + ")";

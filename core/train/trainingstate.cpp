@@ -34,6 +34,7 @@ nlohmann::json TrainerState::toJson() const
             {"best", std::isnan(best) ? nlohmann::json() : nlohmann::json(best)},
             {"best_step", bestStep},
             {"evaluations_without_gain", evaluationsWithoutGain},
+            {"evaluation_pending", evaluationPending},
             {"lr_scale", lrScale},
             {"skipped_steps", skippedSteps},
             {"rollbacks", rollbacks},
@@ -55,6 +56,7 @@ TrainerState TrainerState::fromJson(const nlohmann::json& json)
     state.labels = json.at("labels").get<std::vector<std::string>>();
     // Absent from checkpoints written before recovery and fp16 existed: the defaults.
     state.lrScale = json.value("lr_scale", state.lrScale);
+    state.evaluationPending = json.value("evaluation_pending", false);
     state.skippedSteps = json.value("skipped_steps", state.skippedSteps);
     state.rollbacks = json.value("rollbacks", state.rollbacks);
     state.lossScale = json.value("loss_scale", state.lossScale);

@@ -20,6 +20,7 @@ struct TrainerState
     double best = NAN;             ///< Best value of the chosen metric so far.
     std::int64_t bestStep = -1;
     std::int64_t evaluationsWithoutGain = 0;
+    bool evaluationPending = false; ///< A cancel cut the evaluation of this step short.
     // Recovery from non-finite losses or gradients (TrainSpec: never train on NaN).
     double lrScale = 1.0;          ///< Multiplies the learning rate; halved at each failure.
     std::int64_t skippedSteps = 0; ///< Batches dropped for a non-finite loss or gradient.

@@ -8,6 +8,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/model/taskmodel.h"
 #include "core/train/trainer.h"
+#include "trainingfixtures.h"
 
 #include <QtTest>
 
@@ -239,25 +240,8 @@ private slots:
     // a run stopped midway resumes to the same losses.
     void trainsOnlyTheAdaptersAndResumes()
     {
-        const fs::path base = fs::path(m_dir.path().toStdString()) / "tiny-bert";
-        fs::copy(kSource + "/tests/reference/models/bert-seq-cls", base);
-        std::ofstream vocab(base / "vocab.txt");
-        const std::vector<std::string> words = {
-            "[PAD]", "[UNK]", "[CLS]", "[SEP]",  "[MASK]", "profit", "loss", "rose", "fell",
-            "good",  "bad",   "the",   "shares", "bank",   "rates",  "cut",  "up",   "down"};
-        for (const auto& word : words)
-            vocab << word << '\n';
-        for (int i = static_cast<int>(words.size()); i < 48; ++i)
-            vocab << "w" << i << '\n';
-        vocab.close();
-        std::vector<Example> examples;
-        const char* texts[][2] = {
-            {"profit rose up", "positive"},    {"shares fell down", "negative"},
-            {"the bank cut rates", "neutral"}, {"good profit", "positive"},
-            {"bad loss", "negative"},          {"the rates", "neutral"}};
-        for (int repeat = 0; repeat < 8; ++repeat)
-            for (const auto& [text, label] : texts)
-                examples.push_back({text, "", {label}, {}, {}, {}, "", "", "", 0});
+        const fs::path base = test::makeTinyClassifier(m_dir.filePath("tiny-bert").toStdString());
+        const std::vector<Example> examples = test::tinySentimentExamples();
         TrainSpec spec;
         spec.modelDir = base.string();
         spec.task = "seq-cls";

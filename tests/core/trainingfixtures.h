@@ -2,12 +2,14 @@
 
 // Small models built from scratch with real vocabularies, for the training tests.
 
+#include "core/data/example.h"
 #include "core/model/pretrainedmodel.h"
 
 #include <QFile>
 #include <QString>
 #include <QStringList>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -38,6 +40,45 @@ inline QString makeModelFolder(const QString& folder, const nlohmann::json& conf
     if (!tokenizerConfig.empty())
         std::ofstream(folder.toStdString() + "/tokenizer_config.json") << tokenizerConfig;
     return folder;
+}
+
+/**
+ * A copy of the committed tiny BERT classifier (tests/reference/models/bert-seq-cls: 2 layers,
+ * 16 wide, 48 tokens, labels negative/neutral/positive) in @p folder, with a WordPiece
+ * vocabulary of its 48 tokens so that it trains on tinySentimentExamples(). Needs nothing
+ * outside the repository.
+ */
+inline std::string makeTinyClassifier(const std::string& folder)
+{
+    namespace fs = std::filesystem;
+    fs::remove_all(folder);
+    fs::copy(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/bert-seq-cls", folder);
+    std::ofstream vocab(fs::path(folder) / "vocab.txt");
+    const std::vector<std::string> words = {"[PAD]",  "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
+                                            "loss",   "rose",  "fell",  "good",  "bad",    "the",
+                                            "shares", "bank",  "rates", "cut",   "up",     "down"};
+    for (const auto& word : words)
+        vocab << word << '\n';
+    for (int i = static_cast<int>(words.size()); i < 48; ++i)
+        vocab << "w" << i << '\n';
+    return folder;
+}
+
+/** @p repeats copies of six short labelled sentences in makeTinyClassifier()'s vocabulary. */
+inline std::vector<Example> tinySentimentExamples(int repeats = 8)
+{
+    const char* texts[][2] = {{"profit rose up", "positive"},    {"shares fell down", "negative"},
+                              {"the bank cut rates", "neutral"}, {"good profit", "positive"},
+                              {"bad loss", "negative"},          {"the rates", "neutral"}};
+    std::vector<Example> examples;
+    for (int repeat = 0; repeat < repeats; ++repeat)
+        for (const auto& [text, label] : texts) {
+            Example example;
+            example.text = text;
+            example.labels = {label};
+            examples.push_back(example);
+        }
+    return examples;
 }
 
 } // namespace domaintune::test
