@@ -84,7 +84,18 @@ TrainResult TrainingWorker::execute()
     emit runRecorded(recorder.runId());
     TrainOptions options;
     options.resume = m_resume;
-    return Trainer::run(m_spec, data, recorder, m_flags->control, options);
+    TrainResult result = Trainer::run(m_spec, data, recorder, m_flags->control, options);
+    if (!recorder.finish(result))
+        result.message += (result.message.empty() ? "" : " ") +
+                          std::string("The run history could not be updated (") +
+                          recorder.historyError() +
+                          "); it still shows this run as running. Free disk space and reopen "
+                          "the History page.";
+    else if (!recorder.historyError().empty())
+        result.message += (result.message.empty() ? "" : " ") +
+                          std::string("The history could not be written during the run (") +
+                          recorder.historyError() + "); some of its metrics are missing.";
+    return result;
 }
 
 TrainingData TrainingWorker::loadData()

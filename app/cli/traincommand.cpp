@@ -177,6 +177,23 @@ int runTrain(CommandLine& commandLine)
         {"output", result.modelDir},         {"best", result.bestModelDir},
         {"checkpoint", result.checkpointDir}};
     json["run_id"] = recorder ? nlohmann::json(recorder->runId()) : nlohmann::json();
+    if (recorder && !recorder->finish(result)) {
+        // The result stands (the model is on disk) but the history says otherwise: never a
+        // silent success.
+        json["history_error"] = recorder->historyError();
+        std::cout << json.dump(2) << '\n';
+        std::cerr << "The run " << result.status << " (" << result.modelDir
+                  << "), but the run history could not be updated: " << recorder->historyError()
+                  << ". The history still shows run " << recorder->runId()
+                  << " as running; free disk space (or end the program holding the history) "
+                     "and check it with domaintune-cli runs show "
+                  << recorder->runId() << ".\n";
+        return 3;
+    }
+    if (recorder && !recorder->historyError().empty())
+        json["history_warning"] = "the history could not be written during the run (" +
+                                  recorder->historyError() +
+                                  "); the outcome is recorded, some metrics are missing";
     if (result.status == "failed")
         throw Error(result.message);
     std::cout << json.dump(2) << '\n';

@@ -22,9 +22,20 @@ std::string perClassJson(const TrainingEvent& event)
 
 } // namespace
 
+namespace {
+
+RunStore::Options storeOptions(int busyTimeoutMs)
+{
+    RunStore::Options options;
+    options.busyTimeoutMs = busyTimeoutMs;
+    return options;
+}
+
+} // namespace
+
 RunRecorder::RunRecorder(const std::string& historyPath, const TrainSpec& spec, EventSink* forward,
-                         std::int64_t parentRunId)
-    : m_store(historyPath), m_forward(forward)
+                         std::int64_t parentRunId, int busyTimeoutMs)
+    : m_store(historyPath, storeOptions(busyTimeoutMs)), m_forward(forward)
 {
     RunRecord run;
     run.name = spec.name.empty() ? spec.task + " on " + spec.trainFile : spec.name;
@@ -38,11 +49,15 @@ RunRecorder::RunRecorder(const std::string& historyPath, const TrainSpec& spec, 
         run.parentId = parentRunId;
     m_runId = m_store.createRun(run);
     m_store.updateStatus(m_runId, RunStatus::Running); // stamps the start time
-    m_metrics = std::make_unique<MetricWriter>(historyPath, m_runId);
+    MetricWriter::Options metricOptions;
+    metricOptions.busyTimeoutMs = busyTimeoutMs;
+    m_metrics = std::make_unique<MetricWriter>(historyPath, m_runId, metricOptions);
 }
 
 RunRecorder::~RunRecorder()
 {
+    if (m_failed)
+        return; // the history was not writable; finish() said so
     try {
         m_metrics->flush();
     } catch (...) {
@@ -52,18 +67,51 @@ RunRecorder::~RunRecorder()
 
 void RunRecorder::onEvent(const TrainingEvent& event)
 {
-    try {
-        record(event);
-    } catch (const std::exception& e) {
-        if (!m_failed && m_forward) {
-            TrainingEvent warning;
-            warning.message = std::string("The run history could not be updated: ") + e.what();
-            m_forward->onEvent(warning);
+    // After a failure the recorder stops writing: each attempt could wait for the lock or the
+    // disk again and slow training down; finish() records the outcome.
+    if (!m_failed) {
+        try {
+            record(event);
+        } catch (const std::exception& e) {
+            m_error = e.what();
+            if (m_forward) {
+                TrainingEvent warning;
+                warning.message = "The run history could not be updated (" + m_error +
+                                  "); training goes on, and the outcome is written at the end.";
+                m_forward->onEvent(warning);
+            }
+            m_failed = true;
         }
-        m_failed = true;
     }
     if (m_forward)
         m_forward->onEvent(event);
+}
+
+bool RunRecorder::finish(const TrainResult& result)
+{
+    if (!m_failed)
+        return true;
+    try {
+        if (result.status == "completed" && !result.modelDir.empty()) {
+            ArtifactRecord model;
+            model.runId = m_runId;
+            model.path = result.modelDir;
+            model.kind = "model";
+            model.step = result.steps;
+            m_store.addArtifact(model);
+        }
+        m_store.updateStatus(m_runId, result.status == "completed"   ? RunStatus::Completed
+                                      : result.status == "cancelled" ? RunStatus::Cancelled
+                                                                     : RunStatus::Failed);
+        m_store.setNotes(m_runId, "The history could not be written during the run (" + m_error +
+                                      "); its metrics from then on are missing." +
+                                      (result.message.empty() ? "" : " " + result.message));
+        m_failed = false;
+        return true;
+    } catch (const std::exception& e) {
+        m_error = e.what();
+        return false;
+    }
 }
 
 void RunRecorder::record(const TrainingEvent& event)
