@@ -548,6 +548,85 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::GenerationPanel</name>
+    <message>
+        <source>The beginning of a text for the model to continue.</source>
+        <translation>一段文本的开头，由模型续写。</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示文本</translation>
+    </message>
+    <message>
+        <source>&amp;New tokens at most:</source>
+        <translation>最多新词元数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sample, temperature</source>
+        <translation>采样(&amp;S)，温度</translation>
+    </message>
+    <message>
+        <source>Off: always the most likely token (greedy, repeatable). On: draw tokens at random; a higher temperature gives more varied text.</source>
+        <translation>关闭：总是取概率最高的词元（贪心解码，可重复）。开启：随机抽取词元；温度越高，文本越多样。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Decoding:</source>
+        <translation>解码：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Generated text</source>
+        <translation>生成的文本</translation>
+    </message>
+    <message>
+        <source>Type the beginning of a text first.</source>
+        <translation>请先输入一段文本的开头。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model ended the text (%n token(s)).</source>
+        <translation>
+            <numerusform>模型结束了文本（%n 个词元）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n token(s).</source>
+        <translation>
+            <numerusform>已在 %n 个词元后停止。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The model cannot read further: its %n positions are used.</source>
+        <translation>
+            <numerusform>模型无法再读下去：它的 %n 个位置已用完。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) generated.</source>
+        <translation>
+            <numerusform>已生成 %n 个词元。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::HistoryPage</name>
     <message>
         <source>Search runs by name, task, domain or status</source>
@@ -1305,10 +1384,6 @@ from %2</source>
 <context>
     <name>domaintune::ui::TryItPage</name>
     <message>
-        <source>Folder of a fine-tuned classification or NER model</source>
-        <translation>已微调的分类或命名实体识别模型所在文件夹</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1385,6 +1460,14 @@ from %2</source>
     <message>
         <source>Predict a whole file</source>
         <translation>预测整个文件</translation>
+    </message>
+    <message>
+        <source>Folder of a fine-tuned classification or NER model, or of a causal language model</source>
+        <translation>微调后的分类或命名实体识别模型的文件夹，或因果语言模型的文件夹</translation>
+    </message>
+    <message>
+        <source>Loaded %1: a language model; it continues the text you give it.</source>
+        <translation>已加载 %1：这是语言模型，会续写你给出的文本。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,11 @@
 #include "ui/tryitpage.h"
 
+#include "core/common/error.h"
+#include "core/model/modelconfig.h"
+#include "core/text/tokenizerfactory.h"
 #include "core/train/predictor.h"
 #include "ui/batchpredictpanel.h"
+#include "ui/generationpanel.h"
 
 #include <QFileDialog>
 #include <QGridLayout>
@@ -24,8 +28,10 @@ namespace domaintune::ui {
 
 struct TryItPage::Outcome
 {
-    std::shared_ptr<Predictor> predictor; ///< Set by a load job.
-    std::vector<Prediction> predictions;  ///< Set by a predict job.
+    std::shared_ptr<Predictor> predictor;       ///< Set by a load job (classifiers).
+    std::shared_ptr<PretrainedModel> generator; ///< Set by a load job (causal LMs).
+    std::shared_ptr<Tokenizer> tokenizer;       ///< With generator.
+    std::vector<Prediction> predictions;        ///< Set by a predict job.
     QString error;
     QString folder;
 };
@@ -65,7 +71,8 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     auto* top = new QGridLayout;
     m_folder = new QLineEdit(this);
-    m_folder->setPlaceholderText(tr("Folder of a fine-tuned classification or NER model"));
+    m_folder->setPlaceholderText(
+        tr("Folder of a fine-tuned classification or NER model, or of a causal language model"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     m_load = new QPushButton(tr("&Load model"), this);
     top->addWidget(new QLabel(tr("Model:"), this), 0, 0);
@@ -73,34 +80,42 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     top->addWidget(browse, 0, 2);
     top->addWidget(m_load, 0, 3);
     layout->addLayout(top);
+    m_status = new QLabel(tr("No model loaded."), this);
+    layout->addWidget(m_status);
+
+    m_classify = new QWidget(this);
+    auto* classify = new QVBoxLayout(m_classify);
+    classify->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_classify, 1);
+    m_generation = new GenerationPanel(this);
+    m_generation->hide();
+    layout->addWidget(m_generation, 1);
 
     m_text = new QPlainTextEdit(this);
     m_text->setPlaceholderText(tr("Type or paste a sentence, e.g. a news item, a clause or a "
                                   "patient question."));
     m_text->setAccessibleName(tr("Text to classify"));
-    layout->addWidget(m_text, 1);
+    classify->addWidget(m_text, 1);
     m_predict = new QPushButton(tr("&Predict (Ctrl+Enter)"), this);
     m_predict->setEnabled(false);
-    layout->addWidget(m_predict, 0, Qt::AlignLeft);
+    classify->addWidget(m_predict, 0, Qt::AlignLeft);
 
-    m_status = new QLabel(tr("No model loaded."), this);
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("predictedLabel"));
-    layout->addWidget(m_status);
-    layout->addWidget(m_label);
+    classify->addWidget(m_label);
     m_table = new QTableWidget(0, 2, this);
     m_table->setHorizontalHeaderLabels({tr("Label"), tr("Probability")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_table, 1);
+    classify->addWidget(m_table, 1);
     m_entities = new QTextBrowser(this);
     m_entities->hide();
-    layout->addWidget(m_entities, 1);
+    classify->addWidget(m_entities, 1);
     auto* batch = new QGroupBox(tr("Predict a whole file"), this);
     auto* batchLayout = new QVBoxLayout(batch);
     m_batch = new BatchPredictPanel(batch);
     batchLayout->addWidget(m_batch);
-    layout->addWidget(batch);
+    classify->addWidget(batch);
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder =
@@ -142,7 +157,18 @@ void TryItPage::loadModel(const QString& folder)
         auto outcome = std::make_shared<Outcome>();
         outcome->folder = folder;
         try {
-            outcome->predictor = std::make_shared<Predictor>(folder.toStdString());
+            const std::string path = folder.toStdString();
+            bool causal = false;
+            try { // a PEFT adapter without config.json is found out by the full load below
+                causal = readModelConfig(path).headFromArchitecture() == HeadKind::CausalLm;
+            } catch (const Error&) {
+            }
+            if (causal) {
+                outcome->generator = std::shared_ptr<PretrainedModel>(PretrainedModel::load(path));
+                outcome->tokenizer = std::shared_ptr<Tokenizer>(loadTokenizer(path));
+            } else {
+                outcome->predictor = std::make_shared<Predictor>(path);
+            }
         } catch (const std::exception& e) {
             outcome->error = QString::fromUtf8(e.what());
         }
@@ -179,7 +205,19 @@ void TryItPage::finishJob()
         emit failed(outcome->error);
         return;
     }
+    if (outcome->generator) {
+        m_predictor.reset();
+        m_generation->setModel(outcome->generator, outcome->tokenizer);
+        m_classify->hide();
+        m_generation->show();
+        setBusy(false, tr("Loaded %1: a language model; it continues the text you give it.")
+                           .arg(outcome->folder));
+        emit modelLoaded(outcome->folder);
+        return;
+    }
     if (outcome->predictor) {
+        m_generation->hide();
+        m_classify->show();
         m_predictor = outcome->predictor;
         const int labels = int(m_predictor->labels().size());
         setBusy(false, tr("Loaded %1 (%n label(s)).", nullptr, labels).arg(outcome->folder));

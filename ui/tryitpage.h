@@ -13,18 +13,22 @@ class QTableWidget;
 class QTextBrowser;
 
 namespace domaintune {
+class PretrainedModel;
 class Predictor;
+class Tokenizer;
 struct Prediction;
 } // namespace domaintune
 
 namespace domaintune::ui {
 
 class BatchPredictPanel;
+class GenerationPanel;
 
 /**
  * The try-it panel: choose a fine-tuned model folder, type or paste text, and see the predicted
  * label with every class's probability, or the entities a NER model finds highlighted in the
- * text. Loading and predicting run on a pool thread; the page lives on the GUI thread.
+ * text; a causal language model continues a prompt instead (GenerationPanel), token by token.
+ * Loading and predicting run on a pool thread; the page lives on the GUI thread.
  */
 class TryItPage : public QWidget
 {
@@ -45,6 +49,8 @@ public:
     void setText(const QString& text);
     /** Returns the panel that predicts a whole file. */
     BatchPredictPanel* batchPanel() const { return m_batch; }
+    /** Returns the panel shown for causal language models. */
+    GenerationPanel* generationPanel() const { return m_generation; }
 
 signals:
     void modelLoaded(const QString& folder);
@@ -66,6 +72,8 @@ private:
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_entities = nullptr;
     BatchPredictPanel* m_batch = nullptr;
+    QWidget* m_classify = nullptr; ///< Everything but the model row, for classifiers.
+    GenerationPanel* m_generation = nullptr;
     std::shared_ptr<Predictor> m_predictor;
     QFutureWatcher<std::shared_ptr<Outcome>> m_job;
 };

@@ -1,14 +1,17 @@
 // The try-it panel with real fine-tuned-shaped models from the reference fixtures: a sentiment
 // classifier shows every label's probability; a NER model highlights entities; a folder that
 // is not a model says why.
+#include "core/model/generation.h"
 #include "testsupport.h"
 #include "ui/batchpredictpanel.h"
+#include "ui/generationpanel.h"
 #include "ui/tryitpage.h"
 
 #include <QtTest>
 #include <QtWidgets>
 
 using domaintune::ui::BatchPredictPanel;
+using domaintune::ui::GenerationPanel;
 using domaintune::ui::TryItPage;
 
 class TestTryItPage : public QObject
@@ -86,6 +89,66 @@ private slots:
         QVERIFY(!finished.last().at(0).toBool());
         QVERIFY(!QFileInfo::exists(output));
         QVERIFY(!QFileInfo::exists(output + QStringLiteral(".partial")));
+    }
+
+    // A causal language model: the page shows the generation panel; Generate continues the
+    // prompt token by token (greedy: the same tokens the core generates), Stop ends it.
+    void continuesTextWithALanguageModel()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("gpt2"));
+        QDir().mkpath(folder);
+        const QString source =
+            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/gpt2-clm");
+        for (const QString& name :
+             {QStringLiteral("config.json"), QStringLiteral("model.safetensors")})
+            QVERIFY(
+                QFile::copy(source + QLatin1Char('/') + name, folder + QLatin1Char('/') + name));
+        QFile vocab(folder + QStringLiteral("/vocab.txt"));
+        QVERIFY(vocab.open(QIODevice::WriteOnly));
+        QStringList words = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
+                             "loss",  "rose",  "fell",  "good",  "bad"};
+        for (int i = words.size(); i < 48; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        vocab.write(words.join(QLatin1Char('\n')).toUtf8() + '\n');
+        vocab.close();
+
+        TryItPage page;
+        page.show();
+        QSignalSpy loaded(&page, &TryItPage::modelLoaded);
+        page.loadModel(folder);
+        QVERIFY(loaded.wait(30000));
+        GenerationPanel* panel = page.generationPanel();
+        QVERIFY(panel->isVisible());
+        QVERIFY(!page.probabilities()->isVisible());
+        panel->setPrompt(QStringLiteral("profit rose"));
+        panel->findChild<QSpinBox*>(QStringLiteral("maxNewTokens"))->setValue(6);
+        QSignalSpy tokens(panel, &GenerationPanel::tokenGenerated);
+        QSignalSpy finished(panel, &GenerationPanel::finished);
+        QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("generate")),
+                          Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("max_new_tokens"));
+        QCOMPARE(tokens.count(), 6);
+        const auto model = domaintune::PretrainedModel::load(folder.toStdString());
+        domaintune::GenerationOptions greedy;
+        greedy.maxNewTokens = 6;
+        const auto expected = domaintune::generate(*model, {5, 7}, greedy).newIds;
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(tokens.at(i).at(0).toLongLong(), qint64(expected[std::size_t(i)]));
+        QVERIFY(!panel->continuation().isEmpty());
+        QVERIFY2(panel->statusText().contains(QStringLiteral("6")),
+                 qPrintable(panel->statusText()));
+
+        // Stop after the first token.
+        panel->findChild<QSpinBox*>(QStringLiteral("maxNewTokens"))->setValue(30);
+        tokens.clear();
+        finished.clear();
+        connect(panel, &GenerationPanel::tokenGenerated, panel, &GenerationPanel::stop);
+        panel->start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("cancelled"));
+        QVERIFY(tokens.count() < 30);
     }
 
     void highlightsEntities()
