@@ -1,7 +1,6 @@
 #include "ui/trainingworker.h"
 
-#include "core/data/corpusimporter.h"
-#include "core/train/runrecorder.h"
+#include "core/train/trainingjob.h"
 
 #include <exception>
 #include <utility>
@@ -19,15 +18,6 @@ public:
 private:
     TrainingWorker& m_worker;
 };
-
-std::vector<Example> importExamples(const std::string& file, const TrainSpec& spec,
-                                    const std::atomic_bool& cancel)
-{
-    ImportOptions options = spec.importOptions();
-    options.cancel = &cancel;
-    Corpus corpus = importCorpus(file, options);
-    return std::move(corpus.examples());
-}
 
 TrainResult failure(const std::string& message)
 {
@@ -69,7 +59,8 @@ void TrainingWorker::run()
 TrainResult TrainingWorker::execute()
 {
     emitLog("Importing " + m_spec.trainFile);
-    const TrainingData data = loadData();
+    const TrainingData data = loadTrainingData(
+        m_spec, &m_flags->cancelImport, [this](const std::string& warning) { emitLog(warning); });
     if (m_flags->cancelImport.load() || m_flags->control.cancelRequested()) {
         TrainResult result;
         result.status = "cancelled";
@@ -80,41 +71,23 @@ TrainResult TrainingWorker::execute()
             std::to_string(data.validation.size()) + " validation examples");
 
     SignalSink forward(*this);
-    RunRecorder recorder(m_historyPath, m_spec, &forward, m_parentRunId);
-    emit runRecorded(recorder.runId());
-    TrainOptions options;
-    options.resume = m_resume;
-    TrainResult result = Trainer::run(m_spec, data, recorder, m_flags->control, options);
-    if (!recorder.finish(result))
+    TrainingJobOptions options;
+    options.historyPath = m_historyPath;
+    options.parentRunId = m_parentRunId;
+    options.train.resume = m_resume;
+    options.onRunCreated = [this](std::int64_t runId) { emit runRecorded(runId); };
+    TrainingJobResult job = runTrainingJob(m_spec, data, forward, m_flags->control, options);
+    TrainResult& result = job.result;
+    if (!job.historyAgrees)
         result.message += (result.message.empty() ? "" : " ") +
-                          std::string("The run history could not be updated (") +
-                          recorder.historyError() +
+                          std::string("The run history could not be updated (") + job.historyError +
                           "); it still shows this run as running. Free disk space and reopen "
                           "the History page.";
-    else if (!recorder.historyError().empty())
+    else if (!job.historyError.empty())
         result.message += (result.message.empty() ? "" : " ") +
                           std::string("The history could not be written during the run (") +
-                          recorder.historyError() + "); some of its metrics are missing.";
+                          job.historyError + "); some of its metrics are missing.";
     return result;
-}
-
-TrainingData TrainingWorker::loadData()
-{
-    TrainingData data;
-    auto all = importExamples(m_spec.trainFile, m_spec, m_flags->cancelImport);
-    if (!m_spec.validationFile.empty()) {
-        data.train = std::move(all);
-        data.validation = importExamples(m_spec.validationFile, m_spec, m_flags->cancelImport);
-        return data;
-    }
-    // A file with its own splits keeps them; the test split stays out of training.
-    for (auto& example : all) {
-        if (example.split == "validation")
-            data.validation.push_back(std::move(example));
-        else if (example.split != "test")
-            data.train.push_back(std::move(example));
-    }
-    return data;
 }
 
 void TrainingWorker::emitLog(const std::string& message)

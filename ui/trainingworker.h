@@ -52,7 +52,6 @@ signals:
 
 private:
     TrainResult execute();
-    TrainingData loadData();
     void emitLog(const std::string& message);
 
     TrainSpec m_spec;

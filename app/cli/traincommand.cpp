@@ -4,8 +4,7 @@
 #include "core/common/error.h"
 #include "core/data/corpusimporter.h"
 #include "core/store/runstore.h"
-#include "core/train/runrecorder.h"
-#include "core/train/trainer.h"
+#include "core/train/trainingjob.h"
 #include "progressprinter.h"
 
 #include <fstream>
@@ -90,37 +89,6 @@ TrainSpec specFrom(const CommandLine& line)
     return spec;
 }
 
-std::vector<Example> importExamples(const std::string& file, const TrainSpec& spec)
-{
-    const ImportOptions options = spec.importOptions();
-    Corpus corpus = importCorpus(file, options);
-    const auto& report = corpus.report();
-    if (report.skippedRecords() > 0)
-        std::cerr << file << ": skipped " << report.skippedRecords()
-                  << " bad record(s); run `domaintune-cli data inspect " << file
-                  << "` for details\n";
-    return std::move(corpus.examples());
-}
-
-TrainingData loadData(const TrainSpec& spec)
-{
-    TrainingData data;
-    auto all = importExamples(spec.trainFile, spec);
-    if (!spec.validationFile.empty()) {
-        data.train = std::move(all);
-        data.validation = importExamples(spec.validationFile, spec);
-        return data;
-    }
-    // A folder or file with its own splits keeps them; the test split stays out of training.
-    for (auto& example : all) {
-        if (example.split == "validation")
-            data.validation.push_back(std::move(example));
-        else if (example.split != "test")
-            data.train.push_back(std::move(example));
-    }
-    return data;
-}
-
 /** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
  * continues), or 0. Throws when that run already completed: resuming it again would only add
  * another "completed" run for the same training. */
@@ -153,46 +121,45 @@ int runTrain(CommandLine& commandLine)
                            "dropout", "lora-r",     "lora-alpha",  "lora-dropout", "lora-targets"},
                           {"resume", "no-history", "bf16", "fp16", "use-rslora"});
     const TrainSpec spec = specFrom(commandLine);
-    const TrainingData data = loadData(spec);
+    const TrainingData data = loadTrainingData(
+        spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });
     std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
               << " validation examples\n";
 
     ProgressPrinter printer;
-    std::unique_ptr<RunRecorder> recorder;
+    TrainingJobOptions options;
     if (!commandLine.has("no-history")) {
-        const std::string history = commandLine.value("history", RunStore::defaultPath());
-        const std::int64_t parent =
-            commandLine.has("resume") ? runToResume(history, spec.outputDir) : 0;
-        recorder = std::make_unique<RunRecorder>(history, spec, &printer, parent);
+        options.historyPath = commandLine.value("history", RunStore::defaultPath());
+        options.parentRunId =
+            commandLine.has("resume") ? runToResume(options.historyPath, spec.outputDir) : 0;
     }
-    EventSink& sink = recorder ? static_cast<EventSink&>(*recorder) : printer;
+    options.train.resume = commandLine.has("resume");
     TrainingControl control;
-    TrainOptions options;
-    options.resume = commandLine.has("resume");
-    const TrainResult result = Trainer::run(spec, data, sink, control, options);
+    const TrainingJobResult job = runTrainingJob(spec, data, printer, control, options);
+    const TrainResult& result = job.result;
 
     nlohmann::json json = {
         {"status", result.status},           {"steps", result.steps},
         {"metrics", result.metrics},         {"best_metrics", result.bestMetrics},
         {"output", result.modelDir},         {"best", result.bestModelDir},
         {"checkpoint", result.checkpointDir}};
-    json["run_id"] = recorder ? nlohmann::json(recorder->runId()) : nlohmann::json();
-    if (recorder && !recorder->finish(result)) {
+    json["run_id"] = job.runId > 0 ? nlohmann::json(job.runId) : nlohmann::json();
+    if (!job.historyAgrees) {
         // The result stands (the model is on disk) but the history says otherwise: never a
         // silent success.
-        json["history_error"] = recorder->historyError();
+        json["history_error"] = job.historyError;
         std::cout << json.dump(2) << '\n';
         std::cerr << "The run " << result.status << " (" << result.modelDir
-                  << "), but the run history could not be updated: " << recorder->historyError()
-                  << ". The history still shows run " << recorder->runId()
+                  << "), but the run history could not be updated: " << job.historyError
+                  << ". The history still shows run " << job.runId
                   << " as running; free disk space (or end the program holding the history) "
                      "and check it with domaintune-cli runs show "
-                  << recorder->runId() << ".\n";
+                  << job.runId << ".\n";
         return 3;
     }
-    if (recorder && !recorder->historyError().empty())
+    if (!job.historyError.empty())
         json["history_warning"] = "the history could not be written during the run (" +
-                                  recorder->historyError() +
+                                  job.historyError +
                                   "); the outcome is recorded, some metrics are missing";
     if (result.status == "failed")
         throw Error(result.message);
