@@ -66,6 +66,11 @@ public:
     BackboneOutput run(const ModelBatch& batch) override;
     torch::Tensor wordEmbeddings() override;
     std::string prefix() const override { return m_prefix; }
+    std::string layersPath() const override { return "encoder.layer."; }
+    std::string topGroupOf(const std::string& name) const override
+    {
+        return name.rfind("pooler.", 0) == 0 ? "pooler" : "";
+    }
 
 private:
     BertEmbeddings m_embeddings{nullptr};

@@ -33,6 +33,7 @@ public:
     BackboneOutput run(const ModelBatch& batch) override;
     torch::Tensor wordEmbeddings() override { return m_word->weight; }
     std::string prefix() const override { return "distilbert"; }
+    std::string layersPath() const override { return "transformer.layer."; }
     void fillFixedWeights(const std::set<std::string>& fresh) override;
 
 private:

@@ -47,6 +47,11 @@ public:
     BackboneOutput run(const ModelBatch& batch) override;
     torch::Tensor wordEmbeddings() override { return m_wte->weight; }
     std::string prefix() const override { return "transformer"; }
+    std::string layersPath() const override { return "h."; }
+    std::string topGroupOf(const std::string& name) const override
+    {
+        return name.rfind("ln_f.", 0) == 0 ? "final norm" : "";
+    }
     std::string wordEmbeddingsName() const override { return "wte.weight"; }
 
 private:

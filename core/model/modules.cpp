@@ -143,6 +143,19 @@ void initialiseModule(torch::nn::Module& module, double range,
 
 } // namespace
 
+std::set<std::string> noDecayParameters(torch::nn::Module& module)
+{
+    std::set<std::string> out;
+    for (const auto& item : module.named_modules("", /*include_self=*/true)) {
+        const std::string prefix = item.key().empty() ? "" : item.key() + ".";
+        const bool norm = item.value()->as<torch::nn::LayerNorm>() != nullptr;
+        for (const auto& parameter : item.value()->named_parameters(/*recurse=*/false))
+            if (norm || parameter.key() == "bias")
+                out.insert(prefix + parameter.key());
+    }
+    return out;
+}
+
 void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
                                 const std::set<std::string>& only, std::int64_t gpt2Layers)
 {

@@ -103,6 +103,12 @@ torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType
  * every c_proj weight uses the standard deviation divided by sqrt(2 * gpt2Layers), as GPT-2's
  * initialisation does.
  */
+/**
+ * The parameters of @p module that weight decay leaves alone, by what they are, whatever the
+ * family calls them: every bias, and the weights of LayerNorm modules.
+ */
+std::set<std::string> noDecayParameters(torch::nn::Module& module);
+
 void initialiseLikeTransformers(torch::nn::Module& module, double initializerRange,
                                 const std::set<std::string>& only = {},
                                 std::int64_t gpt2Layers = 0);
@@ -119,6 +125,17 @@ public:
     virtual std::string wordEmbeddingsName() const { return "embeddings.word_embeddings.weight"; }
     /** Returns the prefix transformers gives the backbone inside task models ("bert", ...). */
     virtual std::string prefix() const = 0;
+    /** The path of the layer list below the backbone, with its dot ("encoder.layer."). */
+    virtual std::string layersPath() const = 0;
+    /**
+     * The parameter group of backbone-local parameter @p name that is neither a layer nor
+     * the embeddings ("pooler", "final norm"), or "" for the embeddings.
+     */
+    virtual std::string topGroupOf(const std::string& name) const
+    {
+        (void)name;
+        return {};
+    }
     /**
      * Fills weights that are computed, not learned (DistilBERT's sinusoidal positions), when
      * they are among @p fresh (state-dict names of newly initialised parameters; empty: all).

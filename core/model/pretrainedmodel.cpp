@@ -61,22 +61,6 @@ FloatArray toArray(const torch::Tensor& tensor)
     return array;
 }
 
-/** Returns the group a parameter belongs to ("embeddings", "layer 3", "pooler", "head"). */
-std::string groupOf(const std::string& name, const std::string& prefix)
-{
-    if (name.rfind(prefix, 0) != 0)
-        return "head";
-    const std::string rest = name.substr(prefix.size());
-    for (const char* layers : {"encoder.layer.", "transformer.layer.", "h."})
-        if (rest.rfind(layers, 0) == 0) {
-            const auto start = std::strlen(layers);
-            return "layer " + rest.substr(start, rest.find('.', start) - start);
-        }
-    if (rest.rfind("pooler.", 0) == 0 || rest.rfind("ln_f.", 0) == 0)
-        return rest.rfind("pooler.", 0) == 0 ? "pooler" : "final norm";
-    return "embeddings";
-}
-
 } // namespace
 
 struct PretrainedModel::Private
@@ -316,10 +300,9 @@ std::int64_t PretrainedModel::parameterCount() const
 
 std::vector<ParameterGroup> PretrainedModel::parameterGroups() const
 {
-    const std::string prefix = d->model->backbonePrefix() + ".";
     std::vector<ParameterGroup> groups;
     for (const auto& item : d->model->named_parameters()) {
-        const std::string group = groupOf(item.key(), prefix);
+        const std::string group = d->model->groupOf(item.key());
         auto it = std::find_if(groups.begin(), groups.end(),
                                [&](const ParameterGroup& g) { return g.name == group; });
         if (it == groups.end())

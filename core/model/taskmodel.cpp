@@ -60,6 +60,19 @@ void TaskModelImpl::initialiseWeights(const std::set<std::string>& only)
     m_backbone->fillFixedWeights(only);
 }
 
+std::string TaskModelImpl::groupOf(const std::string& name) const
+{
+    const std::string prefix = m_backbone->prefix() + ".";
+    if (name.rfind(prefix, 0) != 0)
+        return "head";
+    const std::string rest = name.substr(prefix.size());
+    const std::string layers = m_backbone->layersPath();
+    if (rest.rfind(layers, 0) == 0)
+        return "layer " + rest.substr(layers.size(), rest.find('.', layers.size()) - layers.size());
+    const std::string top = m_backbone->topGroupOf(rest);
+    return top.empty() ? "embeddings" : top;
+}
+
 ModelOutput TaskModelImpl::forward(const ModelBatch& batch)
 {
     return m_taskHead->forward(m_backbone->run(batch), batch);

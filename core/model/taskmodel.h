@@ -69,6 +69,12 @@ public:
     HeadKind head() const { return m_head; }
     /** Returns the backbone's prefix in task-model state dicts ("bert", "transformer", ...). */
     std::string backbonePrefix() const { return m_backbone->prefix(); }
+    /**
+     * The parameter group of task-model parameter @p name: "embeddings", "layer N", the
+     * backbone's top groups ("pooler", "final norm") or "head" — from the backbone's own
+     * layout, for every family.
+     */
+    std::string groupOf(const std::string& name) const;
     /** Returns the head's weight aliases (see Head::aliases()). */
     std::vector<WeightAlias> aliases() const { return m_taskHead->aliases(); }
     /** Returns whether the backbone has a pooler (BERT family with a pooler in its weights). */

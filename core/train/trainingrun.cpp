@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/hub/modelprovenance.h"
 #include "core/model/lora.h"
+#include "core/model/modules.h"
 #include "core/text/tokenizerfactory.h"
 #include "core/train/evaluator.h"
 #include "core/train/featurizer.h"
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -23,14 +25,6 @@ namespace domaintune {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool isNoDecay(const std::string& name)
-{
-    return name.size() >= 4 &&
-           (name.compare(name.size() - 4, 4, "bias") == 0 ||
-            name.find("LayerNorm") != std::string::npos ||
-            name.find("layer_norm") != std::string::npos || name.find(".ln_") != std::string::npos);
-}
 
 /** Deterministic stratified hold-out (by first label) of @p fraction of @p all. */
 void holdOut(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
@@ -186,6 +180,7 @@ void TrainingRun::buildOptimizer()
         names.push_back(group.name);
     m_s.freeze = std::make_unique<FreezeSchedule>(spec.freeze, names);
 
+    const std::set<std::string> noDecayNames = noDecayParameters(module);
     std::vector<torch::optim::OptimizerParamGroup> optimiserGroups;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<torch::Tensor> decay, noDecay, all;
@@ -195,7 +190,7 @@ void TrainingRun::buildOptimizer()
                 m_s.fixedParameters.push_back(parameter);
                 continue;
             }
-            (isNoDecay(name) ? noDecay : decay).push_back(parameter);
+            (noDecayNames.count(name) ? noDecay : decay).push_back(parameter);
             all.push_back(parameter);
         }
         m_s.groupParameters.push_back(all);
