@@ -28,7 +28,20 @@ bool hasSquadShape(const nlohmann::json& document)
         document["data"].empty())
         return false;
     const nlohmann::json& first = document["data"][0];
-    return first.is_object() && first.contains("paragraphs") && first["paragraphs"].is_array();
+    if (!first.is_object() || !first.contains("paragraphs"))
+        return false;
+    // SQuAD: a list of paragraphs; cpgQA: one paragraph object per article.
+    const nlohmann::json& paragraphs = first["paragraphs"];
+    return paragraphs.is_array() || (paragraphs.is_object() && paragraphs.contains("qas"));
+}
+
+/** An article's paragraphs as a list, whether written as a list or as one object. */
+nlohmann::json paragraphsOf(const nlohmann::json& article)
+{
+    const nlohmann::json paragraphs = article.value("paragraphs", nlohmann::json());
+    if (paragraphs.is_object())
+        return nlohmann::json::array({paragraphs});
+    return paragraphs.is_array() ? paragraphs : nlohmann::json::array();
 }
 
 } // namespace
@@ -85,7 +98,7 @@ SourceInfo SquadReader::read(const std::string& path, const ExampleVisitor& visi
     Example example;
     for (const nlohmann::json& article : document["data"]) {
         ++info.documents;
-        for (const nlohmann::json& paragraph : article.value("paragraphs", nlohmann::json())) {
+        for (const nlohmann::json& paragraph : paragraphsOf(article)) {
             const std::string context = paragraph.value("context", std::string());
             for (const nlohmann::json& qa : paragraph.value("qas", nlohmann::json())) {
                 m_context.report().countRecord();

@@ -9,7 +9,8 @@ namespace domaintune {
 
 /**
  * Reads SQuAD-style question answering JSON ({"data": [{"title", "paragraphs": [{"context",
- * "qas": [{"id", "question", "answers": [{"text", "answer_start"}], "is_impossible"}]}]}]}).
+ * "qas": [{"id", "question", "answers": [{"text", "answer_start"}], "is_impossible"}]}]}]}),
+ * also with "paragraphs" as a single object (cpgQA's variant).
  * Each question becomes an Example: text = question, textPair = context, answers with byte
  * offsets into the context (SQuAD counts characters; they are converted), id = the qa id.
  * An answer whose text is not at its offset is reported and the question skipped. Parses the

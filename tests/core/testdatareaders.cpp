@@ -131,6 +131,28 @@ private slots:
         QCOMPARE(example.textPair.substr(6, 7), std::string("au lait"));
     }
 
+    // cpgQA writes each article's "paragraphs" as one object, not a list; it was read as plain
+    // JSON with the titles as texts.
+    void squadWithOneParagraphObject()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "cpgqa.json",
+            "{\"version\": \"1.0\", \"data\": [{\"title\": \"Dosing\", \"paragraphs\": "
+            "{\"context\": \"Taper opioids slowly.\", \"qas\": [{\"id\": 0, \"question\": "
+            "\"How?\", \"answers\": [{\"text\": \"slowly\", \"answer_start\": 14}]}]}}, "
+            "{\"title\": \"Dosing\", \"paragraphs\": {\"context\": \"Check doses.\", "
+            "\"qas\": [{\"id\": 1, \"question\": \"What?\", \"answers\": [{\"text\": "
+            "\"doses\", \"answer_start\": 6}]}]}}]}");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Squad);
+        QCOMPARE(corpus.size(), std::size_t(2));
+        QCOMPARE(corpus.examples()[0].text, std::string("How?"));
+        QCOMPARE(corpus.examples()[0].textPair, std::string("Taper opioids slowly."));
+        QCOMPARE(corpus.examples()[1].answers.at(0).text, std::string("doses"));
+        QCOMPARE(corpus.examples()[1].id, std::string("1"));
+    }
+
     void conllBioesAndTagColumn()
     {
         QTemporaryDir dir;
