@@ -85,6 +85,10 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Question answering (extractive)</source>
+        <translation>抽取式问答</translation>
+    </message>
 </context>
 <context>
     <name>WizardTaskPage</name>
@@ -107,6 +111,10 @@
     <message>
         <source>Fine-tune a GPT-2 style model to continue domain text.</source>
         <translation>微调 GPT-2 类模型以续写领域文本。</translation>
+    </message>
+    <message>
+        <source>Find the answer to a question in a passage, e.g. a dose in a drug label or a term in a contract (SQuAD-style JSON).</source>
+        <translation>在一段文字中找出问题的答案，例如药品说明书中的剂量或合同中的条款（SQuAD 格式的 JSON）。</translation>
     </message>
 </context>
 <context>

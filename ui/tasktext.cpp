@@ -20,6 +20,8 @@ QString taskTitle(Task task)
                                            "Domain-adaptive pretraining (masked LM)");
     case Task::CausalLm:
         return QCoreApplication::translate("NewRunWizard", "Causal language model (GPT-2)");
+    case Task::QuestionAnswering:
+        return QCoreApplication::translate("NewRunWizard", "Question answering (extractive)");
     }
     return QString::fromUtf8(taskInfo(task).name);
 }
@@ -54,6 +56,10 @@ QString taskDescription(Task task)
         return QCoreApplication::translate("WizardTaskPage",
                                            "Fine-tune a GPT-2 style model to continue domain "
                                            "text.");
+    case Task::QuestionAnswering:
+        return QCoreApplication::translate(
+            "WizardTaskPage", "Find the answer to a question in a passage, e.g. a dose in a "
+                              "drug label or a term in a contract (SQuAD-style JSON).");
     }
     return {};
 }

@@ -103,7 +103,7 @@ const std::vector<Command>& commands()
          "tampered bundle without changing the history.\n",
          &runRuns},
         {"train", "Fine-tune a model on a corpus; records the run in the history",
-         "usage: domaintune-cli train --model DIR --task seq-cls|multi-label|token-cls|mlm|clm\n"
+         "usage: domaintune-cli train --model DIR --task seq-cls|multi-label|token-cls|mlm|clm|qa\n"
          "                            --train FILE --output DIR [options]\n"
          "\n"
          "  --config FILE        a run spec (the JSON the GUI saves); flags override it\n"

@@ -1,9 +1,13 @@
 #include "core/train/evaluator.h"
 
+#include "core/train/squadmetric.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <numeric>
 
 namespace domaintune {
@@ -18,7 +22,50 @@ struct Collected
     std::vector<std::vector<std::uint8_t>> multiTruth, multiPred; // multi-label
     std::vector<std::vector<std::string>> goldTags, guessedTags;  // token-cls
     std::int64_t tokensRight = 0, tokensSeen = 0;
+    std::map<std::size_t, std::pair<std::vector<float>, std::vector<float>>> spanLogits; // qa
+    double exactMatch = 0, f1 = 0; // qa: means over the examples, 0..1
 };
+
+// run_qa.py's post-processing: per example, the best start/end pair over its windows among
+// the 20 best starts and ends, inside the context, end not before start, at most 30 tokens.
+std::string bestSpan(const FeatureSet& features, std::size_t example,
+                     const std::vector<std::size_t>& windows, const Collected& in)
+{
+    static constexpr std::size_t kBest = 20;
+    constexpr std::int64_t kMaxAnswerTokens = 30;
+    const std::string& context = features.spanExamples.at(example).context;
+    double bestScore = -std::numeric_limits<double>::infinity();
+    std::string best;
+    for (const std::size_t index : windows) {
+        const auto found = in.spanLogits.find(index);
+        if (found == in.spanLogits.end())
+            continue;
+        const auto& logits = found->second;
+        const Feature& feature = features.features[index];
+        const auto top = [](const std::vector<float>& values) {
+            std::vector<std::size_t> order(values.size());
+            std::iota(order.begin(), order.end(), 0);
+            const std::size_t keep = std::min(kBest, order.size());
+            std::partial_sort(order.begin(), order.begin() + long(keep), order.end(),
+                              [&](std::size_t a, std::size_t b) { return values[a] > values[b]; });
+            order.resize(keep);
+            return order;
+        };
+        for (const std::size_t s : top(logits.first))
+            for (const std::size_t e : top(logits.second)) {
+                if (feature.spanBegin[s] < 0 || feature.spanEnd[e] < 0 || e < s ||
+                    std::int64_t(e - s + 1) > kMaxAnswerTokens)
+                    continue;
+                const double score = double(logits.first[s]) + double(logits.second[e]);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = context.substr(std::size_t(feature.spanBegin[s]),
+                                          std::size_t(feature.spanEnd[e] - feature.spanBegin[s]));
+                }
+            }
+    }
+    return best;
+}
 
 void collect(Task task, const ModelOutput& output, const TrainBatch& batch,
              const std::vector<std::string>& labels, Collected& out)
@@ -66,7 +113,10 @@ void summarise(Task task, const std::vector<std::string>& labels, const Collecte
     out.metrics["loss"] = loss;
     out.labels = labels;
     const TaskReport kind = taskInfo(task).report;
-    if (kind == TaskReport::Perplexity) {
+    if (kind == TaskReport::Squad) {
+        out.metrics["exact_match"] = 100.0 * in.exactMatch;
+        out.metrics["f1"] = 100.0 * in.f1;
+    } else if (kind == TaskReport::Perplexity) {
         out.metrics["perplexity"] = std::exp(std::min(loss, 50.0));
     } else if (kind == TaskReport::Entities) {
         const auto report = entityReport(in.goldTags, in.guessedTags);
@@ -123,6 +173,37 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
         collected.lossSum += objective.loss(output, batch).item<double>();
         ++collected.batches;
         collect(objective.task(), output, batch, features.labels, collected);
+        if (taskInfo(objective.task()).report == TaskReport::Squad) {
+            const auto starts = output.startLogits.to(torch::kCPU, torch::kFloat).contiguous();
+            const auto ends = output.endLogits.to(torch::kCPU, torch::kFloat).contiguous();
+            for (std::size_t row = 0; row < indices.size(); ++row) {
+                const auto length = features.features[indices[row]].ids.size();
+                const float* s = starts[long(row)].data_ptr<float>();
+                const float* e = ends[long(row)].data_ptr<float>();
+                collected.spanLogits[indices[row]] = {std::vector<float>(s, s + length),
+                                                      std::vector<float>(e, e + length)};
+            }
+        }
+    }
+    if (complete && taskInfo(objective.task()).report == TaskReport::Squad &&
+        !features.spanExamples.empty()) {
+        std::map<std::size_t, std::vector<std::size_t>> windows; // example -> its features
+        for (std::size_t i = 0; i < features.features.size(); ++i)
+            windows[static_cast<std::size_t>(features.features[i].example)].push_back(i);
+        std::size_t scored = 0;
+        for (std::size_t example = 0; example < features.spanExamples.size(); ++example) {
+            const auto& answers = features.spanExamples[example].answers;
+            if (answers.empty() && features.spanExamples[example].context.empty())
+                continue; // an index without a QA example
+            const std::string prediction = bestSpan(features, example, windows[example], collected);
+            collected.exactMatch += squadExactMatch(prediction, answers);
+            collected.f1 += squadF1(prediction, answers);
+            ++scored;
+        }
+        if (scored > 0) {
+            collected.exactMatch /= double(scored);
+            collected.f1 /= double(scored);
+        }
     }
     Evaluation evaluation;
     summarise(objective.task(), features.labels, collected, evaluation);

@@ -23,13 +23,25 @@ struct Feature
     std::vector<float> targets;        ///< multi-label: one 0/1 value per label.
     std::vector<std::int64_t> wordIds; ///< Language modelling: word of each token (-1 special).
     std::int64_t example = -1;         ///< Index of the Example it came from.
+    /** QA: each token's byte span in the context (-1, -1 outside it); labels = {start, end}
+     *  token positions of the answer, both 0 (the first token) when the window lacks it. */
+    std::vector<std::int32_t> spanBegin, spanEnd;
+};
+
+/** QA: what scoring an example's best span needs. */
+struct SpanExample
+{
+    std::string id;
+    std::string context;
+    std::vector<std::string> answers;
 };
 
 /** Features plus what building them found. */
 struct FeatureSet
 {
     std::vector<Feature> features;
-    std::vector<std::string> labels; ///< Class / tag names in id order (empty for LM tasks).
+    std::vector<std::string> labels;       ///< Class / tag names in id order (empty for LM tasks).
+    std::vector<SpanExample> spanExamples; ///< QA: per example index.
     std::size_t truncatedExamples = 0;
     std::size_t realTokens = 0;
 };

@@ -47,6 +47,23 @@ Featurizer::Featurizer(const Tokenizer& tokenizer, Task task, std::int64_t maxLe
     for (const char* eos : {"<|endoftext|>", "</s>", "[SEP]"})
         if (m_separator < 0)
             m_separator = tokenizer.tokenToId(eos);
+    // The pair layout ([CLS] q [SEP] c [SEP], <s> q </s></s> c </s>, ...), read off a probe.
+    const Encoding pair = tokenizer.encodePair("a", "b");
+    int part = 0; // 0 before the question, 1 between, 2 after the context
+    for (std::size_t i = 0; i < pair.size(); ++i) {
+        if (pair.sequenceIds[i] == 0) {
+            part = 1;
+            continue;
+        }
+        if (pair.sequenceIds[i] == 1) {
+            part = 2;
+            m_contextType = pair.typeIds[i];
+            continue;
+        }
+        Specials& target = part == 0 ? m_pairPrefix : part == 1 ? m_pairMiddle : m_pairSuffix;
+        target.ids.push_back(pair.ids[i]);
+        target.types.push_back(pair.typeIds[i]);
+    }
 }
 
 std::vector<std::string> Featurizer::discoverLabels(Task task, const std::vector<Example>& examples)
@@ -88,6 +105,9 @@ FeatureSet Featurizer::build(const std::vector<Example>& examples) const
             break;
         case TaskData::PlainText:
             addDocument(examples[i], index, out, pending, words);
+            break;
+        case TaskData::QuestionContext:
+            addQuestionAnswering(examples[i], index, out);
             break;
         }
     }
@@ -161,6 +181,83 @@ void Featurizer::addTokenClassification(const Example& example, std::int64_t ind
     }
     out.truncatedExamples += encoding.truncatedTokens > 0;
     out.features.push_back(std::move(feature));
+}
+
+// transformers' run_qa.py preparation: the question whole, the context in windows of the
+// length left, overlapping by a stride; the answer's tokens as labels where a window holds the
+// whole answer, else the first token (CLS).
+void Featurizer::addQuestionAnswering(const Example& example, std::int64_t index,
+                                      FeatureSet& out) const
+{
+    if (example.text.empty() || example.textPair.empty())
+        throw exampleError(example, "the question or its context is empty",
+                           "Question answering needs a question and a context (SQuAD JSON).");
+    EncodeOptions plain;
+    plain.addSpecialTokens = false;
+    const Encoding question = m_tokenizer.encode(example.text, plain);
+    const Encoding context = m_tokenizer.encode(example.textPair, plain);
+    const auto fixed = static_cast<std::int64_t>(m_pairPrefix.ids.size() + m_pairMiddle.ids.size() +
+                                                 m_pairSuffix.ids.size());
+    const std::int64_t questionLength =
+        std::min<std::int64_t>(static_cast<std::int64_t>(question.size()), m_maxLength / 2);
+    const std::int64_t room = m_maxLength - fixed - questionLength;
+    if (room < 8)
+        throw exampleError(example, "the question leaves no room for the context",
+                           "Raise the maximum length.");
+    const std::int64_t stride = std::min<std::int64_t>(128, room / 2); // overlap
+    SpanExample span{example.id, example.textPair, {}};
+    for (const auto& answer : example.answers)
+        span.answers.push_back(answer.text);
+    if (static_cast<std::int64_t>(out.spanExamples.size()) <= index)
+        out.spanExamples.resize(static_cast<std::size_t>(index) + 1);
+    out.spanExamples[static_cast<std::size_t>(index)] = span;
+    const std::int64_t answerBegin = example.answers.empty() ? -1 : example.answers.front().start;
+    const std::int64_t answerEnd =
+        answerBegin < 0
+            ? -1
+            : answerBegin + static_cast<std::int64_t>(example.answers.front().text.size());
+    const auto total = static_cast<std::int64_t>(context.size());
+    for (std::int64_t begin = 0;; begin += room - stride) {
+        const std::int64_t end = std::min(total, begin + room);
+        Feature feature;
+        feature.example = index;
+        const auto add = [&](std::int64_t id, std::int64_t type, std::int32_t from,
+                             std::int32_t to) {
+            feature.ids.push_back(id);
+            feature.typeIds.push_back(type);
+            feature.spanBegin.push_back(from);
+            feature.spanEnd.push_back(to);
+        };
+        for (std::size_t i = 0; i < m_pairPrefix.ids.size(); ++i)
+            add(m_pairPrefix.ids[i], m_pairPrefix.types[i], -1, -1);
+        for (std::int64_t i = 0; i < questionLength; ++i)
+            add(question.ids[static_cast<std::size_t>(i)],
+                m_pairPrefix.types.empty() ? 0 : m_pairPrefix.types.front(), -1, -1);
+        for (std::size_t i = 0; i < m_pairMiddle.ids.size(); ++i)
+            add(m_pairMiddle.ids[i], m_pairMiddle.types[i], -1, -1);
+        std::int64_t startLabel = 0, endLabel = 0;
+        for (std::int64_t t = begin; t < end; ++t) {
+            const auto& offset = context.offsets[static_cast<std::size_t>(t)];
+            const auto position = static_cast<std::int64_t>(feature.ids.size());
+            if (answerBegin >= 0 && static_cast<std::int64_t>(offset.begin) <= answerBegin &&
+                answerBegin < static_cast<std::int64_t>(offset.end))
+                startLabel = position;
+            if (answerEnd >= 0 && static_cast<std::int64_t>(offset.begin) < answerEnd &&
+                answerEnd <= static_cast<std::int64_t>(offset.end))
+                endLabel = position;
+            add(context.ids[static_cast<std::size_t>(t)], m_contextType,
+                static_cast<std::int32_t>(offset.begin), static_cast<std::int32_t>(offset.end));
+        }
+        for (std::size_t i = 0; i < m_pairSuffix.ids.size(); ++i)
+            add(m_pairSuffix.ids[i], m_pairSuffix.types[i], -1, -1);
+        if (startLabel == 0 || endLabel == 0 || endLabel < startLabel) // not wholly inside
+            startLabel = endLabel = 0;
+        feature.labels = {startLabel, endLabel};
+        out.features.push_back(std::move(feature));
+        if (end >= total)
+            break;
+    }
+    out.truncatedExamples += question.size() > static_cast<std::size_t>(questionLength);
 }
 
 void Featurizer::addDocument(const Example& example, std::int64_t index, FeatureSet& out,

@@ -38,6 +38,7 @@ public:
 private:
     void addClassification(const Example& example, std::int64_t index, FeatureSet& out) const;
     void addTokenClassification(const Example& example, std::int64_t index, FeatureSet& out) const;
+    void addQuestionAnswering(const Example& example, std::int64_t index, FeatureSet& out) const;
     void addDocument(const Example& example, std::int64_t index, FeatureSet& out,
                      std::vector<std::int64_t>& pending, std::vector<std::int64_t>& words) const;
     void flushBlocks(FeatureSet& out, std::vector<std::int64_t>& pending,
@@ -50,6 +51,13 @@ private:
     std::vector<std::string> m_labels;
     std::vector<std::int64_t> m_prefix, m_suffix; ///< Special ids around one sequence.
     std::int64_t m_separator = -1;                ///< Between documents in causal LM blocks.
+    /** QA: the special tokens around a question/context pair and their token types. */
+    struct Specials
+    {
+        std::vector<std::int64_t> ids, types;
+    };
+    Specials m_pairPrefix, m_pairMiddle, m_pairSuffix;
+    std::int64_t m_contextType = 0;
 };
 
 } // namespace domaintune

@@ -101,6 +101,9 @@ TrainBatch Objective::makeBatch(const FeatureSet& features, const std::vector<st
         maskTokens(batch, features, indices, generator);
         batch.inputs.scoredPositions = batch.labels.ne(kIgnoredLabel);
         break;
+    case TaskObjective::AnswerSpan: // [batch, 2]: start and end token of the answer
+        batch.labels = padded(features, indices, 2, 0, &Feature::labels);
+        break;
     }
     return batch;
 }
@@ -142,6 +145,10 @@ torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch
 {
     const auto& logits = output.logits;
     const TaskObjective objective = taskInfo(m_task).objective;
+    if (objective == TaskObjective::AnswerSpan) // run_qa's loss: the mean of both ends'
+        return (F::cross_entropy(output.startLogits, batch.labels.select(1, 0)) +
+                F::cross_entropy(output.endLogits, batch.labels.select(1, 1))) /
+               2;
     if (objective == TaskObjective::BinaryCrossEntropy)
         return F::binary_cross_entropy_with_logits(logits, batch.targets.to(logits.dtype()));
     if (objective == TaskObjective::CausalLm) {

@@ -74,6 +74,19 @@ const std::vector<TaskInfo>& allTasks()
          0,
          false,
          false},
+        {Task::QuestionAnswering,
+         "qa",
+         "Extractive question answering",
+         HeadKind::QuestionAnswering,
+         "",
+         TaskObjective::AnswerSpan,
+         TaskData::QuestionContext,
+         TaskReport::Squad,
+         {"loss", "exact_match", "f1"},
+         "f1",
+         0,
+         false,
+         false},
     };
     return tasks;
 }

@@ -17,6 +17,7 @@ enum class Task
     TokenClassification,
     MaskedLm,
     CausalLm,
+    QuestionAnswering,
 };
 
 /** What the loss compares. */
@@ -27,15 +28,17 @@ enum class TaskObjective
     TokenCrossEntropy,  ///< One tag per word (first sub-token), the rest ignored.
     MaskedLm,           ///< Masked positions predicted.
     CausalLm,           ///< The next token predicted.
+    AnswerSpan,         ///< Start and end of the answer in the context.
 };
 
 /** What each example must hold. */
 enum class TaskData
 {
-    LabelledText, ///< Text (and optionally a second text) with exactly one label.
-    LabelSets,    ///< Text with any number of labels.
-    TaggedWords,  ///< Words with one tag each (CoNLL).
-    PlainText,    ///< Text only; packed into blocks.
+    LabelledText,    ///< Text (and optionally a second text) with exactly one label.
+    LabelSets,       ///< Text with any number of labels.
+    TaggedWords,     ///< Words with one tag each (CoNLL).
+    PlainText,       ///< Text only; packed into blocks.
+    QuestionContext, ///< A question, its context and the answers' spans (SQuAD).
 };
 
 /** Which evaluation summary the task gets. */
@@ -45,6 +48,7 @@ enum class TaskReport
     MultiLabel,  ///< Per-label F1, micro/macro.
     Entities,    ///< seqeval-style entity precision/recall/F1.
     Perplexity,  ///< exp(mean token loss).
+    Squad,       ///< Exact match and token F1 of the best span, 0-100, as SQuAD scores them.
 };
 
 /** Everything the trainer, evaluator, CLI, export and GUI need to know about one task. */
@@ -66,7 +70,11 @@ struct TaskInfo
 
     bool languageModelling() const { return data == TaskData::PlainText; }
     /** Labels come from the data (classification and tagging). */
-    bool labelled() const { return data != TaskData::PlainText; }
+    bool labelled() const
+    {
+        return data == TaskData::LabelledText || data == TaskData::LabelSets ||
+               data == TaskData::TaggedWords;
+    }
 };
 
 /** Every task, in the order the GUI offers them. */

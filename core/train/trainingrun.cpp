@@ -27,6 +27,34 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /** Deterministic stratified hold-out (by first label) of @p fraction of @p all. */
+/** Question answering: whole contexts held out, so no passage is seen in both splits (cpgQA
+ * asks several questions about each). Deterministic for @p seed. */
+void holdOutContexts(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
+                     std::uint64_t seed)
+{
+    std::map<std::string, std::vector<std::size_t>> byContext;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        byContext[all[i].textPair].push_back(i);
+    std::vector<const std::vector<std::size_t>*> groups;
+    for (const auto& [context, members] : byContext)
+        groups.push_back(&members);
+    std::mt19937_64 random(seed);
+    for (std::size_t i = groups.size(); i > 1; --i)
+        std::swap(groups[i - 1], groups[random() % i]);
+    const auto target = static_cast<std::size_t>(std::round(fraction * double(all.size())));
+    std::vector<bool> held(all.size(), false);
+    std::size_t taken = 0;
+    for (std::size_t g = 0; g + 1 < groups.size() && taken < target; ++g) {
+        for (const std::size_t i : *groups[g])
+            held[i] = true;
+        taken += groups[g]->size();
+    }
+    std::vector<Example> kept;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        (held[i] ? validation : kept).push_back(std::move(all[i]));
+    all = std::move(kept);
+}
+
 void holdOut(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
              std::uint64_t seed)
 {
@@ -79,7 +107,8 @@ void TrainingRun::prepare()
         throw Error(spec.trainFile, 0, "the training data holds no examples",
                     "Choose a file with at least a few labelled examples.");
     if (validation.empty() && spec.validationFraction > 0)
-        holdOut(train, validation, spec.validationFraction, spec.seed);
+        (parseTask(spec.task).data == TaskData::QuestionContext ? holdOutContexts : holdOut)(
+            train, validation, spec.validationFraction, spec.seed);
 
     const TaskInfo& task = parseTask(spec.task);
     std::vector<std::string> labels;

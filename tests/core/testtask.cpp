@@ -26,8 +26,8 @@ private slots:
             QCOMPARE(findTask(info.name), &info);
             QCOMPARE(&parseTask(info.name), &info);
         }
-        QCOMPARE(names.size(), std::size_t(5));
-        QCOMPARE(taskNames(), std::string("seq-cls, multi-label, token-cls, mlm, clm"));
+        QCOMPARE(names.size(), std::size_t(6));
+        QCOMPARE(taskNames(), std::string("seq-cls, multi-label, token-cls, mlm, clm, qa"));
     }
 
     void metricsAreConsistent()
@@ -36,7 +36,7 @@ private slots:
             const std::set<std::string> metrics(info.metrics.begin(), info.metrics.end());
             QVERIFY2(metrics.count("loss"), info.name);
             QVERIFY2(metrics.count(info.mainMetric), info.name);
-            QVERIFY2(info.languageModelling() == (info.minLabels == 0), info.name);
+            QVERIFY2(info.labelled() == (info.minLabels > 0), info.name);
             QVERIFY2(!info.wholeWordMasking || info.objective == TaskObjective::MaskedLm,
                      info.name);
         }

@@ -48,11 +48,12 @@ inline QString makeModelFolder(const QString& folder, const nlohmann::json& conf
  * vocabulary of its 48 tokens so that it trains on tinySentimentExamples(). Needs nothing
  * outside the repository.
  */
-inline std::string makeTinyClassifier(const std::string& folder)
+inline std::string makeTinyClassifier(const std::string& folder,
+                                      const std::string& reference = "bert-seq-cls")
 {
     namespace fs = std::filesystem;
     fs::remove_all(folder);
-    fs::copy(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/bert-seq-cls", folder);
+    fs::copy(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/" + reference, folder);
     std::ofstream vocab(fs::path(folder) / "vocab.txt");
     const std::vector<std::string> words = {"[PAD]",  "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
                                             "loss",   "rose",  "fell",  "good",  "bad",    "the",
