@@ -82,6 +82,20 @@ long long CommandLine::integer(const std::string& name, long long fallback) cons
     return parsed;
 }
 
+double CommandLine::number(const std::string& name, double fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string text = value(name);
+    char* end = nullptr;
+    errno = 0;
+    const double parsed = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || errno == ERANGE)
+        throw Error("The option --" + name + " expects a number such as 2e-5 or 0.1, not '" + text +
+                    "'.");
+    return parsed;
+}
+
 void CommandLine::allowOnly(const std::vector<std::string>& known,
                             const std::vector<std::string>& switches)
 {

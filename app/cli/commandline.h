@@ -31,6 +31,8 @@ public:
     std::string modelFolder(const std::string& fallback = {}) const;
     /** Returns the integer value of --name, or @p fallback; throws on a non-integer. */
     long long integer(const std::string& name, long long fallback) const;
+    /** Returns the number value of --name (2e-5, 0.1...), or @p fallback; throws on another. */
+    double number(const std::string& name, double fallback) const;
 
     /**
      * Throws domaintune::Error for the first flag not in @p known, or a switch given a value

@@ -29,17 +29,6 @@ std::vector<std::int64_t> parseIds(const std::string& text)
     return ids;
 }
 
-double number(CommandLine& line, const char* flag, double fallback)
-{
-    if (!line.has(flag))
-        return fallback;
-    try {
-        return std::stod(line.value(flag));
-    } catch (const std::exception&) {
-        throw Error(std::string("--") + flag + " expects a number.");
-    }
-}
-
 } // namespace
 
 int runGenerate(CommandLine& commandLine)
@@ -75,11 +64,10 @@ int runGenerate(CommandLine& commandLine)
     if (sampling && commandLine.has("greedy"))
         throw Error("--greedy excludes --temperature, --top-k and --top-p (they shape sampling).");
     options.greedy = !sampling;
-    options.temperature = number(commandLine, "temperature", options.temperature);
+    options.temperature = commandLine.number("temperature", options.temperature);
     options.topK = commandLine.integer("top-k", options.topK);
-    options.topP = number(commandLine, "top-p", options.topP);
-    options.repetitionPenalty =
-        number(commandLine, "repetition-penalty", options.repetitionPenalty);
+    options.topP = commandLine.number("top-p", options.topP);
+    options.repetitionPenalty = commandLine.number("repetition-penalty", options.repetitionPenalty);
     options.seed = static_cast<std::uint64_t>(
         commandLine.integer("seed", static_cast<std::int64_t>(options.seed)));
     options.useCache = !commandLine.has("no-cache");

@@ -29,17 +29,8 @@ int runPretrain(CommandLine& commandLine)
     spec.seed = static_cast<std::uint64_t>(commandLine.integer("seed", std::int64_t(spec.seed)));
     spec.threads = static_cast<int>(commandLine.integer("threads", spec.threads));
     spec.wholeWordMasking = commandLine.has("whole-word-masking");
-    const auto number = [&](const char* flag, double fallback) {
-        if (!commandLine.has(flag))
-            return fallback;
-        try {
-            return std::stod(commandLine.value(flag));
-        } catch (const std::exception&) {
-            throw Error(std::string("--") + flag + " expects a number such as 5e-4.");
-        }
-    };
-    spec.learningRate = number("learning-rate", spec.learningRate);
-    spec.dropout = number("dropout", spec.dropout);
+    spec.learningRate = commandLine.number("learning-rate", spec.learningRate);
+    spec.dropout = commandLine.number("dropout", spec.dropout);
     if (spec.learningRate <= 0 || spec.learningRate >= 1 || spec.dropout < 0 || spec.dropout >= 1)
         throw Error("Give --learning-rate in (0, 1) and --dropout in [0, 1).");
     if (spec.vocabSize < 100 || spec.layers < 1 || spec.hidden < 8 || spec.heads < 1 ||

@@ -46,32 +46,11 @@ TrainSpec specFrom(const CommandLine& line)
     spec.threads = static_cast<int>(line.integer("threads", spec.threads));
     spec.freeze.preset = line.value("freeze", spec.freeze.preset);
     spec.outputDir = line.value("output", spec.outputDir);
-    if (line.has("learning-rate")) {
-        try {
-            spec.learningRate = std::stod(line.value("learning-rate"));
-        } catch (const std::exception&) {
-            throw Error("--learning-rate expects a number such as 2e-5.");
-        }
-    }
-    if (line.has("dropout")) {
-        try {
-            spec.dropout = std::stod(line.value("dropout"));
-        } catch (const std::exception&) {
-            throw Error("--dropout expects a number such as 0 or 0.1.");
-        }
-    }
+    spec.learningRate = line.number("learning-rate", spec.learningRate);
+    spec.dropout = line.number("dropout", spec.dropout);
     spec.lora.rank = line.integer("lora-r", spec.lora.rank);
-    const auto number = [&](const char* flag, double fallback) {
-        if (!line.has(flag))
-            return fallback;
-        try {
-            return std::stod(line.value(flag));
-        } catch (const std::exception&) {
-            throw Error(std::string("--") + flag + " expects a number such as 16 or 0.05.");
-        }
-    };
-    spec.lora.alpha = number("lora-alpha", spec.lora.alpha);
-    spec.lora.dropout = number("lora-dropout", spec.lora.dropout);
+    spec.lora.alpha = line.number("lora-alpha", spec.lora.alpha);
+    spec.lora.dropout = line.number("lora-dropout", spec.lora.dropout);
     if (line.has("lora-targets")) {
         spec.lora.targets.clear();
         std::stringstream list(line.value("lora-targets"));

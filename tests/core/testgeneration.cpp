@@ -154,6 +154,15 @@ private slots:
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(cli.readAllStandardError().contains("\"x\" is not one"));
+
+        // A number with trailing junk is refused, not read as its prefix.
+        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+                  {QStringLiteral("generate"), QStringLiteral("--model"),
+                   QString::fromStdString(kModel), QStringLiteral("--input-ids"),
+                   QStringLiteral("5"), QStringLiteral("--temperature"), QStringLiteral("0.5x")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(cli.readAllStandardError().contains("--temperature expects a number"));
     }
 
     void decodesTokensToText_data()

@@ -25,15 +25,9 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string history = dir.filePath("history.sqlite").toStdString();
-        TrainSpec spec;
-        spec.modelDir = test::makeTinyClassifier(dir.filePath("model").toStdString());
-        spec.task = "seq-cls";
-        spec.trainFile = "memory";
-        spec.outputDir = dir.filePath("run").toStdString();
-        spec.epochs = 2;
-        spec.batchSize = 8;
-        spec.maxLength = 16;
-        spec.threads = 1;
+        TrainSpec spec =
+            test::tinyTrainSpec(test::makeTinyClassifier(dir.filePath("model").toStdString()),
+                                dir.filePath("run").toStdString());
         const TrainingData data{test::tinySentimentExamples(), test::tinySentimentExamples(1)};
 
         // Once training starts, another connection takes the history's write lock and keeps it.

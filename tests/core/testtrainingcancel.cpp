@@ -19,16 +19,10 @@ private slots:
     void cancelDuringEvaluationRecordsNothing()
     {
         QTemporaryDir dir;
-        TrainSpec spec;
-        spec.modelDir = test::makeTinyClassifier(dir.filePath("model").toStdString());
-        spec.task = "seq-cls";
-        spec.trainFile = "memory";
-        spec.outputDir = dir.filePath("run").toStdString();
-        spec.epochs = 2;
-        spec.batchSize = 8;
-        spec.maxLength = 16;
+        TrainSpec spec =
+            test::tinyTrainSpec(test::makeTinyClassifier(dir.filePath("model").toStdString()),
+                                dir.filePath("run").toStdString());
         spec.evalSteps = 2;
-        spec.threads = 1;
         const TrainingData data{test::tinySentimentExamples(), test::tinySentimentExamples(1)};
 
         // A user presses Cancel as step 2 ends, just as its evaluation begins.

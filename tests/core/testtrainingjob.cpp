@@ -53,15 +53,10 @@ private slots:
     void runIsCreatedBeforeTrainingAndRecorded()
     {
         QTemporaryDir dir;
-        TrainSpec spec;
-        spec.modelDir = test::makeTinyClassifier(dir.filePath("model").toStdString());
-        spec.task = "seq-cls";
-        spec.trainFile = "memory";
-        spec.outputDir = dir.filePath("run").toStdString();
+        TrainSpec spec =
+            test::tinyTrainSpec(test::makeTinyClassifier(dir.filePath("model").toStdString()),
+                                dir.filePath("run").toStdString());
         spec.epochs = 1;
-        spec.batchSize = 8;
-        spec.maxLength = 16;
-        spec.threads = 1;
         class Events : public EventSink
         {
         public:

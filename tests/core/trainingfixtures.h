@@ -4,6 +4,7 @@
 
 #include "core/data/example.h"
 #include "core/model/pretrainedmodel.h"
+#include "core/train/trainspec.h"
 
 #include <QFile>
 #include <QString>
@@ -63,6 +64,22 @@ inline std::string makeTinyClassifier(const std::string& folder,
     for (int i = static_cast<int>(words.size()); i < 48; ++i)
         vocab << "w" << i << '\n';
     return folder;
+}
+
+/** A seq-cls run of makeTinyClassifier() @p model into @p output: 2 epochs of batches of 8,
+ * 16 tokens, one thread (bit-identical repeats). */
+inline TrainSpec tinyTrainSpec(const std::string& model, const std::string& output)
+{
+    TrainSpec spec;
+    spec.modelDir = model;
+    spec.task = "seq-cls";
+    spec.trainFile = "memory";
+    spec.outputDir = output;
+    spec.epochs = 2;
+    spec.batchSize = 8;
+    spec.maxLength = 16;
+    spec.threads = 1;
+    return spec;
 }
 
 /** @p repeats copies of six short labelled sentences in makeTinyClassifier()'s vocabulary. */
