@@ -160,7 +160,8 @@ void CompareDialog::showCurves()
     const auto curves = m_store->curves(ids, metric().toStdString(),
                                         byTime ? CurveAxis::WallTime : CurveAxis::Step);
     for (int i = 0; i < static_cast<int>(curves.size()); ++i) {
-        const int curve = m_plot->addCurve(runLabel(i), kColors.value(i % kColors.size()));
+        const int curve = m_plot->addCurve(runLabel(i), kColors.value(i % kColors.size()),
+                                           Qt::SolidLine, /*markers=*/true);
         for (const CurvePoint& point : curves[static_cast<std::size_t>(i)].points)
             m_plot->append(curve, point.x, point.y);
     }

@@ -139,7 +139,7 @@ QWidget* DashboardPage::createCharts()
     }
     m_charts[0]->addCurve(tr("raw"), kBlue.lighter(150));
     m_charts[0]->addCurve(tr("smoothed"), kBlue);
-    m_charts[1]->addCurve(tr("evaluation"), kOrange);
+    m_charts[1]->addCurve(tr("evaluation"), kOrange, Qt::SolidLine, /*markers=*/true);
     m_charts[2]->addCurve(tr("learning rate"), kGreen);
     m_charts[4]->addCurve(tr("samples/s"), kPurple);
     m_confusion = new ConfusionMatrixView(area);
@@ -301,7 +301,8 @@ void DashboardPage::addMetricPoint(const QString& name, double step, double valu
     auto found = m_metricCurves.constFind(name);
     if (found == m_metricCurves.constEnd()) {
         const QList<QColor> colors = {kRed, kGreen, kBlue, kPurple, kOrange};
-        const int curve = plot->addCurve(name, colors.value(m_metricCurves.size() % colors.size()));
+        const int curve = plot->addCurve(name, colors.value(m_metricCurves.size() % colors.size()),
+                                         Qt::SolidLine, /*markers=*/true);
         found = m_metricCurves.insert(name, curve);
     }
     plot->append(*found, step, value);

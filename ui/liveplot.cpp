@@ -40,12 +40,14 @@ LivePlot::LivePlot(const QString& title, const QString& xLabel, const QString& y
     m_timer->start();
 }
 
-int LivePlot::addCurve(const QString& name, const QColor& color, Qt::PenStyle style)
+int LivePlot::addCurve(const QString& name, const QColor& color, Qt::PenStyle style, bool markers)
 {
     QCPGraph* graph = addGraph();
     graph->setName(name);
     QPen pen(color, 1.6, style);
     graph->setPen(pen);
+    if (markers)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 6));
     legend->setVisible(graphCount() > 1);
     m_dirty = true;
     return graphCount() - 1;

@@ -23,8 +23,12 @@ public:
     LivePlot(const QString& title, const QString& xLabel, const QString& yLabel,
              QWidget* parent = nullptr);
 
-    /** Adds a curve named @p name; returns its index for append(). */
-    int addCurve(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine);
+    /**
+     * Adds a curve named @p name; returns its index for append(). With @p markers every point
+     * is drawn as a dot, so that a curve of one point (one evaluation) shows at all.
+     */
+    int addCurve(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine,
+                 bool markers = false);
     /** Appends one point to curve @p curve; the plot is redrawn by the timer. */
     void append(int curve, double x, double y);
     /** Removes every point of every curve (and every curve when @p removeCurves). */

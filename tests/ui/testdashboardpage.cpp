@@ -105,6 +105,34 @@ private slots:
         QVERIFY(plot.refresh());
     }
 
+    // One evaluation is one point: with markers it shows; a plain line of one point draws
+    // nothing (what users saw with per-epoch evaluation and in Compare).
+    void onePointShowsWithMarkers()
+    {
+        const auto colourPixels = [](bool markers) {
+            ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+            plot.resize(300, 200);
+            plot.show();
+            if (!QTest::qWaitForWindowExposed(&plot))
+                return -1;
+            const int curve =
+                plot.addCurve(QStringLiteral("eval"), QColor(255, 0, 255), Qt::SolidLine, markers);
+            plot.append(curve, 1, 0.5);
+            plot.fitToData();
+            plot.replot(); // refresh() queues the replot; draw now for the grab
+            const QImage image = plot.grab().toImage();
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += c.red() > 200 && c.blue() > 200 && c.green() < 80;
+                }
+            return count;
+        };
+        QCOMPARE(colourPixels(false), 0);
+        QVERIFY(colourPixels(true) > 5);
+    }
+
     void stopsFollowingOnceTheUserDragsUntilFit()
     {
         ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
