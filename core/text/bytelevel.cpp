@@ -57,18 +57,17 @@ std::string encode(std::string_view bytes)
 
 ByteSpan trimOffsets(std::string_view token, ByteSpan span, bool first, bool addPrefixSpace)
 {
-    const std::string& space = charOf(' ');
-    std::vector<char32_t> chars;
-    std::size_t length = 0;
-    for (std::size_t pos = 0; pos < token.size(); pos += std::max<std::size_t>(length, 1))
-        chars.push_back(unicode::decode(token, pos, length));
-    const char32_t spaceChar = unicode::decode(space, 0, length);
-    const auto isSpace = [&](char32_t c) { return c == spaceChar || unicode::isWhiteSpace(c); };
-    std::size_t leading = 0, trailing = 0;
-    while (leading < chars.size() && isSpace(chars[leading]))
-        ++leading;
-    while (trailing < chars.size() && isSpace(chars[chars.size() - 1 - trailing]))
-        ++trailing;
+    // One pass, no allocation (this runs for every token): the run of spaces ("Ġ" or white
+    // space) at the start, and the one at the end.
+    std::size_t leading = 0, trailing = 0, length = 0;
+    bool inLeading = true;
+    for (std::size_t pos = 0; pos < token.size(); pos += std::max<std::size_t>(length, 1)) {
+        const char32_t c = unicode::decode(token, pos, length);
+        const bool space = byteOf(c) == ' ' || unicode::isWhiteSpace(c);
+        inLeading = inLeading && space;
+        leading += inLeading;
+        trailing = space ? trailing + 1 : 0;
+    }
     if (leading > 0 && first && addPrefixSpace && leading == 1)
         leading = 0;
     span.begin = std::min(span.begin + leading, span.end);

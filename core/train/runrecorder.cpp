@@ -87,19 +87,23 @@ void RunRecorder::onEvent(const TrainingEvent& event)
         m_forward->onEvent(event);
 }
 
+void RunRecorder::recordModel(const std::string& path, std::int64_t step)
+{
+    ArtifactRecord model;
+    model.runId = m_runId;
+    model.path = path;
+    model.kind = "model";
+    model.step = step;
+    m_store.addArtifact(model);
+}
+
 bool RunRecorder::finish(const TrainResult& result)
 {
     if (!m_failed)
         return true;
     try {
-        if (result.status == "completed" && !result.modelDir.empty()) {
-            ArtifactRecord model;
-            model.runId = m_runId;
-            model.path = result.modelDir;
-            model.kind = "model";
-            model.step = result.steps;
-            m_store.addArtifact(model);
-        }
+        if (result.status == "completed" && !result.modelDir.empty())
+            recordModel(result.modelDir, result.steps);
         m_store.updateStatus(m_runId, result.status == "completed"   ? RunStatus::Completed
                                       : result.status == "cancelled" ? RunStatus::Cancelled
                                                                      : RunStatus::Failed);
@@ -147,17 +151,11 @@ void RunRecorder::record(const TrainingEvent& event)
         m_store.addArtifact(artifact);
         break;
     }
-    case TrainingEventKind::Finished: {
+    case TrainingEventKind::Finished:
         m_metrics->flush();
-        ArtifactRecord model;
-        model.runId = m_runId;
-        model.path = event.path;
-        model.kind = "model";
-        model.step = event.step;
-        m_store.addArtifact(model);
+        recordModel(event.path, event.step);
         m_store.updateStatus(m_runId, RunStatus::Completed);
         break;
-    }
     case TrainingEventKind::Paused:
         m_metrics->flush();
         m_store.updateStatus(m_runId, RunStatus::Paused);

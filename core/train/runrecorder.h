@@ -46,6 +46,8 @@ public:
 
 private:
     void record(const TrainingEvent& event);
+    /** The run's final model as an artifact. */
+    void recordModel(const std::string& path, std::int64_t step);
 
     RunStore m_store;
     std::unique_ptr<MetricWriter> m_metrics;
