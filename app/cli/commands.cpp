@@ -39,10 +39,12 @@ const std::vector<Command>& commands()
         {"eval", "Measure a fine-tuned model folder on labelled data (metrics as JSON)",
          "usage: domaintune-cli eval --model DIR --data FILE [--task T] [--text-column C]\n"
          "                           [--label-column L] [--encoding E] [--max-length N]\n"
-         "                           [--batch-size N]\n"
+         "                           [--batch-size N] [--predictions FILE.jsonl]\n"
          "\n"
          "Prints the metrics training reports (accuracy, F1, per-class table, confusion\n"
-         "matrix; entity F1 for NER; perplexity for language models).\n",
+         "matrix; entity F1 for NER; perplexity for language models; exact_match and f1 on\n"
+         "SQuAD's 0-100 scale for question answering, whose answers --predictions writes as\n"
+         "predict does).\n",
          &runEval},
         {"export",
          "Write a model folder, or a run's model, as a Hugging Face folder or TorchScript",
@@ -125,9 +127,14 @@ const std::vector<Command>& commands()
         {"predict", "Label every text of a file with a fine-tuned model (CSV or JSONL out)",
          "usage: domaintune-cli predict --model DIR --input FILE --output FILE.csv|FILE.jsonl\n"
          "                              [--text-column C] [--encoding E] [--max-length N]\n"
+         "                              [--null-threshold X]\n"
          "\n"
          "CSV: one row per input with the text, the predicted label and one probability\n"
-         "column per label (p_LABEL); for NER models the words with their tags.\n",
+         "column per label (p_LABEL); for NER models the words with their tags.\n"
+         "Question answering (SQuAD JSON, or question and context columns in): one row per\n"
+         "question with id, prediction_text, score, start and end (character offsets in the\n"
+         "context, -1 without an answer). --null-threshold X lets it answer nothing (SQuAD\n"
+         "v2) when the no-answer score beats the best span's by more than X.\n",
          &runPredict},
         {"pretrain", "Build a base model from scratch: vocabulary, then masked-LM pretraining",
          "usage: domaintune-cli pretrain CORPUS... --output DIR [--vocab-size N] [--layers N]\n"

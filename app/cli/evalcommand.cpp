@@ -3,8 +3,10 @@
 #include "core/common/error.h"
 #include "core/data/corpusimporter.h"
 #include "core/model/pretrainedmodel.h"
+#include "core/train/batchprediction.h"
 #include "core/train/modelevaluation.h"
 
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,7 +16,7 @@ namespace domaintune::cli {
 int runEval(CommandLine& commandLine)
 {
     commandLine.allowOnly({"model", "data", "task", "text-column", "label-column", "encoding",
-                           "max-length", "batch-size"});
+                           "max-length", "batch-size", "predictions"});
     ImportOptions options;
     options.encoding = commandLine.value("encoding");
     options.mapping.text = commandLine.value("text-column");
@@ -24,6 +26,17 @@ int runEval(CommandLine& commandLine)
         evaluateModel(commandLine.modelFolder(commandLine.required("model")), corpus.examples(),
                       commandLine.value("task"), commandLine.integer("max-length", 256),
                       commandLine.integer("batch-size", 32));
+    if (commandLine.has("predictions")) {
+        const std::string path = commandLine.value("predictions");
+        if (evaluation.answers.empty())
+            throw Error(path, 0, "--predictions writes question-answering answers only",
+                        "Leave it out for other tasks; use predict for their predictions.");
+        std::ofstream out(path, std::ios::binary);
+        writeAnswersJsonl(out, evaluation.answers);
+        if (!out.flush())
+            throw Error(path, 0, "cannot write the predictions",
+                        "Choose a folder you can write to.");
+    }
     nlohmann::json perClass = nlohmann::json::array();
     for (const auto& row : evaluation.perClass)
         perClass.push_back({{"label", row.label},

@@ -9,7 +9,8 @@ namespace domaintune::cli {
 
 int runPredict(CommandLine& commandLine)
 {
-    commandLine.allowOnly({"model", "input", "output", "text-column", "encoding", "max-length"});
+    commandLine.allowOnly(
+        {"model", "input", "output", "text-column", "encoding", "max-length", "null-threshold"});
     BatchPredictionRequest request;
     request.modelDir = commandLine.modelFolder(commandLine.required("model"));
     request.input = commandLine.required("input");
@@ -17,6 +18,10 @@ int runPredict(CommandLine& commandLine)
     request.textColumn = commandLine.value("text-column");
     request.encoding = commandLine.value("encoding");
     request.maxLength = commandLine.integer("max-length", 256);
+    if (commandLine.has("null-threshold")) {
+        request.allowNoAnswer = true;
+        request.nullThreshold = commandLine.number("null-threshold", 0.0);
+    }
     const BatchPredictionResult result = predictFile(request);
     std::cout << nlohmann::json{{"rows", result.rows},
                                 {"output", result.output},

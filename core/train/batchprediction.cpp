@@ -101,6 +101,44 @@ std::vector<Prediction> predictAll(const Predictor& predictor,
     return predictions;
 }
 
+void writeAnswersCsv(std::ostream& out, const std::vector<Question>& questions,
+                     const std::vector<QuestionAnswer>& answers)
+{
+    out << "id,question,prediction_text,score,start,end\r\n";
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        const SpanAnswer& answer = answers[i].answer;
+        out << csvField(answers[i].id) << ',' << csvField(questions[i].question) << ','
+            << csvField(answer.text) << ',' << answer.probability << ',' << answer.characterBegin
+            << ',' << answer.characterEnd << "\r\n";
+    }
+}
+
+std::vector<QuestionAnswer> answerAll(const Predictor& predictor,
+                                      const std::vector<Question>& questions,
+                                      const BatchPredictionRequest& request, bool& cancelled)
+{
+    SpanAnswerOptions options;
+    options.allowNoAnswer = request.allowNoAnswer;
+    options.nullThreshold = request.nullThreshold;
+    std::vector<QuestionAnswer> answers;
+    answers.reserve(questions.size());
+    const std::size_t step = std::max<std::size_t>(request.batchSize, 1);
+    for (std::size_t begin = 0; begin < questions.size(); begin += step) {
+        if (request.cancel && request.cancel->load()) {
+            cancelled = true;
+            return answers;
+        }
+        const std::size_t end = std::min(questions.size(), begin + step);
+        auto part = predictor.answer({questions.begin() + static_cast<long>(begin),
+                                      questions.begin() + static_cast<long>(end)},
+                                     options, request.batchSize);
+        std::move(part.begin(), part.end(), std::back_inserter(answers));
+        if (request.progress)
+            request.progress(end, questions.size());
+    }
+    return answers;
+}
+
 /**
  * Every input row gets an output row, or nothing is written: predictions that silently leave
  * out the rows the reader could not parse (20 in, 19 out) are worse than none.
@@ -125,6 +163,18 @@ void refuseSkippedRows(const ImportReport& report, const std::string& input)
 
 } // namespace
 
+void writeAnswersJsonl(std::ostream& out, const std::vector<QuestionAnswer>& answers)
+{
+    for (const QuestionAnswer& row : answers)
+        out << nlohmann::json{{"id", row.id},
+                              {"prediction_text", row.answer.text},
+                              {"score", row.answer.probability},
+                              {"start", row.answer.characterBegin},
+                              {"end", row.answer.characterEnd}}
+                   .dump()
+            << '\n';
+}
+
 BatchPredictionResult predictFile(const BatchPredictionRequest& request)
 {
     const Predictor predictor(request.modelDir, request.maxLength);
@@ -134,26 +184,48 @@ BatchPredictionResult predictFile(const BatchPredictionRequest& request)
     options.cancel = request.cancel;
     const Corpus corpus = importCorpus(request.input, options);
     refuseSkippedRows(corpus.report(), request.input);
+    const bool questionAnswering = predictor.head() == HeadKind::QuestionAnswering;
     std::vector<std::string> texts;
-    for (const auto& example : corpus.examples())
-        texts.push_back(example.text);
+    std::vector<Question> questions;
+    for (const auto& example : corpus.examples()) {
+        if (!questionAnswering) {
+            texts.push_back(example.text);
+            continue;
+        }
+        if (example.textPair.empty())
+            throw Error(example.source, example.line,
+                        "a question without a context (the model answers from a context)",
+                        "Give the file question and context columns, or use SQuAD JSON.");
+        questions.push_back({example.id.empty() ? std::to_string(questions.size() + 1) : example.id,
+                             example.text, example.textPair, example.source, example.line});
+    }
 
     BatchPredictionResult result;
     result.output = request.output;
     result.labels = predictor.labels();
-    const auto predictions = predictAll(predictor, texts, request, result.cancelled);
+    std::vector<Prediction> predictions;
+    std::vector<QuestionAnswer> answers;
+    if (questionAnswering)
+        answers = answerAll(predictor, questions, request, result.cancelled);
+    else
+        predictions = predictAll(predictor, texts, request, result.cancelled);
     if (result.cancelled || corpus.report().cancelled()) {
         result.cancelled = true;
         return result;
     }
     const std::string& path = request.output;
     const std::string partial = path + ".partial";
+    const bool json = endsWith(path, ".jsonl") || endsWith(path, ".json");
     {
         std::ofstream out(partial, std::ios::binary);
         if (!out)
             throw Error(path, 0, "cannot create the predictions file",
                         "Choose a folder you can write to.");
-        if (endsWith(path, ".jsonl") || endsWith(path, ".json"))
+        if (questionAnswering && json)
+            writeAnswersJsonl(out, answers);
+        else if (questionAnswering)
+            writeAnswersCsv(out, questions, answers);
+        else if (json)
             writeJsonl(out, predictor, predictions);
         else
             writeCsv(out, predictor, predictions);
@@ -162,7 +234,7 @@ BatchPredictionResult predictFile(const BatchPredictionRequest& request)
     }
     if (std::rename(partial.c_str(), path.c_str()) != 0)
         throw Error(path, 0, "cannot replace the predictions file");
-    result.rows = predictions.size();
+    result.rows = questionAnswering ? answers.size() : predictions.size();
     return result;
 }
 

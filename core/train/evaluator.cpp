@@ -1,5 +1,6 @@
 #include "core/train/evaluator.h"
 
+#include "core/train/spananswer.h"
 #include "core/train/squadmetric.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -23,49 +24,9 @@ struct Collected
     std::vector<std::vector<std::string>> goldTags, guessedTags;  // token-cls
     std::int64_t tokensRight = 0, tokensSeen = 0;
     std::map<std::size_t, std::pair<std::vector<float>, std::vector<float>>> spanLogits; // qa
-    double exactMatch = 0, f1 = 0; // qa: means over the examples, 0..1
+    double exactMatch = 0, f1 = 0;       // qa: means over the examples, 0..1
+    std::vector<QuestionAnswer> answers; // qa
 };
-
-// run_qa.py's post-processing: per example, the best start/end pair over its windows among
-// the 20 best starts and ends, inside the context, end not before start, at most 30 tokens.
-std::string bestSpan(const FeatureSet& features, std::size_t example,
-                     const std::vector<std::size_t>& windows, const Collected& in)
-{
-    static constexpr std::size_t kBest = 20;
-    constexpr std::int64_t kMaxAnswerTokens = 30;
-    const std::string& context = features.spanExamples.at(example).context;
-    double bestScore = -std::numeric_limits<double>::infinity();
-    std::string best;
-    for (const std::size_t index : windows) {
-        const auto found = in.spanLogits.find(index);
-        if (found == in.spanLogits.end())
-            continue;
-        const auto& logits = found->second;
-        const Feature& feature = features.features[index];
-        const auto top = [](const std::vector<float>& values) {
-            std::vector<std::size_t> order(values.size());
-            std::iota(order.begin(), order.end(), 0);
-            const std::size_t keep = std::min(kBest, order.size());
-            std::partial_sort(order.begin(), order.begin() + long(keep), order.end(),
-                              [&](std::size_t a, std::size_t b) { return values[a] > values[b]; });
-            order.resize(keep);
-            return order;
-        };
-        for (const std::size_t s : top(logits.first))
-            for (const std::size_t e : top(logits.second)) {
-                if (feature.spanBegin[s] < 0 || feature.spanEnd[e] < 0 || e < s ||
-                    std::int64_t(e - s + 1) > kMaxAnswerTokens)
-                    continue;
-                const double score = double(logits.first[s]) + double(logits.second[e]);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = context.substr(std::size_t(feature.spanBegin[s]),
-                                          std::size_t(feature.spanEnd[e] - feature.spanBegin[s]));
-                }
-            }
-    }
-    return best;
-}
 
 void collect(Task task, const ModelOutput& output, const TrainBatch& batch,
              const std::vector<std::string>& labels, Collected& out)
@@ -190,24 +151,38 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
         std::map<std::size_t, std::vector<std::size_t>> windows; // example -> its features
         for (std::size_t i = 0; i < features.features.size(); ++i)
             windows[static_cast<std::size_t>(features.features[i].example)].push_back(i);
-        std::size_t scored = 0;
+        SpanAnswerOptions options;
+        // SQuAD v2 data (a question without an answer) lets the model answer "no answer".
+        options.allowNoAnswer =
+            std::any_of(features.spanExamples.begin(), features.spanExamples.end(),
+                        [](const SpanExample& example) {
+                            return !example.context.empty() && example.answers.empty();
+                        });
         for (std::size_t example = 0; example < features.spanExamples.size(); ++example) {
-            const auto& answers = features.spanExamples[example].answers;
-            if (answers.empty() && features.spanExamples[example].context.empty())
+            const SpanExample& question = features.spanExamples[example];
+            if (question.context.empty())
                 continue; // an index without a QA example
-            const std::string prediction = bestSpan(features, example, windows[example], collected);
-            collected.exactMatch += squadExactMatch(prediction, answers);
-            collected.f1 += squadF1(prediction, answers);
-            ++scored;
+            std::vector<SpanWindowLogits> logits;
+            for (const std::size_t index : windows[example]) {
+                auto found = collected.spanLogits.find(index);
+                if (found != collected.spanLogits.end())
+                    logits.push_back({&features.features[index], std::move(found->second.first),
+                                      std::move(found->second.second)});
+            }
+            const SpanAnswer answer = pickSpanAnswer(question.context, logits, options);
+            collected.exactMatch += squadExactMatch(answer.text, question.answers);
+            collected.f1 += squadF1(answer.text, question.answers);
+            collected.answers.push_back({question.id, answer});
         }
-        if (scored > 0) {
-            collected.exactMatch /= double(scored);
-            collected.f1 /= double(scored);
+        if (!collected.answers.empty()) {
+            collected.exactMatch /= double(collected.answers.size());
+            collected.f1 /= double(collected.answers.size());
         }
     }
     Evaluation evaluation;
     summarise(objective.task(), features.labels, collected, evaluation);
     evaluation.complete = complete;
+    evaluation.answers = std::move(collected.answers);
     model.train(wasTraining);
     return evaluation;
 }

@@ -4,6 +4,7 @@
 
 #include "core/model/taskmodel.h"
 #include "core/train/objective.h"
+#include "core/train/spananswer.h"
 #include "core/train/trainingevents.h"
 
 #include <map>
@@ -17,6 +18,7 @@ struct Evaluation
     std::vector<std::string> labels;
     std::vector<std::vector<std::int64_t>> confusion;
     std::vector<ClassMetrics> perClass;
+    std::vector<QuestionAnswer> answers; ///< Question answering: the answer to each question.
     /** False when a cancel stopped it before the last batch: the numbers are not an evaluation
      * of the whole set and must not be recorded or compared. */
     bool complete = true;

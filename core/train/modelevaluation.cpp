@@ -53,7 +53,8 @@ ModelEvaluation evaluateModel(const std::string& modelDir, const std::vector<Exa
     const TrainingControl control;
     const auto evaluation = evaluate(model->module(), objective, features, batchSize, 42, control);
     return {info.name,         examples.size(),      evaluation.metrics,
-            evaluation.labels, evaluation.confusion, evaluation.perClass};
+            evaluation.labels, evaluation.confusion, evaluation.perClass,
+            evaluation.answers};
 }
 
 } // namespace domaintune

@@ -2,6 +2,7 @@
 
 #include "core/data/example.h"
 #include "core/train/metrics.h"
+#include "core/train/spananswer.h"
 
 #include <cstdint>
 #include <map>
@@ -19,6 +20,7 @@ struct ModelEvaluation
     std::vector<std::string> labels;
     std::vector<std::vector<std::int64_t>> confusion;
     std::vector<ClassMetrics> perClass;
+    std::vector<QuestionAnswer> answers; ///< Question answering: the answer to each question.
 };
 
 /**

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
+#include "core/train/featurizer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,11 +39,13 @@ Predictor::Predictor(const std::string& modelDir, std::int64_t maxLength)
           std::min(maxLength, m_model->config().maxPositions - m_model->config().positionOffset))
 {
     const HeadKind kind = m_model->head();
-    if (kind != HeadKind::SequenceClassification && kind != HeadKind::TokenClassification)
+    if (kind != HeadKind::SequenceClassification && kind != HeadKind::TokenClassification &&
+        kind != HeadKind::QuestionAnswering)
         throw Error(modelDir, 0,
-                    std::string("predictions need a classification model, but this one has a ") +
+                    std::string("predictions need a classification or question-answering "
+                                "model, but this one has a ") +
                         headKindName(kind) + " head",
-                    "Choose the folder of a fine-tuned classification or NER run.");
+                    "Choose the folder of a fine-tuned classification, NER or QA run.");
 }
 
 Predictor::~Predictor() = default;
@@ -60,6 +63,11 @@ HeadKind Predictor::head() const
 std::vector<Prediction> Predictor::predict(const std::vector<std::string>& texts,
                                            std::size_t batchSize) const
 {
+    if (m_model->head() == HeadKind::QuestionAnswering)
+        throw Error(m_model->directory(), 0,
+                    "this is a question-answering model: it answers questions about a context",
+                    "Give it questions with their contexts (question and context columns, or "
+                    "SQuAD JSON).");
     std::vector<Prediction> out;
     out.reserve(texts.size());
     for (std::size_t start = 0; start < texts.size();
@@ -131,6 +139,68 @@ void Predictor::predictBatch(const std::vector<std::string>& texts,
         }
         out.push_back(std::move(prediction));
     }
+}
+
+std::vector<QuestionAnswer> Predictor::answer(const std::vector<Question>& questions,
+                                              const SpanAnswerOptions& options,
+                                              std::size_t batchSize) const
+{
+    if (m_model->head() != HeadKind::QuestionAnswering)
+        throw Error(m_model->directory(), 0,
+                    std::string("answers need a question-answering model, but this one has a ") +
+                        headKindName(m_model->head()) + " head",
+                    "Choose the folder of a fine-tuned QA run (train --task qa).");
+    std::vector<Example> examples;
+    examples.reserve(questions.size());
+    for (const Question& question : questions) {
+        Example example;
+        example.id = question.id;
+        example.text = question.question;
+        example.textPair = question.context;
+        example.source = question.source;
+        example.line = question.line;
+        examples.push_back(std::move(example));
+    }
+    const Featurizer featurizer(*m_tokenizer, Task::QuestionAnswering, m_maxLength, {});
+    const FeatureSet features = featurizer.build(examples);
+    std::vector<std::vector<SpanWindowLogits>> windows(questions.size());
+    batchSize = std::max<std::size_t>(1, batchSize);
+    for (std::size_t start = 0; start < features.features.size(); start += batchSize) {
+        const std::size_t end = std::min(features.features.size(), start + batchSize);
+        std::size_t longest = 0;
+        for (std::size_t i = start; i < end; ++i)
+            longest = std::max(longest, features.features[i].ids.size());
+        ForwardInputs inputs;
+        for (std::size_t i = start; i < end; ++i) {
+            const Feature& feature = features.features[i];
+            const std::size_t pad = longest - feature.ids.size();
+            auto ids = feature.ids;
+            auto types = feature.typeIds;
+            std::vector<std::int64_t> mask(feature.ids.size(), 1);
+            ids.insert(ids.end(), pad, m_tokenizer->padId());
+            types.insert(types.end(), pad, 0);
+            mask.insert(mask.end(), pad, 0);
+            inputs.inputIds.push_back(std::move(ids));
+            inputs.tokenTypeIds.push_back(std::move(types));
+            inputs.attentionMask.push_back(std::move(mask));
+        }
+        const auto outputs = m_model->forward(inputs);
+        const FloatArray& starts = outputs.at("start_logits");
+        const FloatArray& ends = outputs.at("end_logits");
+        for (std::size_t i = start; i < end; ++i) {
+            const Feature& feature = features.features[i];
+            const float* s = starts.values.data() + (i - start) * longest;
+            const float* e = ends.values.data() + (i - start) * longest;
+            windows[static_cast<std::size_t>(feature.example)].push_back(
+                {&feature, std::vector<float>(s, s + feature.ids.size()),
+                 std::vector<float>(e, e + feature.ids.size())});
+        }
+    }
+    std::vector<QuestionAnswer> out;
+    out.reserve(questions.size());
+    for (std::size_t q = 0; q < questions.size(); ++q)
+        out.push_back({questions[q].id, pickSpanAnswer(questions[q].context, windows[q], options)});
+    return out;
 }
 
 } // namespace domaintune

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/pretrainedmodel.h"
+#include "core/train/spananswer.h"
 
 #include <cstdint>
 #include <memory>
@@ -22,9 +23,20 @@ struct Prediction
     std::vector<std::string> tags;    ///< ...and their tags (from each word's first sub-token).
 };
 
+/** A question about a context, for Predictor::answer(). A plain value. */
+struct Question
+{
+    std::string id;
+    std::string question;
+    std::string context;
+    std::string source; ///< File and line, for messages about a bad question (optional).
+    std::int64_t line = 0;
+};
+
 /**
- * Runs a fine-tuned classification or token-classification model folder on raw texts: the
- * try-it panel, `domaintune-cli predict`, and export verification use it. Not thread-safe.
+ * Runs a fine-tuned classification, token-classification or question-answering model folder
+ * on raw texts: the try-it panel, `domaintune-cli predict`, and export verification use it.
+ * Not thread-safe.
  */
 class Predictor
 {
@@ -33,9 +45,21 @@ public:
     explicit Predictor(const std::string& modelDir, std::int64_t maxLength = 256);
     ~Predictor();
 
-    /** Predicts @p texts in batches of @p batchSize (texts longer than maxLength are cut). */
+    /**
+     * Predicts @p texts in batches of @p batchSize (texts longer than maxLength are cut).
+     * Throws domaintune::Error for a question-answering model (use answer()).
+     */
     std::vector<Prediction> predict(const std::vector<std::string>& texts,
                                     std::size_t batchSize = 32) const;
+    /**
+     * Question answering: each question's answer in its context, found in windows of the
+     * maximum length as training saw them (run_qa.py's rules; SpanAnswer offsets are bytes of
+     * the context). Throws domaintune::Error for a model without a QA head, or for an empty
+     * question or context (naming Question::source and line).
+     */
+    std::vector<QuestionAnswer> answer(const std::vector<Question>& questions,
+                                       const SpanAnswerOptions& options = {},
+                                       std::size_t batchSize = 16) const;
     const std::vector<std::string>& labels() const;
     HeadKind head() const;
     const PretrainedModel& model() const { return *m_model; }

@@ -2,14 +2,21 @@
 // run_qa.py's windows (overlapping, labels on the answer's tokens only where a window holds it
 // whole, else the first token); training and evaluation on the tiny BERT QA reference model
 // with contexts held out whole.
+#include "core/common/error.h"
 #include "core/text/tokenizerfactory.h"
+#include "core/train/batchprediction.h"
 #include "core/train/featurizer.h"
+#include "core/train/predictor.h"
+#include "core/train/spananswer.h"
 #include "core/train/squadmetric.h"
 #include "core/train/trainer.h"
 #include "trainingfixtures.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace domaintune;
 
@@ -85,6 +92,78 @@ private slots:
         QVERIFY(std::abs(squadF1("up up up", {"up down"}) - 0.4) < 1e-12);
     }
 
+    // tests/reference/squad/metric_cases.json: transformers' squad_metrics (the official v2
+    // script's rules) on hand-written and random predictions; make_squad.py writes it.
+    void metricEqualsTheOfficialScript()
+    {
+        std::ifstream in(std::string(DOMAINTUNE_SOURCE_DIR) +
+                         "/tests/reference/squad/metric_cases.json");
+        QVERIFY(in.good());
+        const auto reference = nlohmann::json::parse(in);
+        double exact = 0, f1 = 0;
+        int checked = 0;
+        for (const auto& row : reference["cases"]) {
+            const auto prediction = row["prediction"].get<std::string>();
+            const auto answers = row["answers"].get<std::vector<std::string>>();
+            const double oursExact = squadExactMatch(prediction, answers);
+            const double oursF1 = squadF1(prediction, answers);
+            const std::string what =
+                "prediction \"" + prediction + "\" case " + std::to_string(checked);
+            QVERIFY2(oursExact == row["exact"].get<double>(), what.c_str());
+            QVERIFY2(std::abs(oursF1 - row["f1"].get<double>()) < 1e-12, what.c_str());
+            exact += oursExact;
+            f1 += oursF1;
+            ++checked;
+        }
+        QVERIFY(checked > 150);
+        QVERIFY(std::abs(100.0 * exact / checked - reference["totals"]["exact"].get<double>()) <
+                1e-9);
+        QVERIFY(std::abs(100.0 * f1 / checked - reference["totals"]["f1"].get<double>()) < 1e-9);
+    }
+
+    // run_qa.py's post-processing on hand-made logits: a window of [CLS] q [SEP] c0..c3 [SEP]
+    // whose context tokens cover bytes 0-3, 4-7, 8-11, 12-15 of "aaa bbb ccc ddd ".
+    void spanAnswerFollowsRunQa()
+    {
+        const std::string context = "aaa bbb ccc ddd ";
+        Feature feature;
+        feature.spanBegin = {-1, -1, -1, 0, 4, 8, 12, -1};
+        feature.spanEnd = {-1, -1, -1, 3, 7, 11, 15, -1};
+        SpanWindowLogits window{&feature, {0, 9, 0, 1, 5, 0, 0, 0}, {0, 0, 9, 0, 0, 4, 0, 0}};
+        // The question tokens score highest but lie outside the context; end before start
+        // (start c1, end c0) is not allowed either: the answer is c1..c2.
+        SpanAnswer answer = pickSpanAnswer(context, {window}, {});
+        QCOMPARE(QString::fromStdString(answer.text), QString("bbb ccc"));
+        QCOMPARE(answer.begin, std::int64_t(4));
+        QCOMPARE(answer.end, std::int64_t(11));
+        QCOMPARE(answer.score, 9.0);
+        QVERIFY(answer.probability > 0.5 && answer.probability < 1.0);
+        QVERIFY(!answer.noAnswer);
+        // A longer answer than allowed is skipped.
+        SpanAnswerOptions shortOnly;
+        shortOnly.maxAnswerTokens = 1;
+        answer = pickSpanAnswer(context, {window}, shortOnly);
+        QCOMPARE(QString::fromStdString(answer.text), QString("bbb")); // c1..c1: 5 + 0
+        // v2: the CLS score (start[0] + end[0]) beats the span by more than the threshold.
+        window.start[0] = 8;
+        window.end[0] = 3;
+        SpanAnswerOptions v2;
+        v2.allowNoAnswer = true;
+        answer = pickSpanAnswer(context, {window}, v2);
+        QVERIFY(answer.noAnswer);
+        QCOMPARE(QString::fromStdString(answer.text), QString());
+        QCOMPARE(answer.score, 11.0);
+        v2.nullThreshold = 2.5; // 11 - 9 = 2 is not more than 2.5
+        answer = pickSpanAnswer(context, {window}, v2);
+        QCOMPARE(QString::fromStdString(answer.text), QString("bbb ccc"));
+        // The null score is the smallest over the windows.
+        SpanWindowLogits second{&feature, {1, 0, 0, 0, 0, 0, 0, 0}, {1, 0, 0, 0, 0, 0, 0, 0}};
+        v2.nullThreshold = 0;
+        answer = pickSpanAnswer(context, {window, second}, v2);
+        QCOMPARE(QString::fromStdString(answer.text), QString("bbb ccc"));
+        QCOMPARE(characterOffset("剂量 ab", 7), std::int64_t(3));
+    }
+
     void windowsFollowRunQa()
     {
         QTemporaryDir dir;
@@ -158,6 +237,58 @@ private slots:
         QVERIFY(sink.last.count("exact_match") && sink.last.count("f1"));
         QVERIFY(sink.last.at("f1") >= 0 && sink.last.at("f1") <= 100);
         QVERIFY(sink.last.at("exact_match") <= sink.last.at("f1"));
+
+        // The model answers questions from a CSV of question,context rows: one JSON line per
+        // question, its text at its character offsets; a classifier's predict() refuses.
+        const std::string model = spec.outputDir + "/model";
+        const Predictor predictor(model, 32);
+        QVERIFY_THROWS_EXCEPTION(Error, predictor.predict({"profit rose up"}));
+        const QString input = dir.filePath("questions.csv");
+        {
+            std::ofstream csv(input.toStdString());
+            csv << "id,question,context\n";
+            for (int i = 0; i < 3; ++i) {
+                const Example example = qaExample(2 + i, 20, "q" + std::to_string(i));
+                csv << example.id << ",\"" << example.text << "\",\"" << example.textPair << "\"\n";
+            }
+            csv << "q-empty,what rose,\n";
+        }
+        BatchPredictionRequest request;
+        request.modelDir = model;
+        request.input = input.toStdString();
+        request.output = dir.filePath("answers.jsonl").toStdString();
+        request.maxLength = 32;
+        try {
+            predictFile(request);
+            QFAIL("a question without a context must be refused");
+        } catch (const Error& error) {
+            QVERIFY2(error.line() == 5, error.what()); // the empty context's line
+            QVERIFY(!QFile::exists(QString::fromStdString(request.output)));
+        }
+        QFile questions(input);
+        QVERIFY(questions.open(QIODevice::ReadOnly));
+        QByteArray kept = questions.readAll();
+        kept.truncate(kept.lastIndexOf("q-empty"));
+        questions.close();
+        QVERIFY(questions.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        questions.write(kept);
+        questions.close();
+        const BatchPredictionResult written = predictFile(request);
+        QCOMPARE(written.rows, std::size_t(3));
+        std::ifstream lines(request.output);
+        int row = 0;
+        for (std::string line; std::getline(lines, line); ++row) {
+            const auto json = nlohmann::json::parse(line);
+            QCOMPARE(json["id"].get<std::string>(), "q" + std::to_string(row));
+            const Example example = qaExample(2 + row, 20, "");
+            const QString context = QString::fromStdString(example.textPair);
+            const auto start = json["start"].get<int>(), end = json["end"].get<int>();
+            QVERIFY(start >= 0 && end >= start);
+            QCOMPARE(context.mid(start, end - start),
+                     QString::fromStdString(json["prediction_text"].get<std::string>()));
+            QVERIFY(json["score"].get<double>() > 0 && json["score"].get<double>() <= 1);
+        }
+        QCOMPARE(row, 3);
     }
 };
 

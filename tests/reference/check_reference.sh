@@ -25,6 +25,8 @@ tokenizers=1
     >/dev/null 2>"$work/tokenizers.log" || { cat "$work/tokenizers.log"; exit 1; }
 "$python" "$here/make_generation.py" "$work/generation.json" >/dev/null 2>"$work/generation.log" ||
     { cat "$work/generation.log"; exit 1; }
+"$python" "$here/make_squad.py" "$work/squad/metric_cases.json" >/dev/null 2>"$work/squad.log" ||
+    { cat "$work/squad.log"; exit 1; }
 lora=1
 "$python" -c 'import peft' 2>/dev/null || lora=0
 [ "$lora" = 0 ] || "$python" "$here/make_lora.py" --out "$work/lora" >/dev/null \
@@ -72,6 +74,9 @@ else:
 close(json.load(open(os.path.join(committed, "generation.json"))),
       json.load(open(os.path.join(fresh, "generation.json"))), "generation")
 print("reference: the greedy generation cases regenerate identically")
+close(json.load(open(os.path.join(committed, "squad", "metric_cases.json"))),
+      json.load(open(os.path.join(fresh, "squad", "metric_cases.json"))), "squad")
+print("reference: the SQuAD metric cases regenerate identically")
 if lora:
     names = sorted(os.listdir(os.path.join(committed, "lora")))
     assert names == sorted(os.listdir(os.path.join(fresh, "lora"))), "the adapter folders differ"
