@@ -118,7 +118,9 @@ Json mappingJson(const ColumnMapping& mapping)
           {"label", &mapping.label},
           {"label_separator", &mapping.labelSeparator},
           {"id", &mapping.id},
-          {"split", &mapping.split}})
+          {"split", &mapping.split},
+          {"answer", &mapping.answer},
+          {"answer_start", &mapping.answerStart}})
         if (!value->empty())
             json[key] = *value;
     return json;

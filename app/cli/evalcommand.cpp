@@ -28,7 +28,7 @@ int runEval(CommandLine& commandLine)
                       commandLine.integer("batch-size", 32));
     if (commandLine.has("predictions")) {
         const std::string path = commandLine.value("predictions");
-        if (evaluation.answers.empty())
+        if (evaluation.task != "qa")
             throw Error(path, 0, "--predictions writes question-answering answers only",
                         "Leave it out for other tasks; use predict for their predictions.");
         std::ofstream out(path, std::ios::binary);

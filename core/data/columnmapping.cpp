@@ -102,8 +102,8 @@ ColumnMapping guessColumnMapping(const std::vector<std::string>& columns,
 {
     ColumnMapping mapping = given;
     std::set<std::string> taken;
-    for (const std::string* set :
-         {&given.text, &given.textPair, &given.label, &given.id, &given.split})
+    for (const std::string* set : {&given.text, &given.textPair, &given.label, &given.id,
+                                   &given.split, &given.answer, &given.answerStart})
         if (!set->empty())
             taken.insert(*set);
     const auto fill = [&](std::string& field, std::string value) {
@@ -113,6 +113,24 @@ ColumnMapping guessColumnMapping(const std::vector<std::string>& columns,
         }
     };
     fill(mapping.id, byName(columns, {"id", "uid", "guid", "idx"}, taken));
+    const auto exact = [&](const std::vector<std::string>& names) {
+        for (const std::string& name : names)
+            for (const std::string& column : columns)
+                if (lower(column) == name && taken.count(column) == 0)
+                    return column;
+        return std::string();
+    };
+    const std::string question = given.text.empty() ? exact({"question"}) : given.text;
+    const std::string context = given.textPair.empty() ? exact({"context"}) : given.textPair;
+    if (!question.empty() && !context.empty() && lower(question) == "question" &&
+        lower(context) == "context") {
+        fill(mapping.text, question);
+        fill(mapping.textPair, context);
+        fill(mapping.answer, exact({"answers.text", "answer", "answers", "answer_text"}));
+        fill(mapping.answerStart, exact({"answers.answer_start", "answer_start"}));
+        fill(mapping.split, byName(columns, {"split", "subset", "fold"}, taken));
+        return mapping; // a question-answering file has no label column
+    }
     fill(mapping.split, byName(columns, {"split", "subset", "fold", "part", "partition"}, taken));
     fill(mapping.label, byName(columns,
                                {"label", "labels", "class", "category", "sentiment", "target",

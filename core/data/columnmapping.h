@@ -20,6 +20,10 @@ struct ColumnMapping
     std::string labelSeparator; ///< Non-empty: the label column holds several labels.
     std::string id;             ///< Example ids (optional).
     std::string split;          ///< Split names such as train/validation/test (optional).
+    /** Question answering: the answer text(s) (a JSON list for several), and where each
+     *  starts in the context, in characters (optional: found in the context when unset). */
+    std::string answer;
+    std::string answerStart;
 };
 
 /**
@@ -28,7 +32,10 @@ struct ColumnMapping
  * longest average value; a pair from sentence2/hypothesis/text_b/context next to their
  * partners; label from label/class/category/sentiment/department..., else the shortest-valued
  * column without blanks with few distinct values (at most 100, at most half the sample); id and
- * split from their usual names. Pure function; thread-safe.
+ * split from their usual names. Question/context columns make it a question-answering file:
+ * text = question, pair = context, answer and answerStart from answer/answers(.text) and
+ * answer_start/answers.answer_start (Hugging Face's SQuAD JSON lines), and no label guessed.
+ * Pure function; thread-safe.
  */
 ColumnMapping guessColumnMapping(const std::vector<std::string>& columns,
                                  const std::vector<Record>& sample, const ColumnMapping& given);

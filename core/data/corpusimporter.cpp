@@ -48,19 +48,59 @@ SourceInfo readSource(const std::string& path, CorpusFormat format, ImportContex
     return TextFileReader(context).read(path, visit);
 }
 
-void normalizeExample(const TextNormalizer& normalizer, Example& example)
+// The occurrence of @p needle in @p haystack that starts nearest @p near, or npos.
+std::size_t nearestOccurrence(const std::string& haystack, const std::string& needle,
+                              std::size_t near)
+{
+    std::size_t best = std::string::npos;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + 1)) {
+        const auto distance = [&](std::size_t where) {
+            return where > near ? where - near : near - where;
+        };
+        if (best == std::string::npos || distance(at) < distance(best))
+            best = at;
+        if (at > near)
+            break;
+    }
+    return best;
+}
+
+/**
+ * Normalises the example's texts. A question-answering answer moves with its context: its text
+ * is normalised too and found again where the normalised text before it ends. Returns false,
+ * with @p lost naming the answer, when the normalised answer is no longer in the context.
+ */
+bool normalizeExample(const TextNormalizer& normalizer, Example& example, std::string& lost)
 {
     if (!normalizer.options().any())
-        return;
+        return true;
     example.text = normalizer.normalize(example.text);
+    const std::string context = example.textPair;
     example.textPair = normalizer.normalize(example.textPair);
+    for (Answer& answer : example.answers) {
+        const std::size_t near =
+            normalizer
+                .normalize(context.substr(0, std::size_t(std::max<std::int64_t>(0, answer.start))))
+                .size();
+        std::string text = normalizer.normalize(answer.text);
+        const std::size_t at =
+            text.empty() ? std::string::npos : nearestOccurrence(example.textPair, text, near);
+        if (at == std::string::npos) {
+            lost = answer.text;
+            return false;
+        }
+        answer.text = std::move(text);
+        answer.start = static_cast<std::int64_t>(at);
+    }
     if (example.tokens.empty())
-        return;
+        return true;
     example.text.clear();
     for (std::string& token : example.tokens) {
         token = normalizer.normalize(token);
         example.text += (example.text.empty() ? "" : " ") + token;
     }
+    return true;
 }
 
 } // namespace
@@ -105,7 +145,14 @@ ImportSummary streamCorpus(const std::vector<CorpusSource>& sources, const Impor
         const std::string split =
             source.split.empty() ? canonicalSplitName(source.path) : splitName(source.split);
         SourceInfo info = readSource(source.path, format, context, [&](Example& example) {
-            normalizeExample(normalizer, example);
+            std::string lost;
+            if (!normalizeExample(normalizer, example, lost)) {
+                context.report().skipRecord(
+                    {example.source, example.line,
+                     "the answer \"" + lost + "\" is not in its context once normalised",
+                     "Import this question-answering file without text normalisation."});
+                return !context.cancelled();
+            }
             example.split = example.split.empty() ? split : splitName(example.split);
             ++summary.examples;
             more = visit(example);

@@ -1,8 +1,11 @@
 #include "core/data/recordmapper.h"
 
 #include "core/common/error.h"
+#include "core/text/unicodeutil.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace domaintune {
 namespace {
@@ -56,6 +59,11 @@ RecordMapper::RecordMapper(const std::vector<std::string>& columns, const Column
     m_label = resolve(columns, mapping.label);
     m_id = resolve(columns, mapping.id);
     m_split = resolve(columns, mapping.split);
+    m_answer = resolve(columns, mapping.answer);
+    m_answerStart = resolve(columns, mapping.answerStart);
+    if (m_answer >= 0 && m_pair < 0)
+        throw Error(file, 0, "an answer column (\"" + mapping.answer + "\") needs a context column",
+                    "Name the context column (the second text).");
 }
 
 int RecordMapper::resolve(const std::vector<std::string>& columns, const std::string& name) const
@@ -85,7 +93,76 @@ bool RecordMapper::map(const Record& record, Example& example, ImportReport& rep
     example.split = field(m_split);
     example.source = m_file;
     example.line = record.line;
-    return mapLabels(record, example, report);
+    return mapLabels(record, example, report) && mapAnswers(record, example, report);
+}
+
+bool RecordMapper::mapAnswers(const Record& record, Example& example, ImportReport& report) const
+{
+    if (m_answer < 0)
+        return true;
+    const auto items = [&](int column) {
+        std::vector<std::string> values;
+        if (column < 0 || static_cast<std::size_t>(column) >= record.values.size())
+            return values;
+        const std::string& value = record.values[static_cast<std::size_t>(column)];
+        for (std::size_t start = 0; !value.empty();) {
+            const std::size_t at = value.find(kListSeparator, start);
+            values.push_back(value.substr(start, at == std::string::npos ? at : at - start));
+            if (at == std::string::npos)
+                break;
+            start = at + 1;
+        }
+        return values;
+    };
+    std::vector<std::string> texts = items(m_answer);
+    std::vector<std::string> starts = items(m_answerStart);
+    // SQuAD's own list of answer objects in one field: [{"text", "answer_start"}, ...].
+    if (texts.size() == 1 && texts[0].rfind("[{", 0) == 0) {
+        const auto list = nlohmann::json::parse(texts[0], nullptr, false);
+        if (list.is_array()) {
+            texts.clear();
+            starts.clear();
+            for (const auto& item : list) {
+                texts.push_back(item.is_object() ? item.value("text", std::string()) : "");
+                const auto start = item.is_object() ? item.value("answer_start", nlohmann::json())
+                                                    : nlohmann::json();
+                starts.push_back(start.is_number_integer() ? start.dump() : "");
+            }
+        }
+    }
+    const std::string& context = example.textPair;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (texts[i].empty())
+            continue; // a blank answer: the question has none (SQuAD v2)
+        std::int64_t start = -1;
+        if (i < starts.size() && !starts[i].empty()) {
+            char* end = nullptr;
+            const long long characters = std::strtoll(starts[i].c_str(), &end, 10);
+            if (end == nullptr || *end != '\0') {
+                report.skipRecord({m_file, record.line,
+                                   "answer_start \"" + starts[i] + "\" is not a number",
+                                   "Give the answer's start in characters, or leave the column "
+                                   "out to have the answer found in its context."});
+                return false;
+            }
+            start = unicode::byteOffsetOfCharacter(context, characters);
+        } else {
+            const std::size_t at = context.find(texts[i]);
+            start = at == std::string::npos ? -1 : static_cast<std::int64_t>(at);
+        }
+        if (start < 0 ||
+            context.compare(static_cast<std::size_t>(start), texts[i].size(), texts[i]) != 0) {
+            report.skipRecord(
+                {m_file, record.line,
+                 "the answer \"" + texts[i] + "\" is not " +
+                     (i < starts.size() && !starts[i].empty() ? "at its answer_start in" : "in") +
+                     " the context",
+                 "Fix the answer or its start (it counts characters, not bytes)."});
+            return false;
+        }
+        example.answers.push_back({texts[i], start});
+    }
+    return true;
 }
 
 bool RecordMapper::mapLabels(const Record& record, Example& example, ImportReport& report) const

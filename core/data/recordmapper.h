@@ -13,8 +13,9 @@ namespace domaintune {
 
 /**
  * Turns Records into Examples through a ColumnMapping: picks the text, pair, label(s), id and
- * split fields, splits multi-label values, maps label ids through a LabelMap, and reports
- * records with a blank or unknown label (skipped, or the import stops, as the report's policy
+ * split fields, splits multi-label values, maps label ids through a LabelMap, finds
+ * question-answering answers in their context, and reports records with a blank or unknown
+ * label or an answer not in its context (skipped, or the import stops, as the report's policy
  * says). Const methods are thread-safe.
  */
 class RecordMapper
@@ -34,11 +35,13 @@ public:
 private:
     int resolve(const std::vector<std::string>& columns, const std::string& name) const;
     bool mapLabels(const Record& record, Example& example, ImportReport& report) const;
+    bool mapAnswers(const Record& record, Example& example, ImportReport& report) const;
 
     ColumnMapping m_mapping;
     const LabelMap& m_labels;
     std::string m_file;
     int m_text = -1, m_pair = -1, m_label = -1, m_id = -1, m_split = -1;
+    int m_answer = -1, m_answerStart = -1;
 };
 
 } // namespace domaintune

@@ -2,6 +2,7 @@
 
 #include "core/common/boundedjson.h"
 #include "core/data/decodedfile.h"
+#include "core/text/unicodeutil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,19 +10,6 @@ namespace domaintune {
 namespace {
 
 // Byte offset of code point @p characters in UTF-8 @p text (SQuAD offsets count characters).
-std::int64_t byteOffset(const std::string& text, std::int64_t characters)
-{
-    std::int64_t seen = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
-            continue;
-        if (seen == characters)
-            return static_cast<std::int64_t>(i);
-        ++seen;
-    }
-    return seen == characters ? static_cast<std::int64_t>(text.size()) : -1;
-}
-
 bool hasSquadShape(const nlohmann::json& document)
 {
     if (!document.is_object() || !document.contains("data") || !document["data"].is_array() ||
@@ -67,7 +55,8 @@ bool SquadReader::readQuestion(const std::string& path, const void* qaPointer,
     example.source = path;
     for (const nlohmann::json& answer : qa.value("answers", nlohmann::json::array())) {
         Answer span{answer.value("text", std::string()),
-                    byteOffset(context, answer.value("answer_start", std::int64_t(-1)))};
+                    unicode::byteOffsetOfCharacter(context,
+                                                   answer.value("answer_start", std::int64_t(-1)))};
         if (span.start < 0 || context.compare(static_cast<std::size_t>(span.start),
                                               span.text.size(), span.text) != 0) {
             m_context.report().skipRecord({path, 0,

@@ -133,6 +133,19 @@ std::size_t countCharacters(std::string_view text)
     return count;
 }
 
+std::int64_t byteOffsetOfCharacter(std::string_view text, std::int64_t characters)
+{
+    std::int64_t seen = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (seen == characters)
+            return static_cast<std::int64_t>(i);
+        ++seen;
+    }
+    return seen == characters ? static_cast<std::int64_t>(text.size()) : -1;
+}
+
 bool isLetter(char32_t c)
 {
     return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;

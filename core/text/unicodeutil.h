@@ -42,6 +42,12 @@ SanitizedText sanitize(std::string_view bytes);
 /** Returns the number of code points in valid UTF-8 @p text. */
 std::size_t countCharacters(std::string_view text);
 
+/**
+ * Returns the byte offset of code point @p characters in valid UTF-8 @p text (text.size() for
+ * the end), or -1 when @p characters is negative or past the end. SQuAD counts characters.
+ */
+std::int64_t byteOffsetOfCharacter(std::string_view text, std::int64_t characters);
+
 bool isLetter(char32_t c);           ///< General category L*.
 bool isNumber(char32_t c);           ///< General category N*.
 bool isMark(char32_t c);             ///< General category Mn (non-spacing mark).

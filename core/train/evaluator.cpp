@@ -172,7 +172,9 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
             const SpanAnswer answer = pickSpanAnswer(question.context, logits, options);
             collected.exactMatch += squadExactMatch(answer.text, question.answers);
             collected.f1 += squadF1(answer.text, question.answers);
-            collected.answers.push_back({question.id, answer});
+            collected.answers.push_back(
+                {question.id.empty() ? std::to_string(collected.answers.size() + 1) : question.id,
+                 answer});
         }
         if (!collected.answers.empty()) {
             collected.exactMatch /= double(collected.answers.size());

@@ -70,7 +70,7 @@ SpanAnswer pickSpanAnswer(const std::string& context, const std::vector<SpanWind
     for (const Candidate& candidate : candidates)
         sum += std::exp(candidate.score - top);
     const auto bestSpan = std::find_if(candidates.begin(), candidates.end(),
-                                       [](const Candidate& c) { return c.begin >= 0; });
+                                       [](const Candidate& c) { return c.end > c.begin; });
     if (withNull &&
         (bestSpan == candidates.end() || nullScore - bestSpan->score > options.nullThreshold)) {
         answer.noAnswer = true;

@@ -50,7 +50,10 @@ struct QuestionAnswer
  * run_qa.py's post-processing of one question: over all its windows, the best start/end pair
  * among each window's nBest starts and ends, both inside the context, end not before start, at
  * most maxAnswerTokens; with allowNoAnswer, "" when the smallest CLS score (start[0] + end[0])
- * beats that pair by more than nullThreshold. Pure function; thread-safe.
+ * beats that pair by more than nullThreshold. Spans of no text are passed over when choosing,
+ * as run_qa.py passes over "" in v2. One deliberate difference: where no span qualifies,
+ * run_qa.py answers the literal word "empty"; this answers "" (noAnswer false without
+ * allowNoAnswer). Pure function; thread-safe.
  */
 SpanAnswer pickSpanAnswer(const std::string& context, const std::vector<SpanWindowLogits>& windows,
                           const SpanAnswerOptions& options);

@@ -68,10 +68,9 @@ std::string normalizeSquadAnswer(const std::string& text)
     const auto casedAround = [&](std::size_t at, int direction) {
         for (auto i = std::ptrdiff_t(at) + direction; i >= 0 && i < std::ptrdiff_t(original.size());
              i += direction) {
-            if (unicode::isCased(original[std::size_t(i)]))
-                return true;
+            // As CPython: case-ignorable characters are skipped first (some are also cased).
             if (!unicode::isCaseIgnorable(original[std::size_t(i)]))
-                return false;
+                return unicode::isCased(original[std::size_t(i)]);
         }
         return false;
     };

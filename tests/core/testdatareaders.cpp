@@ -153,6 +153,78 @@ private slots:
         QCOMPARE(corpus.examples()[1].id, std::string("1"));
     }
 
+    // Question answering from columns: CSV question,context,answer (found in the context),
+    // Hugging Face's SQuAD JSON lines (answers.text / answers.answer_start lists), a list of
+    // SQuAD answer objects in one field; a blank answer is an unanswerable question, an answer
+    // not in its context is reported with its line; no label is guessed.
+    void questionAnsweringColumns()
+    {
+        QTemporaryDir dir;
+        const std::string csv = writeFile(dir, "qa.csv",
+                                          "id,title,question,context,answer\n"
+                                          "a,T,What is sweet?,Café au lait is sweet.,au lait\n"
+                                          "b,T,What is sour?,Café au lait is sweet.,\n"
+                                          "c,T,Who?,Nobody here.,somebody\n");
+        const Corpus fromCsv = importCorpus(csv);
+        QCOMPARE(fromCsv.size(), std::size_t(2));
+        QCOMPARE(fromCsv.sources()[0].mapping.text, std::string("question"));
+        QCOMPARE(fromCsv.sources()[0].mapping.textPair, std::string("context"));
+        QCOMPARE(fromCsv.sources()[0].mapping.answer, std::string("answer"));
+        QVERIFY(fromCsv.sources()[0].mapping.label.empty());
+        QCOMPARE(fromCsv.examples()[0].answers.at(0).start, std::int64_t(6));
+        QVERIFY(fromCsv.examples()[1].answers.empty());
+        QCOMPARE(fromCsv.report().skippedRecords(), std::size_t(1));
+        QCOMPARE(fromCsv.report().issues().at(0).line, std::int64_t(4));
+
+        const std::string jsonl = writeFile(
+            dir, "qa.jsonl",
+            "{\"id\": \"1\", \"title\": \"t\", \"context\": \"Taper opioids slowly, slowly.\", "
+            "\"question\": \"How?\", \"answers\": {\"text\": [\"slowly\", \"slowly\"], "
+            "\"answer_start\": [14, 22]}}\n"
+            "{\"id\": \"2\", \"title\": \"t\", \"context\": \"Check doses.\", \"question\": "
+            "\"What?\", \"answers\": {\"text\": [], \"answer_start\": []}}\n");
+        const Corpus fromJsonl = importCorpus(jsonl);
+        QCOMPARE(fromJsonl.size(), std::size_t(2));
+        QCOMPARE(fromJsonl.examples()[0].text, std::string("How?"));
+        QCOMPARE(fromJsonl.examples()[0].answers.size(), std::size_t(2));
+        QCOMPARE(fromJsonl.examples()[0].answers[1].start, std::int64_t(22));
+        QVERIFY(fromJsonl.examples()[1].answers.empty()); // SQuAD v2: no answer
+        const std::string objects =
+            writeFile(dir, "objects.jsonl",
+                      "{\"id\": \"2\", \"context\": \"Check doses.\", \"question\": \"What?\", "
+                      "\"answers\": [{\"text\": \"doses\", \"answer_start\": 6}]}\n");
+        const Corpus fromObjects = importCorpus(objects);
+        QCOMPARE(fromObjects.size(), std::size_t(1));
+        QCOMPARE(fromObjects.examples()[0].answers.at(0).start, std::int64_t(6));
+    }
+
+    // Normalising a context moves its answers with it; one that normalisation changes out of
+    // the context is reported, not kept at a wrong offset.
+    void normalisationMovesAnswers()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "qa.json",
+            "{\"data\": [{\"title\": \"t\", \"paragraphs\": [{\"context\": \"\u3000\u3000Dose  "
+            "is  ５ mg  daily.\", \"qas\": [{\"id\": \"q1\", \"question\": \"How much?\", "
+            "\"answers\": [{\"text\": \"５ mg\", \"answer_start\": 12}]}, {\"id\": \"q2\", "
+            "\"question\": \"When?\", \"answers\": [{\"text\": \"daily\", \"answer_start\": "
+            "18}]}]}]}]}");
+        ImportOptions options;
+        options.normalization.fullWidthToHalfWidth = true;
+        options.normalization.collapseWhitespace = true;
+        const Corpus corpus = importCorpus(path, options);
+        QCOMPARE(corpus.size(), std::size_t(2));
+        const Example& first = corpus.examples()[0];
+        QCOMPARE(first.textPair, std::string("Dose is 5 mg daily."));
+        QCOMPARE(first.answers.at(0).text, std::string("5 mg"));
+        QCOMPARE(first.textPair.substr(std::size_t(first.answers[0].start), 4),
+                 std::string("5 mg"));
+        const Example& second = corpus.examples()[1];
+        QCOMPARE(second.textPair.substr(std::size_t(second.answers.at(0).start), 5),
+                 std::string("daily"));
+    }
+
     void conllBioesAndTagColumn()
     {
         QTemporaryDir dir;
