@@ -4,6 +4,7 @@
 #include "core/model/modelconfig.h"
 #include "core/text/tokenizerfactory.h"
 #include "core/train/predictor.h"
+#include "ui/answerpanel.h"
 #include "ui/batchpredictpanel.h"
 #include "ui/generationpanel.h"
 
@@ -72,7 +73,8 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     auto* top = new QGridLayout;
     m_folder = new QLineEdit(this);
     m_folder->setPlaceholderText(
-        tr("Folder of a fine-tuned classification or NER model, or of a causal language model"));
+        tr("Folder of a fine-tuned classification, NER or question-answering model, or of a "
+           "causal language model"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     m_load = new QPushButton(tr("&Load model"), this);
     top->addWidget(new QLabel(tr("Model:"), this), 0, 0);
@@ -90,6 +92,9 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     m_generation = new GenerationPanel(this);
     m_generation->hide();
     layout->addWidget(m_generation, 1);
+    m_answers = new AnswerPanel(this);
+    m_answers->hide();
+    layout->addWidget(m_answers, 1);
 
     m_text = new QPlainTextEdit(this);
     m_text->setPlaceholderText(tr("Type or paste a sentence, e.g. a news item, a clause or a "
@@ -115,7 +120,8 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     auto* batchLayout = new QVBoxLayout(batch);
     m_batch = new BatchPredictPanel(batch);
     batchLayout->addWidget(m_batch);
-    classify->addWidget(batch);
+    layout->addWidget(batch);
+    m_batchGroup = batch;
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder =
@@ -180,6 +186,10 @@ void TryItPage::predict()
 {
     if (m_job.isRunning() || !m_predictor)
         return;
+    if (m_predictor->head() == HeadKind::QuestionAnswering) {
+        m_answers->answer();
+        return;
+    }
     const std::string text = m_text->toPlainText().trimmed().toStdString();
     if (text.empty()) {
         m_status->setText(tr("Type a text first."));
@@ -209,6 +219,8 @@ void TryItPage::finishJob()
         m_predictor.reset();
         m_generation->setModel(outcome->generator, outcome->tokenizer);
         m_classify->hide();
+        m_answers->hide();
+        m_batchGroup->hide();
         m_generation->show();
         setBusy(false, tr("Loaded %1: a language model; it continues the text you give it.")
                            .arg(outcome->folder));
@@ -217,10 +229,19 @@ void TryItPage::finishJob()
     }
     if (outcome->predictor) {
         m_generation->hide();
-        m_classify->show();
+        m_batchGroup->show();
         m_predictor = outcome->predictor;
+        const bool answers = m_predictor->head() == HeadKind::QuestionAnswering;
+        m_classify->setVisible(!answers);
+        m_answers->setVisible(answers);
+        m_answers->setPredictor(answers ? m_predictor : nullptr);
         const int labels = int(m_predictor->labels().size());
-        setBusy(false, tr("Loaded %1 (%n label(s)).", nullptr, labels).arg(outcome->folder));
+        if (answers)
+            setBusy(false, tr("Loaded %1: a question-answering model; it finds the answer to a "
+                              "question in the text you give it.")
+                               .arg(outcome->folder));
+        else
+            setBusy(false, tr("Loaded %1 (%n label(s)).", nullptr, labels).arg(outcome->folder));
         m_batch->setModelFolder(outcome->folder);
         emit modelLoaded(outcome->folder);
         return;

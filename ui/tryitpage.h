@@ -21,13 +21,15 @@ struct Prediction;
 
 namespace domaintune::ui {
 
+class AnswerPanel;
 class BatchPredictPanel;
 class GenerationPanel;
 
 /**
  * The try-it panel: choose a fine-tuned model folder, type or paste text, and see the predicted
  * label with every class's probability, or the entities a NER model finds highlighted in the
- * text; a causal language model continues a prompt instead (GenerationPanel), token by token.
+ * text; a question-answering model answers a question about a pasted context (AnswerPanel); a
+ * causal language model continues a prompt instead (GenerationPanel), token by token.
  * Loading and predicting run on a pool thread; the page lives on the GUI thread.
  */
 class TryItPage : public QWidget
@@ -51,6 +53,8 @@ public:
     BatchPredictPanel* batchPanel() const { return m_batch; }
     /** Returns the panel shown for causal language models. */
     GenerationPanel* generationPanel() const { return m_generation; }
+    /** Returns the panel shown for question-answering models. */
+    AnswerPanel* answerPanel() const { return m_answers; }
 
 signals:
     void modelLoaded(const QString& folder);
@@ -74,6 +78,8 @@ private:
     BatchPredictPanel* m_batch = nullptr;
     QWidget* m_classify = nullptr; ///< Everything but the model row, for classifiers.
     GenerationPanel* m_generation = nullptr;
+    AnswerPanel* m_answers = nullptr;
+    QWidget* m_batchGroup = nullptr; ///< Classifiers and QA models.
     std::shared_ptr<Predictor> m_predictor;
     QFutureWatcher<std::shared_ptr<Outcome>> m_job;
 };

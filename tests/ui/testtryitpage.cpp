@@ -3,6 +3,7 @@
 // is not a model says why.
 #include "core/model/generation.h"
 #include "testsupport.h"
+#include "ui/answerpanel.h"
 #include "ui/batchpredictpanel.h"
 #include "ui/generationpanel.h"
 #include "ui/tryitpage.h"
@@ -10,15 +11,75 @@
 #include <QtTest>
 #include <QtWidgets>
 
+using domaintune::ui::AnswerPanel;
 using domaintune::ui::BatchPredictPanel;
 using domaintune::ui::GenerationPanel;
 using domaintune::ui::TryItPage;
+
+namespace {
+
+// A reference model of tests/reference/models with a vocabulary of its 48 tokens.
+QString tinyModel(const QTemporaryDir& dir, const QString& reference)
+{
+    const QString folder = dir.filePath(reference);
+    QDir().mkpath(folder);
+    const QString source =
+        QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/") + reference;
+    for (const QString& name : {QStringLiteral("config.json"), QStringLiteral("model.safetensors")})
+        QFile::copy(source + QLatin1Char('/') + name, folder + QLatin1Char('/') + name);
+    QFile vocab(folder + QStringLiteral("/vocab.txt"));
+    if (vocab.open(QIODevice::WriteOnly)) {
+        QStringList words = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
+                             "loss",  "rose",  "fell",  "good",  "bad"};
+        for (int i = words.size(); i < 48; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        vocab.write(words.join(QLatin1Char('\n')).toUtf8() + '\n');
+    }
+    return folder;
+}
+
+} // namespace
 
 class TestTryItPage : public QObject
 {
     Q_OBJECT
 
 private slots:
+    // A question-answering model gets the question/context panel (the file panel stays); the
+    // answer is a piece of the context, highlighted in it; a missing question is pointed out.
+    void answersAQuestionInAContext()
+    {
+        QTemporaryDir dir;
+        const QString folder = tinyModel(dir, QStringLiteral("bert-qa"));
+        TryItPage page;
+        page.show();
+        QSignalSpy loaded(&page, &TryItPage::modelLoaded);
+        page.loadModel(folder);
+        QVERIFY(loaded.wait(30000));
+        AnswerPanel* panel = page.answerPanel();
+        QVERIFY(panel->isVisible());
+        QVERIFY(!page.probabilities()->isVisible());
+        QVERIFY(page.batchPanel()->isVisible());
+        panel->setQuestion(QString(), QStringLiteral("profit rose"));
+        panel->answer();
+        QCOMPARE(panel->statusText(), QStringLiteral("Type a question first."));
+        const QString context = QStringLiteral("w20 w21 profit rose w30 loss fell bad w40 good");
+        panel->setQuestion(QStringLiteral("profit"), context);
+        QSignalSpy answered(panel, &AnswerPanel::answered);
+        page.predict(); // Ctrl+Enter on the page answers
+        QVERIFY(answered.wait(30000));
+        const QString answer = panel->answerText();
+        QVERIFY2(!answer.isEmpty() && context.contains(answer), qPrintable(panel->statusText()));
+        QVERIFY(panel->statusText().contains(answer.toHtmlEscaped()));
+        QVERIFY(panel->highlighted()->toHtml().contains(QStringLiteral("#ffe08a")));
+        QCOMPARE(panel->highlighted()->toPlainText(), context);
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS")) {
+            page.resize(900, 700);
+            page.grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
+                             QStringLiteral("/tryit-qa.png"));
+        }
+    }
+
     void showsClassProbabilities()
     {
         DOMAINTUNE_SHARED_OR_SKIP(folder, QStringLiteral("fixtures/reference/bert-seqcls"));
@@ -96,23 +157,7 @@ private slots:
     void continuesTextWithALanguageModel()
     {
         QTemporaryDir dir;
-        const QString folder = dir.filePath(QStringLiteral("gpt2"));
-        QDir().mkpath(folder);
-        const QString source =
-            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/gpt2-clm");
-        for (const QString& name :
-             {QStringLiteral("config.json"), QStringLiteral("model.safetensors")})
-            QVERIFY(
-                QFile::copy(source + QLatin1Char('/') + name, folder + QLatin1Char('/') + name));
-        QFile vocab(folder + QStringLiteral("/vocab.txt"));
-        QVERIFY(vocab.open(QIODevice::WriteOnly));
-        QStringList words = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
-                             "loss",  "rose",  "fell",  "good",  "bad"};
-        for (int i = words.size(); i < 48; ++i)
-            words << QStringLiteral("w%1").arg(i);
-        vocab.write(words.join(QLatin1Char('\n')).toUtf8() + '\n');
-        vocab.close();
-
+        const QString folder = tinyModel(dir, QStringLiteral("gpt2-clm"));
         TryItPage page;
         page.show();
         QSignalSpy loaded(&page, &TryItPage::modelLoaded);
