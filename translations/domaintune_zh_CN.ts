@@ -118,6 +118,69 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::AnswerPanel</name>
+    <message>
+        <source>e.g. What is the maximum daily dose?</source>
+        <translation>例如：每日最大剂量是多少？</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Paste the text that holds the answer: a drug label, a clause, a guideline.</source>
+        <translation>粘贴包含答案的文本：药品说明书、合同条款或诊疗指南。</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>上下文(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Allow &quot;no answer&quot; (for models trained with unanswerable questions, SQuAD v2)</source>
+        <translation>允许“无答案”（适用于用含无答案问题的数据训练的模型，SQuAD v2）</translation>
+    </message>
+    <message>
+        <source>&amp;Answer (Ctrl+Enter)</source>
+        <translation>回答(&amp;A)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Context with the answer highlighted</source>
+        <translation>高亮显示答案的上下文</translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>请先输入问题。</translation>
+    </message>
+    <message>
+        <source>Paste the context to look in first.</source>
+        <translation>请先粘贴要查找答案的上下文。</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>正在回答…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No answer&lt;/b&gt; in this context (%1 % sure).</source>
+        <translation>此上下文中&lt;b&gt;没有答案&lt;/b&gt;（把握 %1%）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No answer found&lt;/b&gt;: no span of the context fits.</source>
+        <translation>&lt;b&gt;未找到答案&lt;/b&gt;：上下文中没有合适的片段。</translation>
+    </message>
+    <message>
+        <source>Answer: &lt;b&gt;%1&lt;/b&gt; (probability %2 %)</source>
+        <translation>答案：&lt;b&gt;%1&lt;/b&gt;（概率 %2%）</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::BatchPredictPanel</name>
     <message>
         <source>CSV, JSON lines or text file with the texts</source>
@@ -1470,12 +1533,16 @@ from %2</source>
         <translation>预测整个文件</translation>
     </message>
     <message>
-        <source>Folder of a fine-tuned classification or NER model, or of a causal language model</source>
-        <translation>微调后的分类或命名实体识别模型的文件夹，或因果语言模型的文件夹</translation>
-    </message>
-    <message>
         <source>Loaded %1: a language model; it continues the text you give it.</source>
         <translation>已加载 %1：这是语言模型，会续写你给出的文本。</translation>
+    </message>
+    <message>
+        <source>Folder of a fine-tuned classification, NER or question-answering model, or of a causal language model</source>
+        <translation>微调后的分类、命名实体识别或问答模型的文件夹，或因果语言模型的文件夹</translation>
+    </message>
+    <message>
+        <source>Loaded %1: a question-answering model; it finds the answer to a question in the text you give it.</source>
+        <translation>已加载 %1：这是问答模型，会在你给出的文本中找出问题的答案。</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1722,72 @@ from %2</source>
     <message>
         <source>%1 is a folder: press Enter to read it as a corpus (one sub-folder per label, or text files), or type on.</source>
         <translation>%1 是一个文件夹：按回车键将其作为语料读取（每个标签一个子文件夹，或文本文件），或继续输入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n without an answer in its context (SQuAD v2)</source>
+        <translation>
+            <numerusform>，其中 %n 个在上下文中没有答案（SQuAD v2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No question has an answer&lt;/b&gt;: there is nothing to learn from.</source>
+        <translation>&lt;b&gt;没有任何问题有答案&lt;/b&gt;：无从学习。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) end after the first %1 tokens; later windows of the context hold them.</source>
+        <translation>
+            <numerusform>有 %n 个答案在前 %1 个词元之后才结束；上下文后续的窗口会包含它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n answer(s) are longer than a window holds: those questions train as &quot;no answer&quot;. Raise the maximum length.</source>
+        <translation>
+            <numerusform>⚠ 有 %n 个答案超出一个窗口的容量：这些问题会按“无答案”训练。请增大最大长度。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n answer(s) are longer than 30 tokens, the longest answer predicted.</source>
+        <translation>
+            <numerusform>⚠ 有 %n 个答案超过 30 个词元，即可预测的最长答案。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>question: %1, context: %2, answer: %3</source>
+        <translation>问题：%1，上下文：%2，答案：%3</translation>
+    </message>
+    <message>
+        <source>Question answering reads a question, its context and the answer instead of a label.</source>
+        <translation>问答任务读取问题、上下文和答案，而不是标签。</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（无答案）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No questions found.&lt;/b&gt; Question answering needs SQuAD JSON, or question, context and answer columns.</source>
+        <translation>&lt;b&gt;未找到问题。&lt;/b&gt;问答任务需要 SQuAD JSON，或包含问题、上下文和答案列的文件。</translation>
+    </message>
+    <message>
+        <source>⚠ This is question-answering data: pick the question-answering task on the first page.</source>
+        <translation>⚠ 这是问答数据：请在第一页选择问答任务。</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,36 @@ std::size_t minLabels(const QString& task)
     return info ? info->minLabels : 0;
 }
 
+// What the data page says about a question-answering corpus and its windows.
+QStringList answerLines(const AnswerStatistics& answers, int maxLength)
+{
+    QStringList lines;
+    lines << WizardDataPage::tr("%n question(s)", nullptr, int(answers.questions)) +
+                 (answers.unanswerable > 0
+                      ? WizardDataPage::tr(", %n without an answer in its context (SQuAD v2)",
+                                           nullptr, int(answers.unanswerable))
+                      : QString());
+    if (answers.questions > 0 && answers.unanswerable == answers.questions)
+        lines << WizardDataPage::tr("<b>No question has an answer</b>: there is nothing to learn "
+                                    "from.");
+    if (!answers.tokenized)
+        return lines;
+    if (answers.beyondFirstWindow > 0)
+        lines << WizardDataPage::tr("%n answer(s) end after the first %1 tokens; later windows "
+                                    "of the context hold them.",
+                                    nullptr, int(answers.beyondFirstWindow))
+                     .arg(maxLength);
+    if (answers.longerThanWindow > 0)
+        lines << WizardDataPage::tr("⚠ %n answer(s) are longer than a window holds: those "
+                                    "questions train as \"no answer\". Raise the maximum length.",
+                                    nullptr, int(answers.longerThanWindow));
+    if (answers.longerThanMaxAnswer > 0)
+        lines << WizardDataPage::tr("⚠ %n answer(s) are longer than 30 tokens, the longest "
+                                    "answer predicted.",
+                                    nullptr, int(answers.longerThanMaxAnswer));
+    return lines;
+}
+
 } // namespace
 
 WizardDataPage::WizardDataPage(QWidget* parent) : QWizardPage(parent)
@@ -366,6 +396,12 @@ void WizardDataPage::showPreview(const DataPreview& preview)
     m_detected->setText(tr("detected: %1, %2")
                             .arg(QString::fromStdString(corpusFormatName(source.format)),
                                  QString::fromStdString(source.encoding)));
+    if (preview.questionAnswering && source.format != CorpusFormat::Squad)
+        m_detected->setText(m_detected->text() + QStringLiteral("; ") +
+                            tr("question: %1, context: %2, answer: %3")
+                                .arg(QString::fromStdString(source.mapping.text),
+                                     QString::fromStdString(source.mapping.textPair),
+                                     QString::fromStdString(source.mapping.answer)));
     fillColumns(preview);
     fillTable(preview);
     m_charts->setLabels(preview.statistics.labels.empty() ? preview.statistics.tags
@@ -394,6 +430,13 @@ void WizardDataPage::fillColumns(const DataPreview& preview)
     };
     fill(m_text, source.mapping.text);
     fill(m_label, source.mapping.label);
+    if (preview.questionAnswering) {
+        m_label->setEnabled(false);
+        m_label->setToolTip(tr("Question answering reads a question, its context and the "
+                               "answer instead of a label."));
+    } else {
+        m_label->setToolTip(QString());
+    }
     m_presetText.clear();
     m_presetLabel.clear();
 }
@@ -401,19 +444,34 @@ void WizardDataPage::fillColumns(const DataPreview& preview)
 void WizardDataPage::fillTable(const DataPreview& preview)
 {
     m_table->clear();
+    const auto cell = [](const std::string& text) {
+        auto* item = new QTableWidgetItem(QString::fromStdString(text).left(500));
+        item->setToolTip(QString::fromStdString(text).left(2000));
+        return item;
+    };
+    m_table->setRowCount(static_cast<int>(preview.sample.size()));
+    if (preview.questionAnswering) {
+        m_table->setColumnCount(3);
+        m_table->setHorizontalHeaderLabels({tr("Question"), tr("Context"), tr("Answer")});
+        for (std::size_t row = 0; row < preview.sample.size(); ++row) {
+            const Example& example = preview.sample[row];
+            m_table->setItem(int(row), 0, cell(example.text));
+            m_table->setItem(int(row), 1, cell(example.textPair));
+            m_table->setItem(int(row), 2,
+                             example.answers.empty() ? new QTableWidgetItem(tr("(no answer)"))
+                                                     : cell(example.answers.front().text));
+        }
+        return;
+    }
     m_table->setColumnCount(2);
     m_table->setHorizontalHeaderLabels({tr("Label"), tr("Text")});
-    m_table->setRowCount(static_cast<int>(preview.sample.size()));
     for (std::size_t row = 0; row < preview.sample.size(); ++row) {
         const Example& example = preview.sample[row];
         QStringList labels;
         for (const std::string& label : example.labels.empty() ? example.tags : example.labels)
             labels << QString::fromStdString(label);
-        auto* label = new QTableWidgetItem(labels.join(QStringLiteral(" ")));
-        auto* text = new QTableWidgetItem(QString::fromStdString(example.text).left(500));
-        text->setToolTip(QString::fromStdString(example.text).left(2000));
-        m_table->setItem(int(row), 0, label);
-        m_table->setItem(int(row), 1, text);
+        m_table->setItem(int(row), 0, new QTableWidgetItem(labels.join(QStringLiteral(" "))));
+        m_table->setItem(int(row), 1, cell(example.text));
     }
     m_table->resizeColumnToContents(0);
 }
@@ -460,6 +518,15 @@ void WizardDataPage::showWarnings(const DataPreview& preview)
     if (dataOf(task) == TaskData::TaggedWords && stats.tags.empty())
         lines << tr("<b>No entity tags found.</b> Named-entity training needs CoNLL data "
                     "(one token and its tag per line).");
+    const bool wantsQuestions = dataOf(task) == TaskData::QuestionContext;
+    if (wantsQuestions && !preview.questionAnswering)
+        lines << tr("<b>No questions found.</b> Question answering needs SQuAD JSON, or "
+                    "question, context and answer columns.");
+    if (!wantsQuestions && preview.questionAnswering)
+        lines << tr("⚠ This is question-answering data: pick the question-answering task on "
+                    "the first page.");
+    if (preview.questionAnswering)
+        lines << answerLines(preview.answers, m_maxLength->value());
     m_warnings->setText(lines.join(QStringLiteral("<br>")));
 }
 
@@ -477,6 +544,9 @@ bool WizardDataPage::isComplete() const
         return m_preview->statistics.labels.size() >= std::max<std::size_t>(minLabels(task), 1);
     if (dataOf(task) == TaskData::TaggedWords)
         return m_preview->statistics.tags.size() >= minLabels(task);
+    if (dataOf(task) == TaskData::QuestionContext)
+        return m_preview->questionAnswering &&
+               m_preview->answers.questions > m_preview->answers.unanswerable;
     return true;
 }
 

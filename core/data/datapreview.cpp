@@ -64,6 +64,10 @@ DataPreview previewData(const DataPreviewRequest& request)
     statistics.tokenizer = tokenizer.get();
     statistics.maxLength = request.maxLength;
     preview.statistics = computeStatistics(examples, statistics);
+    preview.questionAnswering =
+        preview.source.format == CorpusFormat::Squad || !preview.source.mapping.answer.empty();
+    if (preview.questionAnswering)
+        preview.answers = computeAnswerStatistics(examples, tokenizer.get(), request.maxLength);
     LeakageOptions leakage;
     // Near-duplicate search is the slow part; a prefix of a large corpus stays interactive.
     leakage.nearDuplicates = examples.size() <= 50000;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/answerstatistics.h"
 #include "core/data/corpusstatistics.h"
 #include "core/data/importoptions.h"
 #include "core/data/importreport.h"
@@ -33,6 +34,9 @@ struct DataPreview
     bool partial = false; ///< maxExamples was reached: statistics cover a prefix.
     CorpusStatistics statistics;
     LeakageReport leakage;
+    /** Question-answering data (SQuAD, or an answer column): its questions and answers. */
+    bool questionAnswering = false;
+    AnswerStatistics answers;
     std::string tokenizerError; ///< Why token statistics are missing, when a tokenizer failed.
 
     /** Returns the count of the most frequent label over the least frequent (0 without

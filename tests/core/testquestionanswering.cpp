@@ -3,6 +3,7 @@
 // whole, else the first token); training and evaluation on the tiny BERT QA reference model
 // with contexts held out whole.
 #include "core/common/error.h"
+#include "core/data/answerstatistics.h"
 #include "core/text/tokenizerfactory.h"
 #include "core/train/batchprediction.h"
 #include "core/train/featurizer.h"
@@ -200,6 +201,33 @@ private slots:
         for (std::size_t t = 0; t < second.spanBegin.size() && secondStart < 0; ++t)
             secondStart = second.spanBegin[t];
         QVERIFY(secondStart >= 0 && secondStart < firstEnd);
+    }
+
+    // The data page's counts: with 32-token windows and "what rose" (2 tokens) + 3 specials,
+    // 27 context tokens fit a window.
+    void answerStatisticsMeasureTheWindows()
+    {
+        QTemporaryDir dir;
+        const auto tokenizer =
+            loadTokenizer(test::makeTinyClassifier(dir.filePath("qa").toStdString(), "bert-qa"));
+        Example early = qaExample(2, 20, "early");
+        Example late = qaExample(40, 45, "late"); // ends at token 43 of the context
+        Example none = qaExample(2, 10, "none");
+        none.answers.clear();
+        Example huge = qaExample(0, 40, "huge");
+        huge.answers = {{huge.textPair, 0}}; // the whole 42-token context
+        const std::vector<Example> examples = {early, late, none, huge};
+        const AnswerStatistics stats = computeAnswerStatistics(examples, tokenizer.get(), 32);
+        QVERIFY(stats.tokenized);
+        QCOMPARE(stats.questions, std::size_t(4));
+        QCOMPARE(stats.unanswerable, std::size_t(1));
+        QCOMPARE(stats.beyondFirstWindow, std::size_t(2)); // late and huge
+        QCOMPARE(stats.longerThanWindow, std::size_t(1));  // huge
+        QCOMPARE(stats.longerThanMaxAnswer, std::size_t(1));
+        const AnswerStatistics counted = computeAnswerStatistics(examples, nullptr, 32);
+        QVERIFY(!counted.tokenized);
+        QCOMPARE(counted.unanswerable, std::size_t(1));
+        QCOMPARE(counted.beyondFirstWindow, std::size_t(0));
     }
 
     void trainsAndScores()

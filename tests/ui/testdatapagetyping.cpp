@@ -3,9 +3,12 @@
 // read only after Enter, and a file is read once it exists.
 #include "ui/newrunwizard.h"
 #include "ui/wizarddatapage.h"
+#include "ui/wizardtaskpage.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -51,6 +54,40 @@ private slots:
         QTest::keyClicks(field, csv.fileName());
         QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr, 30000);
         QCOMPARE(page->preview()->examplesRead, std::size_t(4));
+    }
+
+    // Question-answering data on the data page: question, context and answer columns in the
+    // preview (an unanswerable question says so), the label column off, counts in the
+    // warnings; with a classification task the page says it is QA data.
+    void questionAnsweringData()
+    {
+        NewRunWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        wizard.taskPage()->setTask(QStringLiteral("qa"));
+        WizardDataPage* page = wizard.dataPage();
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("qa.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("question,context,answer\nWhat dose?,Take 5 mg daily.,5 mg\n"
+                  "When?,Take it daily.,daily\nWho pays?,Take it daily.,\n");
+        csv.close();
+        page->findChild<QLineEdit*>(QStringLiteral("trainFile"))->setText(csv.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        const QTableWidget* table = page->previewTable();
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("Answer"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("5 mg"));
+        QCOMPARE(table->item(2, 2)->text(), QStringLiteral("(no answer)"));
+        QVERIFY2(page->warnings().contains(QStringLiteral("3 question(s), 1 without an answer")),
+                 qPrintable(page->warnings()));
+        QVERIFY(!page->findChild<QComboBox*>(QStringLiteral("labelColumn"))->isEnabled());
+        QVERIFY(page->isComplete());
+        wizard.taskPage()->setTask(QStringLiteral("seq-cls"));
+        page->initializePage();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->warnings().contains(QStringLiteral("This is question-answering data")), 30000);
+        QVERIFY(!page->isComplete());
     }
 };
 
