@@ -5,10 +5,13 @@
 #include "core/model/lora.h"
 #include "core/model/modules.h"
 #include "core/text/tokenizerfactory.h"
+#include "core/train/bestmodeltracker.h"
 #include "core/train/evaluator.h"
 #include "core/train/featurizer.h"
 #include "core/train/modelfit.h"
+#include "core/train/optimizersetup.h"
 #include "core/train/task.h"
+#include "core/train/validationsplit.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
@@ -25,56 +28,6 @@ namespace domaintune {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/** Deterministic stratified hold-out (by first label) of @p fraction of @p all. */
-/** Question answering: whole contexts held out, so no passage is seen in both splits (cpgQA
- * asks several questions about each). Deterministic for @p seed. */
-void holdOutContexts(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
-                     std::uint64_t seed)
-{
-    std::map<std::string, std::vector<std::size_t>> byContext;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        byContext[all[i].textPair].push_back(i);
-    std::vector<const std::vector<std::size_t>*> groups;
-    for (const auto& [context, members] : byContext)
-        groups.push_back(&members);
-    std::mt19937_64 random(seed);
-    for (std::size_t i = groups.size(); i > 1; --i)
-        std::swap(groups[i - 1], groups[random() % i]);
-    const auto target = static_cast<std::size_t>(std::round(fraction * double(all.size())));
-    std::vector<bool> held(all.size(), false);
-    std::size_t taken = 0;
-    for (std::size_t g = 0; g + 1 < groups.size() && taken < target; ++g) {
-        for (const std::size_t i : *groups[g])
-            held[i] = true;
-        taken += groups[g]->size();
-    }
-    std::vector<Example> kept;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        (held[i] ? validation : kept).push_back(std::move(all[i]));
-    all = std::move(kept);
-}
-
-void holdOut(std::vector<Example>& all, std::vector<Example>& validation, double fraction,
-             std::uint64_t seed)
-{
-    std::map<std::string, std::vector<std::size_t>> strata;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        strata[all[i].labels.empty() ? std::string() : all[i].labels.front()].push_back(i);
-    std::mt19937_64 random(seed);
-    std::vector<bool> held(all.size(), false);
-    for (auto& [label, members] : strata) {
-        for (std::size_t i = members.size(); i > 1; --i)
-            std::swap(members[i - 1], members[random() % i]);
-        const auto take = static_cast<std::size_t>(std::round(fraction * double(members.size())));
-        for (std::size_t i = 0; i < take && i + 1 < members.size(); ++i)
-            held[members[i]] = true;
-    }
-    std::vector<Example> kept;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        (held[i] ? validation : kept).push_back(std::move(all[i]));
-    all = std::move(kept);
-}
 
 } // namespace
 
@@ -107,8 +60,8 @@ void TrainingRun::prepare()
         throw Error(spec.trainFile, 0, "the training data holds no examples",
                     "Choose a file with at least a few labelled examples.");
     if (validation.empty() && spec.validationFraction > 0)
-        (parseTask(spec.task).data == TaskData::QuestionContext ? holdOutContexts : holdOut)(
-            train, validation, spec.validationFraction, spec.seed);
+        holdOutValidation(parseTask(spec.task).data, train, validation, spec.validationFraction,
+                          spec.seed);
 
     const TaskInfo& task = parseTask(spec.task);
     std::vector<std::string> labels;
@@ -160,7 +113,7 @@ void TrainingRun::prepare()
         throw Error("fp16 training needs a CUDA GPU, and this run is on the CPU. Use bf16 "
                     "(on CPUs with AVX-512 BF16 or AMX) or full precision.");
     m_fp16 = spec.fp16;
-    buildOptimizer();
+    m_s.optimiser = std::make_unique<OptimizerSetup>(*m_s.model, spec);
 }
 
 void TrainingRun::attachAdapters()
@@ -196,62 +149,13 @@ void TrainingRun::attachAdapters()
     }
 }
 
-void TrainingRun::buildOptimizer()
-{
-    const TrainSpec& spec = m_s.spec;
-    auto& module = m_s.model->module();
-    std::map<std::string, torch::Tensor> byName;
-    for (const auto& item : module.named_parameters())
-        byName[item.key()] = item.value();
-    const auto groups = m_s.model->parameterGroups();
-    std::vector<std::string> names;
-    for (const auto& group : groups)
-        names.push_back(group.name);
-    m_s.freeze = std::make_unique<FreezeSchedule>(spec.freeze, names);
-
-    const std::set<std::string> noDecayNames = noDecayParameters(module);
-    std::vector<torch::optim::OptimizerParamGroup> optimiserGroups;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        std::vector<torch::Tensor> decay, noDecay, all;
-        for (const auto& name : groups[g].parameters) {
-            const auto& parameter = byName.at(name);
-            if (!parameter.requires_grad()) {
-                m_s.fixedParameters.push_back(parameter);
-                continue;
-            }
-            (noDecayNames.count(name) ? noDecay : decay).push_back(parameter);
-            all.push_back(parameter);
-        }
-        m_s.groupParameters.push_back(all);
-        const double lr = spec.learningRate * m_s.freeze->lrMultiplier(g);
-        for (auto* list : {&decay, &noDecay}) {
-            if (list->empty())
-                continue;
-            auto options = std::make_unique<torch::optim::AdamWOptions>(lr);
-            options->weight_decay(list == &decay ? spec.weightDecay : 0.0);
-            optimiserGroups.emplace_back(*list, std::move(options));
-            m_s.optimiserGroupMultiplier.push_back(m_s.freeze->lrMultiplier(g));
-        }
-    }
-    m_s.optimizer = std::make_unique<torch::optim::AdamW>(
-        optimiserGroups, torch::optim::AdamWOptions(spec.learningRate));
-}
-
-void TrainingRun::applyFreeze(std::int64_t epoch)
-{
-    const auto trainable = m_s.freeze->trainable(static_cast<int>(epoch));
-    for (std::size_t g = 0; g < m_s.groupParameters.size(); ++g)
-        for (auto& parameter : m_s.groupParameters[g])
-            parameter.set_requires_grad(trainable[g]);
-}
-
 bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
 {
     const TrainSpec& spec = m_s.spec;
     if (!spec.cacheFrozenFeatures || !parseTask(spec.task).labelled())
         return false;
-    const auto trainable = m_s.freeze->trainable(static_cast<int>(epoch));
-    const auto& groups = m_s.freeze->groups();
+    const auto trainable = m_s.optimiser->freeze().trainable(static_cast<int>(epoch));
+    const auto& groups = m_s.optimiser->freeze().groups();
     for (std::size_t g = 0; g < groups.size(); ++g)
         if (trainable[g] && groups[g] != "head")
             return false;
@@ -275,7 +179,7 @@ bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
 void TrainingRun::checkpoint()
 {
     const std::string directory = checkpointDirectory();
-    saveCheckpoint(directory, m_s.model->module(), *m_s.optimizer, m_state);
+    saveCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer(), m_state);
     m_result.checkpointDir = directory;
     TrainingEvent event;
     event.kind = TrainingEventKind::Checkpoint;
@@ -308,28 +212,12 @@ bool TrainingRun::evaluateAndTrack()
     event.perClass = evaluation.perClass;
     emit(event);
 
-    const std::string metric = m_s.spec.metricForBest.empty()
-                                   ? std::string(parseTask(m_s.spec.task).mainMetric)
-                                   : m_s.spec.metricForBest;
-    const auto it = evaluation.metrics.find(metric);
-    if (it == evaluation.metrics.end())
-        throw Error("The metric \"" + metric + "\" is not computed for the task " + m_s.spec.task +
-                    "; choose another metric_for_best.");
-    const bool better =
-        std::isnan(m_state.best) ||
-        (higherIsBetter(metric) ? it->second > m_state.best : it->second < m_state.best);
-    if (better) {
-        m_state.best = it->second;
-        m_state.bestStep = m_state.step;
-        m_state.evaluationsWithoutGain = 0;
+    if (m_best->offer(evaluation.metrics, m_state)) {
         m_result.bestMetrics = evaluation.metrics;
         m_result.bestModelDir = m_s.spec.outputDir + "/best";
         m_s.model->save(m_result.bestModelDir);
-    } else {
-        ++m_state.evaluationsWithoutGain;
     }
-    const auto patience = m_s.spec.earlyStoppingPatience;
-    return patience > 0 && m_state.evaluationsWithoutGain >= patience;
+    return m_best->patienceRunOut(m_state);
 }
 
 void TrainingRun::dropGradients()
@@ -343,46 +231,18 @@ void TrainingRun::dropGradients()
 
 void TrainingRun::recoverFromNonFinite(const std::string& what)
 {
-    constexpr std::int64_t kFailuresBeforeRollback = 3;
-    constexpr std::int64_t kMaxRollbacks = 3;
-    const TrainSpec& spec = m_s.spec;
-    ++m_state.skippedSteps;
-    ++m_consecutiveFailures;
-    m_state.lrScale *= 0.5;
-    std::ostringstream message;
-    message << "Step " << m_state.step + 1 << ": the " << what
-            << "; the batch was skipped and the learning rate lowered to "
-            << spec.learningRate * m_state.lrScale << " (" << m_state.lrScale
-            << " x the set rate).";
-    if (m_consecutiveFailures >= kFailuresBeforeRollback) {
-        const std::string directory = checkpointDirectory();
-        const bool haveCheckpoint = std::filesystem::exists(directory + "/state.json");
-        if (!haveCheckpoint || m_state.rollbacks >= kMaxRollbacks) {
-            std::ostringstream failure;
-            failure << "The training " << what << " " << m_consecutiveFailures
-                    << " times in a row at step " << m_state.step + 1
-                    << (haveCheckpoint ? ", even after " + std::to_string(m_state.rollbacks) +
-                                             " rollbacks to the last checkpoint"
-                                       : " (before the first checkpoint)")
-                    << " and with the learning rate lowered to "
-                    << spec.learningRate * m_state.lrScale
-                    << ". Lower the learning rate, keep gradient clipping on, or check the data "
-                       "for extreme values"
-                    << (haveCheckpoint ? "; the last checkpoint is kept." : ".");
-            throw Error(failure.str());
-        }
-        const TrainerState now = m_state;
-        const TrainerState saved = loadCheckpoint(directory, m_s.model->module(), *m_s.optimizer);
-        m_state = now; // keep the data position, the counters and the lowered rate
-        ++m_state.rollbacks;
-        m_consecutiveFailures = 0;
-        message << " After " << kFailuresBeforeRollback
-                << " failures in a row the weights were rolled back to the checkpoint of step "
-                << saved.step << ".";
-    }
+    const std::string directory = checkpointDirectory();
     TrainingEvent event;
     event.kind = TrainingEventKind::Recovery;
-    event.message = message.str();
+    event.message = m_recovery.onFailure(
+        what, m_state, m_s.spec.learningRate, std::filesystem::exists(directory + "/state.json"),
+        [&] {
+            const TrainerState now = m_state; // keep the data position, counters, lowered rate
+            const TrainerState saved =
+                loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer());
+            m_state = now;
+            return saved.step;
+        });
     event.metrics = {{"skipped_steps", double(m_state.skippedSteps)},
                      {"lr_scale", m_state.lrScale},
                      {"rollbacks", double(m_state.rollbacks)}};
@@ -415,20 +275,16 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
             recoverFromNonFinite("gradients were not finite");
         return false;
     }
-    m_consecutiveFailures = 0;
+    m_recovery.onSuccess();
     const double factor = schedule.multiplier(m_state.step) * m_state.lrScale;
-    auto& groups = m_s.optimizer->param_groups();
-    for (std::size_t g = 0; g < groups.size(); ++g)
-        static_cast<torch::optim::AdamWOptions&>(groups[g].options())
-            .lr(spec.learningRate * m_s.optimiserGroupMultiplier[g] * factor);
-    m_s.optimizer->step();
+    m_s.optimiser->setLearningRate(spec.learningRate, factor);
+    m_s.optimiser->optimizer().step();
     dropGradients();
     ++m_state.step;
     ++m_stepsThisCall;
 
-    m_windowSamples += samples;
-    m_windowTokens += tokens;
-    const double window = std::chrono::duration<double>(Clock::now() - m_windowStart).count();
+    m_throughput.add(samples, tokens);
+    const double window = m_throughput.seconds();
     TrainingEvent event;
     event.kind = TrainingEventKind::Step;
     event.loss = lossSum / double(micro);
@@ -436,16 +292,13 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
     event.epoch = double(m_state.epoch) + double(m_state.batchInEpoch) /
                                               double(std::max<std::int64_t>(1, m_batchesPerEpoch));
     if (window > 0) {
-        event.samplesPerSecond = double(m_windowSamples) / window;
-        event.tokensPerSecond = double(m_windowTokens) / window;
+        event.samplesPerSecond = m_throughput.samplesPerSecond(window);
+        event.tokensPerSecond = m_throughput.tokensPerSecond(window);
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - m_started).count();
     event.etaSeconds = elapsed / double(m_stepsThisCall) * double(totalSteps - m_state.step);
     emit(event);
-    if (window > 2.0) {
-        m_windowStart = Clock::now();
-        m_windowSamples = m_windowTokens = 0;
-    }
+    m_throughput.roll();
     return true;
 }
 
@@ -472,7 +325,7 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
     const TrainSpec& spec = m_s.spec;
     auto& model = m_s.model->module();
     model.train();
-    applyFreeze(m_state.epoch);
+    m_s.optimiser->applyFreeze(m_state.epoch);
     if (!shouldCacheFeatures(m_state.epoch)) {
         m_cache.reset();
     } else if (!m_cache) {
@@ -575,6 +428,7 @@ TrainResult TrainingRun::execute()
             static_cast<std::int64_t>(std::ceil(spec.warmupRatio * double(m_totalSteps))),
             m_totalSteps);
         m_state.spec = spec.toJson();
+        m_best = std::make_unique<BestModelTracker>(spec);
         if (m_options.resume)
             resumeFromCheckpoint();
         m_scaler.restore(m_state.lossScale, m_state.lossScaleGoodSteps);
@@ -616,21 +470,8 @@ TrainResult TrainingRun::execute()
 void TrainingRun::resumeFromCheckpoint()
 {
     const std::string directory = checkpointDirectory();
-    TrainerState saved = loadCheckpoint(directory, m_s.model->module(), *m_s.optimizer);
-    nlohmann::json now = m_state.spec, then = saved.spec;
-    now.erase("name");
-    then.erase("name");
-    if (now != then) {
-        std::string changed;
-        for (const auto& item : now.items())
-            if (!then.contains(item.key()) || then.at(item.key()) != item.value())
-                changed += (changed.empty() ? "" : ", ") + item.key();
-        throw Error(directory, 0, "the checkpoint was made with other settings (" + changed + ")",
-                    "Resume with the run's original settings, or start a new run.");
-    }
-    if (saved.labels != m_state.labels)
-        throw Error(directory, 0, "the checkpoint was trained on another label set",
-                    "Resume with the same data, or start a new run.");
+    TrainerState saved = loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer());
+    checkResumable(saved, m_state, directory);
     m_state = saved;
     // The checkpoint's step was evaluated before saving, unless a cancel cut that short.
     m_lastEvaluatedStep = m_state.evaluationPending ? -1 : m_state.step;

@@ -5,10 +5,14 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/text/tokenizer.h"
 #include "core/train/batchplanner.h"
+#include "core/train/bestmodeltracker.h"
 #include "core/train/featurecache.h"
 #include "core/train/lossscaler.h"
 #include "core/train/lrschedule.h"
+#include "core/train/nonfiniterecovery.h"
 #include "core/train/objective.h"
+#include "core/train/optimizersetup.h"
+#include "core/train/throughputmeter.h"
 #include "core/train/trainer.h"
 #include "core/train/trainingstate.h"
 
@@ -25,11 +29,7 @@ struct Session
     std::unique_ptr<PretrainedModel> model;
     std::unique_ptr<Objective> objective;
     FeatureSet train, validation;
-    std::vector<torch::Tensor> fixedParameters; ///< Never trained (e.g. sinusoidal positions).
-    std::vector<std::vector<torch::Tensor>> groupParameters;
-    std::vector<double> optimiserGroupMultiplier;
-    std::unique_ptr<torch::optim::AdamW> optimizer;
-    std::unique_ptr<FreezeSchedule> freeze;
+    std::unique_ptr<OptimizerSetup> optimiser;
 };
 
 /** Runs one training (see Trainer::run); one object per call. */
@@ -47,8 +47,6 @@ public:
 private:
     void prepare();
     void attachAdapters();
-    void buildOptimizer();
-    void applyFreeze(std::int64_t epoch);
     bool shouldCacheFeatures(std::int64_t epoch);
     bool trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
                     const LearningRateSchedule& schedule);
@@ -77,8 +75,8 @@ private:
     TrainerState m_state;
     TrainResult m_result;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point m_windowStart = std::chrono::steady_clock::now();
-    std::int64_t m_windowSamples = 0, m_windowTokens = 0, m_stepsThisCall = 0;
+    ThroughputMeter m_throughput;
+    std::int64_t m_stepsThisCall = 0;
     std::int64_t m_totalSteps = 0;
     std::int64_t m_batchesPerEpoch = 1;
     std::int64_t m_stepsPerEpoch = 1;
@@ -87,7 +85,9 @@ private:
     bool m_stop = false;
     bool m_fp16 = false; ///< fp16 autocast with loss scaling (CUDA only).
     LossScaler m_scaler;
-    std::int64_t m_consecutiveFailures = 0, m_injected = 0;
+    NonFiniteRecovery m_recovery;
+    std::unique_ptr<BestModelTracker> m_best;
+    std::int64_t m_injected = 0;
     std::int64_t m_lastEvaluatedStep = -1;
 };
 

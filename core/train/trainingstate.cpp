@@ -143,4 +143,23 @@ TrainerState loadCheckpoint(const std::string& directory, TaskModelImpl& model,
     return state;
 }
 
+void checkResumable(const TrainerState& saved, const TrainerState& now,
+                    const std::string& directory)
+{
+    nlohmann::json current = now.spec, then = saved.spec;
+    current.erase("name");
+    then.erase("name");
+    if (current != then) {
+        std::string changed;
+        for (const auto& item : current.items())
+            if (!then.contains(item.key()) || then.at(item.key()) != item.value())
+                changed += (changed.empty() ? "" : ", ") + item.key();
+        throw Error(directory, 0, "the checkpoint was made with other settings (" + changed + ")",
+                    "Resume with the run's original settings, or start a new run.");
+    }
+    if (saved.labels != now.labels)
+        throw Error(directory, 0, "the checkpoint was trained on another label set",
+                    "Resume with the same data, or start a new run.");
+}
+
 } // namespace domaintune

@@ -51,4 +51,12 @@ void saveCheckpoint(const std::string& directory, TaskModelImpl& model,
 TrainerState loadCheckpoint(const std::string& directory, TaskModelImpl& model,
                             torch::optim::Optimizer& optimizer);
 
+/**
+ * Refuses to resume from a checkpoint whose @p saved state was trained with other settings
+ * than @p now (the spec, its name aside) or on another label set: throws domaintune::Error
+ * naming @p directory and the settings that differ.
+ */
+void checkResumable(const TrainerState& saved, const TrainerState& now,
+                    const std::string& directory);
+
 } // namespace domaintune

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/data/example.h"
+#include "core/train/task.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace domaintune {
+
+/**
+ * Moves a deterministic @p fraction of @p train (for @p seed) into @p validation: stratified
+ * by first label (at least one example of each label stays in training), or, for data of
+ * TaskData::QuestionContext, whole contexts at a time so that no passage is seen in both
+ * splits (cpgQA asks several questions about each). Pure function; thread-safe.
+ */
+void holdOutValidation(TaskData data, std::vector<Example>& train, std::vector<Example>& validation,
+                       double fraction, std::uint64_t seed);
+
+} // namespace domaintune
