@@ -2063,6 +2063,26 @@ from %2</source>
         <source>&amp;Alpha:</source>
         <translation>&amp;Alpha：</translation>
     </message>
+    <message>
+        <source>Dropout on the adapters&apos; input while training (PEFT&apos;s lora_dropout; 0.05–0.1 is common).</source>
+        <translation>训练时对适配器输入施加的 dropout（即 PEFT 的 lora_dropout；常用 0.05–0.1）。</translation>
+    </message>
+    <message>
+        <source>&amp;Dropout:</source>
+        <translation>Dropout(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Scale by alpha / √rank (rsLoRA), for high ranks</source>
+        <translation>按 alpha / √秩 缩放（rsLoRA），适用于较高的秩</translation>
+    </message>
+    <message>
+        <source>The projections that get adapters, by name in every layer. Checked by default: PEFT&apos;s default for this kind of model.</source>
+        <translation>按名称选择每一层中加装适配器的投影层。默认勾选的是 PEFT 对此类模型的默认设置。</translation>
+    </message>
+    <message>
+        <source>Adapt:</source>
+        <translation>适配：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardModelPage</name>

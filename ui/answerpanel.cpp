@@ -104,7 +104,8 @@ void AnswerPanel::answer()
         outcome->context = context;
         try {
             outcome->answer =
-                predictor->answer({{"1", question.toStdString(), context.toStdString()}}, options)
+                predictor
+                    ->answer({{"1", question.toStdString(), context.toStdString(), {}, 0}}, options)
                     .at(0)
                     .answer;
         } catch (const std::exception& e) {

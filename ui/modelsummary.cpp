@@ -46,6 +46,8 @@ ModelSummary summarizeModel(const QString& folder, const QString& task)
         summary.vocabSize = config.vocabSize;
         summary.maxPositions = config.maxPositions - config.positionOffset;
         summary.decoder = config.family == ModelFamily::Gpt2;
+        summary.projections = model->projections();
+        summary.defaultLoraTargets = defaultLoraTargets(config.family);
         // transformers writes LABEL_0, LABEL_1, ... into every config.json, classifier or not:
         // those are placeholders, not labels the model was trained on.
         bool placeholders = true;

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "core/model/loratargets.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <string>
+#include <vector>
 
 namespace domaintune::ui {
 
@@ -29,7 +34,10 @@ struct ModelSummary
     qint64 heads = 0;
     qint64 vocabSize = 0;
     qint64 maxPositions = 0;
-    bool decoder = false; ///< GPT-2 family (LoRA's default target is c_attn, 3 x wide).
+    bool decoder = false; ///< GPT-2 family.
+    /** Every linear projection, for LoRA's target choice and adapter count. */
+    std::vector<ProjectionShape> projections;
+    std::vector<std::string> defaultLoraTargets; ///< PEFT's default for the family.
     QStringList labels;
     QVector<GroupSummary> groups; ///< In network order, with the head for the chosen task.
 

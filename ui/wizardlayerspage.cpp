@@ -1,6 +1,7 @@
 #include "ui/wizardlayerspage.h"
 
 #include "core/common/error.h"
+#include "core/model/loratargets.h"
 #include "core/train/memoryestimate.h"
 #include "ui/newrunwizard.h"
 
@@ -90,6 +91,24 @@ WizardLayersPage::WizardLayersPage(QWidget* parent) : QWizardPage(parent)
     m_loraAlpha->setValue(16);
     m_loraAlpha->setToolTip(tr("The adapters' output is scaled by alpha / rank."));
     loraForm->addRow(tr("&Alpha:"), m_loraAlpha);
+    m_loraDropout = new QDoubleSpinBox(m_lora);
+    m_loraDropout->setObjectName(QStringLiteral("loraDropout"));
+    m_loraDropout->setRange(0.0, 0.9);
+    m_loraDropout->setSingleStep(0.05);
+    m_loraDropout->setValue(0.0);
+    m_loraDropout->setToolTip(tr("Dropout on the adapters' input while training (PEFT's "
+                                 "lora_dropout; 0.05–0.1 is common)."));
+    loraForm->addRow(tr("&Dropout:"), m_loraDropout);
+    m_rsLora = new QCheckBox(tr("Scale by alpha / √rank (rsLoRA), for high ranks"), m_lora);
+    m_rsLora->setObjectName(QStringLiteral("rsLora"));
+    loraForm->addRow(QString(), m_rsLora);
+    m_loraTargetBox = new QWidget(m_lora);
+    m_loraTargetBox->setObjectName(QStringLiteral("loraTargets"));
+    auto* targets = new QHBoxLayout(m_loraTargetBox);
+    targets->setContentsMargins(0, 0, 0, 0);
+    m_loraTargetBox->setToolTip(tr("The projections that get adapters, by name in every layer. "
+                                   "Checked by default: PEFT's default for this kind of model."));
+    loraForm->addRow(tr("Adapt:"), m_loraTargetBox);
     layout->addWidget(m_lora);
     connect(m_lora, &QGroupBox::toggled, this, [this] { updateSummary(); });
     connect(m_loraRank, &QSpinBox::valueChanged, this, [this] { updateSummary(); });
@@ -150,7 +169,43 @@ void WizardLayersPage::fillGroups()
     }
     m_topK->setMaximum(std::max<int>(1, int(summary.layers)));
     m_updating = false;
+    fillLoraTargets();
     applyPreset();
+}
+
+void WizardLayersPage::fillLoraTargets()
+{
+    const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+    qDeleteAll(m_loraTargets);
+    m_loraTargets.clear();
+    if (!owner)
+        return;
+    const ModelSummary& summary = owner->modelSummary();
+    const std::vector<std::string>& wanted =
+        m_wantedTargets.empty() ? summary.defaultLoraTargets : m_wantedTargets;
+    for (const std::string& name : loraTargetNames(summary.projections)) {
+        auto* box = new QCheckBox(QString::fromStdString(name), m_loraTargetBox);
+        box->setObjectName(QStringLiteral("loraTarget_") + QString::fromStdString(name));
+        box->setChecked(std::find(wanted.begin(), wanted.end(), name) != wanted.end());
+        m_loraTargetBox->layout()->addWidget(box);
+        m_loraTargets << box;
+        connect(box, &QCheckBox::toggled, this, [this, box](bool on) {
+            if (!on && checkedTargets().empty()) {
+                box->setChecked(true); // LoRA needs at least one projection to adapt
+                return;
+            }
+            updateSummary();
+        });
+    }
+}
+
+std::vector<std::string> WizardLayersPage::checkedTargets() const
+{
+    std::vector<std::string> names;
+    for (const QCheckBox* box : m_loraTargets)
+        if (box->isChecked())
+            names.push_back(box->text().toStdString());
+    return names;
 }
 
 void WizardLayersPage::applyPreset()
@@ -199,8 +254,7 @@ void WizardLayersPage::updateSummary()
     input.bytesPerValue = field(QStringLiteral("bf16")).toBool() ? 2 : 4;
     if (m_lora->isChecked())
         input.adapterParameters =
-            defaultLoraParameterCount(summary.decoder ? ModelFamily::Gpt2 : ModelFamily::Bert,
-                                      summary.layers, summary.hiddenSize, m_loraRank->value());
+            loraParameterCount(summary.projections, checkedTargets(), m_loraRank->value());
     const MemoryEstimate estimate = estimateTrainingMemory(input);
     const double share =
         estimate.totalParameters > 0
@@ -226,6 +280,9 @@ LoraSettings WizardLayersPage::lora() const
     if (m_lora->isChecked()) {
         lora.rank = m_loraRank->value();
         lora.alpha = m_loraAlpha->value();
+        lora.dropout = m_loraDropout->value();
+        lora.rsLora = m_rsLora->isChecked();
+        lora.targets = m_loraTargets.isEmpty() ? m_wantedTargets : checkedTargets();
     }
     return lora;
 }
@@ -236,6 +293,19 @@ void WizardLayersPage::setLora(const LoraSettings& lora)
     if (lora.enabled()) {
         m_loraRank->setValue(static_cast<int>(lora.rank));
         m_loraAlpha->setValue(lora.alpha);
+        m_loraDropout->setValue(lora.dropout);
+        m_rsLora->setChecked(lora.rsLora);
+        m_wantedTargets = lora.targets;
+        for (QCheckBox* box : m_loraTargets) {
+            const QSignalBlocker blocker(box);
+            const std::string name = box->text().toStdString();
+            box->setChecked(lora.targets.empty()
+                                ? false
+                                : std::find(lora.targets.begin(), lora.targets.end(), name) !=
+                                      lora.targets.end());
+        }
+        if (!m_loraTargets.isEmpty() && (lora.targets.empty() || checkedTargets().empty()))
+            fillLoraTargets(); // the family default
     }
 }
 

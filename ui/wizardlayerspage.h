@@ -3,7 +3,11 @@
 #include "core/model/lorasettings.h"
 #include "core/train/freezeschedule.h"
 
+#include <QList>
 #include <QWizardPage>
+
+#include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -19,7 +23,8 @@ namespace domaintune::ui {
 /**
  * Wizard page 4: which parameter groups train. A tree of the model's groups with checkboxes
  * and parameter counts, presets (head only, top-k, all), gradual unfreezing and layer-wise
- * learning-rate decay, with the trainable share and an estimate of the training memory.
+ * learning-rate decay, or LoRA adapters (rank, alpha, dropout, rsLoRA and which projections,
+ * from the model's own), with the trainable share and an estimate of the training memory.
  * GUI thread only.
  */
 class WizardLayersPage : public QWizardPage
@@ -59,6 +64,8 @@ private:
     void fillGroups();
     void applyPreset();
     void updateSummary();
+    void fillLoraTargets();
+    std::vector<std::string> checkedTargets() const;
     QTreeWidgetItem* item(const QString& name) const;
 
     QComboBox* m_preset = nullptr;
@@ -68,6 +75,11 @@ private:
     QGroupBox* m_lora = nullptr;
     QSpinBox* m_loraRank = nullptr;
     QDoubleSpinBox* m_loraAlpha = nullptr;
+    QDoubleSpinBox* m_loraDropout = nullptr;
+    QCheckBox* m_rsLora = nullptr;
+    QWidget* m_loraTargetBox = nullptr; ///< One checkbox per projection name of the model.
+    QList<QCheckBox*> m_loraTargets;
+    std::vector<std::string> m_wantedTargets; ///< From setLora(); empty: the family default.
     QTreeWidget* m_tree = nullptr;
     QLabel* m_trainable = nullptr;
     QLabel* m_memory = nullptr;

@@ -5,32 +5,6 @@
 
 namespace domaintune {
 
-std::vector<std::string> defaultLoraTargets(ModelFamily family)
-{
-    switch (family) {
-    case ModelFamily::Bert:
-        return {"query", "value"};
-    case ModelFamily::DistilBert:
-        return {"q_lin", "v_lin"};
-    case ModelFamily::Gpt2:
-        return {"c_attn"};
-    }
-    return {};
-}
-
-bool matchesLoraTarget(const std::string& name, const std::vector<std::string>& targets)
-{
-    for (const std::string& target : targets) {
-        if (name == target)
-            return true;
-        if (name.size() > target.size() &&
-            name.compare(name.size() - target.size(), target.size(), target) == 0 &&
-            name[name.size() - target.size() - 1] == '.')
-            return true;
-    }
-    return false;
-}
-
 std::vector<std::string> attachLora(torch::nn::Module& model, const LoraSettings& settings,
                                     ModelFamily family)
 {

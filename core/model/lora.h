@@ -3,6 +3,7 @@
 // Core-internal (LibTorch): LoRA adapters on a task model's projections.
 
 #include "core/model/lorasettings.h"
+#include "core/model/loratargets.h"
 #include "core/model/modelconfig.h"
 
 #include <torch/torch.h>
@@ -11,15 +12,6 @@
 #include <vector>
 
 namespace domaintune {
-
-/** PEFT's default target_modules for @p family: query,value / q_lin,v_lin / c_attn. */
-std::vector<std::string> defaultLoraTargets(ModelFamily family);
-
-/**
- * Whether the module called @p name (a dotted path) is one of @p targets as PEFT matches
- * target_modules given as a list: the name equals a target or ends with "." + target.
- */
-bool matchesLoraTarget(const std::string& name, const std::vector<std::string>& targets);
 
 /**
  * Adds a fresh adapter (rank, alpha, dropout, rsLoRA of @p settings) to every projection of

@@ -20,17 +20,4 @@ struct LoraSettings
     bool enabled() const { return rank > 0; }
 };
 
-/**
- * The parameters of rank-@p rank adapters on PEFT's default targets of a model of @p family
- * with @p layers layers of width @p hidden: A [r, in] and B [out, r] per projection.
- */
-inline std::int64_t defaultLoraParameterCount(ModelFamily family, std::int64_t layers,
-                                              std::int64_t hidden, std::int64_t rank)
-{
-    const std::int64_t perLayer = family == ModelFamily::Gpt2
-                                      ? rank * (hidden + 3 * hidden)  // c_attn
-                                      : 2 * rank * (hidden + hidden); // query, value
-    return layers * perLayer;
-}
-
 } // namespace domaintune

@@ -6,6 +6,7 @@
 #include "core/model/checkpointreader.h"
 #include "core/model/lora.h"
 #include "core/model/peftadapter.h"
+#include "core/model/projection.h"
 #include "core/model/safetensorswriter.h"
 #include "core/model/taskmodel.h"
 #include "core/model/weightloader.h"
@@ -296,6 +297,16 @@ std::int64_t PretrainedModel::parameterCount() const
     for (const auto& parameter : d->model->parameters())
         count += parameter.numel();
     return count;
+}
+
+std::vector<ProjectionShape> PretrainedModel::projections() const
+{
+    std::vector<ProjectionShape> shapes;
+    for (const auto& item : d->model->named_modules("", /*include_self=*/false))
+        if (const auto* projection = item.value()->as<Projection>();
+            projection && d->model->groupOf(item.key() + ".weight") != "head")
+            shapes.push_back({item.key(), projection->inFeatures(), projection->outFeatures()});
+    return shapes;
 }
 
 std::vector<ParameterGroup> PretrainedModel::parameterGroups() const

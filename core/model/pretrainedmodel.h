@@ -2,6 +2,7 @@
 
 #include "core/model/loadreport.h"
 #include "core/model/lorasettings.h"
+#include "core/model/loratargets.h"
 #include "core/model/modelconfig.h"
 #include "core/model/rawtensor.h"
 
@@ -88,6 +89,9 @@ public:
     std::int64_t parameterCount() const;
     /** Returns the parameter groups in network order: embeddings, layers, pooler/final, head. */
     std::vector<ParameterGroup> parameterGroups() const;
+    /** Every linear projection of the backbone (what LoRA adapts; the head trains whole), in
+     *  network order, with its sizes. */
+    std::vector<ProjectionShape> projections() const;
 
     /**
      * Runs the model in evaluation mode without gradients. Returns "logits" (or "start_logits"

@@ -1,4 +1,5 @@
 #include "core/model/lorasettings.h"
+#include "core/model/loratargets.h"
 #include "core/train/memoryestimate.h"
 
 #include <QtTest>
@@ -51,7 +52,15 @@ private slots:
     void loraTrainsAdaptersAndTheHead()
     {
         MemoryEstimateInput input = bertBase(std::vector<bool>(15, true));
-        input.adapterParameters = defaultLoraParameterCount(ModelFamily::Bert, 12, 768, 8);
+        // query and value of bert-base's 12 layers (and key, which the default leaves out).
+        std::vector<ProjectionShape> projections;
+        for (int layer = 0; layer < 12; ++layer)
+            for (const char* name : {"query", "key", "value"})
+                projections.push_back(
+                    {"bert.encoder.layer." + std::to_string(layer) + ".attention.self." + name, 768,
+                     768});
+        input.adapterParameters =
+            loraParameterCount(projections, defaultLoraTargets(ModelFamily::Bert), 8);
         QCOMPARE(input.adapterParameters, std::int64_t(12 * 2 * 8 * (768 + 768)));
         const MemoryEstimate estimate = estimateTrainingMemory(input);
         QCOMPARE(estimate.trainableParameters, input.adapterParameters + 1538);
@@ -59,8 +68,14 @@ private slots:
         QCOMPARE(estimate.activations, std::int64_t(138412032) * 2 * 12);
         QVERIFY(estimate.total() <
                 estimateTrainingMemory(bertBase(std::vector<bool>(15, true))).total());
-        QCOMPARE(defaultLoraParameterCount(ModelFamily::Gpt2, 12, 768, 8),
-                 std::int64_t(12 * 8 * (768 + 3 * 768)));
+        const std::vector<ProjectionShape> gpt2 = {{"transformer.h.0.attn.c_attn", 768, 2304},
+                                                   {"transformer.h.0.attn.c_proj", 768, 768},
+                                                   {"transformer.h.0.mlp.c_proj", 3072, 768}};
+        QCOMPARE(loraParameterCount(gpt2, defaultLoraTargets(ModelFamily::Gpt2), 8),
+                 std::int64_t(8 * (768 + 3 * 768)));
+        // "c_proj" names two projections (attention and MLP), as PEFT matches them.
+        QCOMPARE(loraParameterCount(gpt2, {"c_proj"}, 4),
+                 std::int64_t(4 * (768 + 768) + 4 * (3072 + 768)));
     }
 
     void frozenBottomKeepsNoActivations()

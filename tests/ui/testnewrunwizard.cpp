@@ -169,6 +169,23 @@ private slots:
         QVERIFY2(layers->trainableText() != withoutLora, qPrintable(layers->trainableText()));
         QCOMPARE(layers->lora().rank, std::int64_t(8));
         QCOMPARE(layers->lora().alpha, 16.0);
+        // The model's own projections to choose from, PEFT's default checked; adding one adds
+        // its adapters to the count; the last one checked cannot be unchecked.
+        QCOMPARE(layers->lora().targets, (std::vector<std::string>{"query", "value"}));
+        auto* key = layers->findChild<QCheckBox*>(QStringLiteral("loraTarget_key"));
+        QVERIFY(key && !key->isChecked());
+        const QString queryValue = layers->trainableText();
+        key->setChecked(true);
+        QVERIFY2(layers->trainableText() != queryValue, qPrintable(layers->trainableText()));
+        QCOMPARE(layers->lora().targets, (std::vector<std::string>{"query", "key", "value"}));
+        for (const char* name : {"query", "key", "value"})
+            layers->findChild<QCheckBox*>(QStringLiteral("loraTarget_") + QLatin1String(name))
+                ->setChecked(false);
+        QCOMPARE(layers->lora().targets, std::vector<std::string>{"value"});
+        layers->setLora(LoraSettings{8, 16, 0.1, true, {"query", "value"}});
+        QCOMPARE(layers->lora().targets, (std::vector<std::string>{"query", "value"}));
+        QCOMPARE(layers->lora().dropout, 0.1);
+        QVERIFY(layers->lora().rsLora);
         lora->setChecked(false);
         QCOMPARE(layers->trainableText(), withoutLora);
         QVERIFY(!layers->lora().enabled());
