@@ -16,6 +16,38 @@ class TestDataCorpora : public QObject
     Q_OBJECT
 
 private slots:
+    // Question answering: every answer read lies at its offset in its context. cpgQA (MIT):
+    // 1,097 questions on 190 contexts, 6 answers not at their answer_start (python: context
+    // [start:start+len(text)] != text) reported and skipped; PolicyQA dev (research only):
+    // 3,809 questions, all answers in place.
+    void questionAnsweringCorpora_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("questions");
+        QTest::addColumn<int>("skipped");
+        QTest::newRow("cpgqa") << "data/medical/cpgqa/cpgQA-v1.0.json" << 1091 << 6;
+        QTest::newRow("policyqa dev") << "data/legal/policyqa/dev.json" << 3809 << 0;
+    }
+
+    void questionAnsweringCorpora()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, questions);
+        QFETCH(int, skipped);
+        DOMAINTUNE_SHARED_OR_SKIP(path, file);
+        const Corpus corpus = importCorpus(path.toStdString());
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Squad);
+        QCOMPARE(int(corpus.size()), questions);
+        QCOMPARE(int(corpus.report().skippedRecords()), skipped);
+        for (const Example& example : corpus.examples()) {
+            QVERIFY(!example.answers.empty());
+            for (const Answer& answer : example.answers)
+                QVERIFY2(example.textPair.compare(std::size_t(answer.start), answer.text.size(),
+                                                  answer.text) == 0,
+                         example.id.c_str());
+        }
+    }
+
     void financialPhraseBank()
     {
         DOMAINTUNE_SHARED_OR_SKIP(path, "data/finance/financial-phrasebank.csv");
