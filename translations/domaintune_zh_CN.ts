@@ -21,6 +21,61 @@
     </message>
 </context>
 <context>
+    <name>MetricText</name>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>F1 (macro)</source>
+        <translation>F1（宏平均）</translation>
+    </message>
+    <message>
+        <source>F1 (micro)</source>
+        <translation>F1（微平均）</translation>
+    </message>
+    <message>
+        <source>F1 (weighted)</source>
+        <translation>F1（加权）</translation>
+    </message>
+    <message>
+        <source>precision (macro)</source>
+        <translation>精确率（宏平均）</translation>
+    </message>
+    <message>
+        <source>recall (macro)</source>
+        <translation>召回率（宏平均）</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>token accuracy</source>
+        <translation>词元准确率</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>精确匹配</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
     <name>ModelSummary</name>
     <message>
         <source>%1 GB</source>
@@ -523,6 +578,22 @@
         <source>&lt;b&gt;No run in progress.&lt;/b&gt; Start one in New run (Ctrl+1), or with Run ▸ Quick run (Ctrl+R).</source>
         <translation>&lt;b&gt;当前没有运行。&lt;/b&gt;可在“新建运行”（Ctrl+1）中启动，或使用“运行 ▸ 快速运行”（Ctrl+R）。</translation>
     </message>
+    <message>
+        <source>%1 elapsed</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt; at step %1 — press Resume to go on; the time paused does not count.</source>
+        <translation>已在第 %1 步&lt;b&gt;暂停&lt;/b&gt; — 点击“继续”接着训练；暂停的时间不计入。</translation>
+    </message>
+    <message>
+        <source>paused · %1 elapsed</source>
+        <translation>已暂停 · 已用 %1</translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; now · best %3 at step %4</source>
+        <translation>%1：当前 &lt;b&gt;%2&lt;/b&gt; · 最佳 %3（第 %4 步）</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::DataChartsView</name>
@@ -991,6 +1062,30 @@
     <message>
         <source>Run templates (*.json)</source>
         <translation>运行模板 (*.json)</translation>
+    </message>
+    <message>
+        <source>A run is in progress</source>
+        <translation>有运行正在进行</translation>
+    </message>
+    <message>
+        <source>A training run is in progress. Quitting stops it.</source>
+        <translation>有一个训练运行正在进行。退出会停止它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stop and quit&lt;/b&gt; saves a checkpoint first: resume the run later from History. &lt;b&gt;Keep training&lt;/b&gt; leaves the window open.</source>
+        <translation>&lt;b&gt;停止并退出&lt;/b&gt;会先保存检查点：之后可在“历史”中继续该运行。&lt;b&gt;继续训练&lt;/b&gt;则保持窗口打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and quit</source>
+        <translation>停止并退出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep training</source>
+        <translation>继续训练(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Stopping the run and saving a checkpoint; the window closes when that is done…</source>
+        <translation>正在停止运行并保存检查点；完成后窗口将关闭…</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ui/confusionmatrixview.h"
 #include "ui/durationtext.h"
 #include "ui/liveplot.h"
+#include "ui/metrictext.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -82,6 +83,12 @@ QWidget* DashboardPage::createHeader()
     m_progress->setObjectName(QStringLiteral("progress"));
     m_eta = new QLabel(header);
     m_eta->setObjectName(QStringLiteral("eta"));
+    m_score = new QLabel(header);
+    m_score->setObjectName(QStringLiteral("score"));
+    m_score->setTextFormat(Qt::RichText);
+    QFont big = m_score->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_score->setFont(big);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_pause);
@@ -91,8 +98,9 @@ QWidget* DashboardPage::createHeader()
     buttons->addWidget(m_export);
     grid->addWidget(m_title, 0, 0);
     grid->addLayout(buttons, 0, 1);
-    grid->addWidget(m_progress, 1, 0);
-    grid->addWidget(m_eta, 1, 1);
+    grid->addWidget(m_score, 1, 0, 1, 2);
+    grid->addWidget(m_progress, 2, 0);
+    grid->addWidget(m_eta, 2, 1);
     grid->setColumnStretch(0, 1);
 
     connect(fit, &QPushButton::clicked, this, [this] {
@@ -203,6 +211,11 @@ void DashboardPage::reset()
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_eta->clear();
+    m_score->clear();
+    m_scoreMetric.clear();
+    m_bestStep = -1;
+    m_lastStep = 0;
+    m_lastElapsed = 0;
 }
 
 void DashboardPage::showState(TrainingController::State state)
@@ -223,6 +236,12 @@ void DashboardPage::showState(TrainingController::State state)
                "run (Ctrl+R)."));
     } else if (state == State::Stopping) {
         m_title->setText(tr("<b>Stopping…</b> the current step finishes first."));
+        m_eta->setText(tr("%1 elapsed").arg(durationText(m_lastElapsed)));
+    } else if (state == State::Paused) {
+        m_title->setText(tr("<b>Paused</b> at step %1 — press Resume to go on; the time paused "
+                            "does not count.")
+                             .arg(m_lastStep));
+        m_eta->setText(tr("paused · %1 elapsed").arg(durationText(m_lastElapsed)));
     }
 }
 
@@ -256,6 +275,8 @@ void DashboardPage::showProgress(const TrainingEvent& event)
     if (event.totalSteps > 0)
         m_progress->setRange(0, static_cast<int>(event.totalSteps));
     m_progress->setValue(static_cast<int>(event.step));
+    m_lastStep = event.step;
+    m_lastElapsed = event.elapsedSeconds;
     m_eta->setText(tr("epoch %1 · %2 elapsed · about %3 left")
                        .arg(event.epoch, 0, 'f', 2)
                        .arg(durationText(event.elapsedSeconds), durationText(event.etaSeconds)));
@@ -278,11 +299,38 @@ void DashboardPage::showEvaluation(const TrainingEvent& event)
     }
     m_confusion->setMatrix(event.labels, event.confusion);
     showPerClass(event.perClass);
+    showScore(event);
     QStringList summary;
     for (const auto& [name, value] : event.metrics)
         summary << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'f', 4);
     appendLog(
         tr("Evaluation at step %1: %2").arg(event.step).arg(summary.join(QStringLiteral(", "))));
+}
+
+void DashboardPage::showScore(const TrainingEvent& event)
+{
+    // The main metric of the run's task: the first task main metric the evaluation holds.
+    if (m_scoreMetric.isEmpty())
+        for (const TaskInfo& info : allTasks())
+            if (event.metrics.count(info.mainMetric)) {
+                m_scoreMetric = QString::fromUtf8(info.mainMetric);
+                break;
+            }
+    const auto found = event.metrics.find(m_scoreMetric.toStdString());
+    if (found == event.metrics.end())
+        return;
+    const double value = found->second;
+    const bool higher = higherIsBetter(m_scoreMetric.toStdString());
+    if (m_bestStep < 0 || (higher ? value > m_bestScore : value < m_bestScore)) {
+        m_bestScore = value;
+        m_bestStep = event.step;
+    }
+    const QString name = metricText(m_scoreMetric);
+    m_score->setText(tr("%1: <b>%2</b> now · best %3 at step %4")
+                         .arg(name.toHtmlEscaped())
+                         .arg(value, 0, 'f', 4)
+                         .arg(m_bestScore, 0, 'f', 4)
+                         .arg(m_bestStep));
 }
 
 void DashboardPage::addMetricPoint(const QString& name, double step, double value)
@@ -301,8 +349,9 @@ void DashboardPage::addMetricPoint(const QString& name, double step, double valu
     auto found = m_metricCurves.constFind(name);
     if (found == m_metricCurves.constEnd()) {
         const QList<QColor> colors = {kRed, kGreen, kBlue, kPurple, kOrange};
-        const int curve = plot->addCurve(name, colors.value(m_metricCurves.size() % colors.size()),
-                                         Qt::SolidLine, /*markers=*/true);
+        const int curve =
+            plot->addCurve(metricText(name), colors.value(m_metricCurves.size() % colors.size()),
+                           Qt::SolidLine, /*markers=*/true);
         found = m_metricCurves.insert(name, curve);
     }
     plot->append(*found, step, value);
@@ -333,6 +382,7 @@ void DashboardPage::showFinished(const TrainResult& result)
         m_title->setText(
             tr("<b>Run cancelled</b> after %n step(s).", nullptr, static_cast<int>(result.steps)));
     }
+    m_eta->setText(tr("%1 elapsed").arg(durationText(m_lastElapsed))); // nothing is left
 }
 
 void DashboardPage::showFailure(const QString& message)

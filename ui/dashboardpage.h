@@ -67,6 +67,7 @@ private:
     QWidget* createDetails();
     void showState(TrainingController::State state);
     void showProgress(const TrainingEvent& event);
+    void showScore(const TrainingEvent& event);
     void showPerClass(const std::vector<ClassMetrics>& rows);
     void addMetricPoint(const QString& name, double step, double value);
     void exportWithDialog(const QString& format);
@@ -74,6 +75,12 @@ private:
     QPointer<TrainingController> m_controller;
     QLabel* m_title = nullptr;
     QLabel* m_eta = nullptr;
+    QLabel* m_score = nullptr; ///< The main metric: latest and best evaluation, large.
+    QString m_scoreMetric;     ///< The metric m_score shows.
+    double m_bestScore = 0;
+    qint64 m_bestStep = -1;
+    qint64 m_lastStep = 0;
+    double m_lastElapsed = 0;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_pause = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -106,6 +107,13 @@ void MainWindow::connectPages()
     connect(m_controller, &TrainingController::finished, m_models, &ModelsPage::refresh);
     connect(m_controller, &TrainingController::failed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(m_controller, &TrainingController::stateChanged, this,
+            [this](TrainingController::State state) {
+                if (state == TrainingController::State::Idle && m_quitWhenStopped) {
+                    m_quitWhenStopped = false;
+                    QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+                }
+            });
     connect(m_newRun, &NewRunPage::runRequested, this,
             [this](const TrainSpec& spec) { startRun(spec); });
     connect(m_history, &HistoryPage::rerunRequested, this,
@@ -200,8 +208,40 @@ void MainWindow::restoreState()
     showPage(page >= 0 && page < pageCount() ? page : 0);
 }
 
+bool MainWindow::confirmQuit()
+{
+    if (!m_controller->isBusy())
+        return true;
+    if (m_quitWhenStopped)
+        return false; // already stopping; the window closes when the checkpoint is saved
+    QMessageBox box(QMessageBox::Question, tr("A run is in progress"),
+                    tr("A training run is in progress. Quitting stops it."), QMessageBox::NoButton,
+                    this);
+    box.setInformativeText(tr("<b>Stop and quit</b> saves a checkpoint first: resume the run "
+                              "later from History. <b>Keep training</b> leaves the window open."));
+    QPushButton* stop = box.addButton(tr("&Stop and quit"), QMessageBox::AcceptRole);
+    QPushButton* keep = box.addButton(tr("&Keep training"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    m_quitQuestion = &box;
+    box.exec();
+    m_quitQuestion = nullptr;
+    if (box.clickedButton() != stop)
+        return false;
+    m_quitWhenStopped = true;
+    statusBar()->showMessage(tr("Stopping the run and saving a checkpoint; the window closes "
+                                "when that is done…"));
+    showPage(DashboardSection);
+    m_controller->cancel();
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmQuit()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/page"), currentPage());

@@ -61,6 +61,8 @@ public:
     bool startRun(const TrainSpec& spec, bool resume = false, qint64 parentRunId = 0);
     /** Opens the quick-run dialog; on OK starts the run and shows the dashboard. */
     void startQuickRun();
+    /** The question asked when the window closes during a run (null when none is open). */
+    QWidget* quitQuestion() const { return m_quitQuestion; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,10 +72,14 @@ private:
     void createMenus();
     void connectPages();
     void restoreState();
+    /** Asks what to do with the run in progress; returns true when the window may close. */
+    bool confirmQuit();
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     TrainingController* m_controller = nullptr;
+    QWidget* m_quitQuestion = nullptr;
+    bool m_quitWhenStopped = false; ///< Stop was chosen on quit: close once the run has ended.
     NewRunPage* m_newRun = nullptr;
     DashboardPage* m_dashboard = nullptr;
     HistoryPage* m_history = nullptr;

@@ -295,7 +295,8 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
         event.samplesPerSecond = m_throughput.samplesPerSecond(window);
         event.tokensPerSecond = m_throughput.tokensPerSecond(window);
     }
-    const double elapsed = std::chrono::duration<double>(Clock::now() - m_started).count();
+    const double elapsed =
+        std::chrono::duration<double>(Clock::now() - m_started).count() - m_pausedSeconds;
     event.etaSeconds = elapsed / double(m_stepsThisCall) * double(totalSteps - m_state.step);
     emit(event);
     m_throughput.roll();
@@ -310,8 +311,12 @@ void TrainingRun::waitWhilePaused()
     event.kind = TrainingEventKind::Paused;
     event.message = "Paused at step " + std::to_string(m_state.step);
     emit(event);
+    const auto pausedAt = Clock::now();
     while (m_control.paused() && !m_control.cancelRequested())
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // Neither the time left nor the speed counts the pause.
+    m_pausedSeconds += std::chrono::duration<double>(Clock::now() - pausedAt).count();
+    m_throughput = ThroughputMeter();
     if (m_control.cancelRequested())
         return;
     event.kind = TrainingEventKind::Resumed;

@@ -76,6 +76,7 @@ private:
     TrainResult m_result;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     ThroughputMeter m_throughput;
+    double m_pausedSeconds = 0; ///< Time spent paused: not in the ETA.
     std::int64_t m_stepsThisCall = 0;
     std::int64_t m_totalSteps = 0;
     std::int64_t m_batchesPerEpoch = 1;

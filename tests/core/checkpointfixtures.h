@@ -23,11 +23,11 @@
 
 namespace domaintune::test {
 
-/** Appends @p value as @p width little-endian bytes. */
+/** Appends @p value as @p width little-endian bytes (zeros beyond its eight). */
 inline void putLittleEndian(QByteArray& out, quint64 value, int width)
 {
     for (int i = 0; i < width; ++i)
-        out.append(char((value >> (8 * i)) & 0xff));
+        out.append(char(i < 8 ? (value >> (8 * i)) & 0xff : 0));
 }
 
 inline void writeFile(const QString& path, const QByteArray& bytes)

@@ -91,6 +91,46 @@ private slots:
         QCOMPARE(page.confusionMatrix()->classCount(), 0);
     }
 
+    // The headline shows the task's main metric, translated, now and at its best; perplexity
+    // is best when lowest. After the run ends no time is said to be left.
+    void headlineShowsTheMainMetric()
+    {
+        DashboardPage page;
+        page.show();
+        const auto* score = page.findChild<QLabel*>(QStringLiteral("score"));
+        QVERIFY(score);
+        TrainingEvent first = evaluationEvent(10), second = evaluationEvent(20);
+        second.metrics["f1_macro"] = 0.65;
+        page.showEvaluation(first);
+        page.showEvaluation(second);
+        QVERIFY2(score->text().contains(QStringLiteral("F1 (macro)")), qPrintable(score->text()));
+        QVERIFY2(score->text().contains(QStringLiteral("<b>0.6500</b>")),
+                 qPrintable(score->text()));
+        QVERIFY2(score->text().contains(QStringLiteral("best 0.7000 at step 10")),
+                 qPrintable(score->text()));
+        page.reset();
+        QVERIFY(score->text().isEmpty());
+        TrainingEvent lm;
+        lm.kind = TrainingEventKind::Evaluation;
+        lm.step = 5;
+        lm.metrics = {{"loss", 3.0}, {"perplexity", 20.0}};
+        page.showEvaluation(lm);
+        lm.step = 10;
+        lm.metrics = {{"loss", 2.0}, {"perplexity", 7.4}};
+        page.showEvaluation(lm);
+        QVERIFY2(score->text().contains(QStringLiteral("best 7.4000 at step 10")),
+                 qPrintable(score->text()));
+
+        page.showStep(stepEvent(12));
+        const auto* eta = page.findChild<QLabel*>(QStringLiteral("eta"));
+        QVERIFY(eta->text().contains(QStringLiteral("left")));
+        TrainResult cancelled;
+        cancelled.status = "cancelled";
+        cancelled.steps = 12;
+        page.showFinished(cancelled);
+        QVERIFY2(!eta->text().contains(QStringLiteral("left")), qPrintable(eta->text()));
+    }
+
     void redrawsOnlyWhenDirtyAndVisible()
     {
         ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));

@@ -1,4 +1,5 @@
 #include "core/common/systeminfo.h"
+#include "core/trainingfixtures.h"
 #include "ui/dashboardpage.h"
 #include "ui/historypage.h"
 #include "ui/i18n.h"
@@ -30,6 +31,64 @@ private slots:
         QVERIFY(m_dir.isValid());
         qputenv("DOMAINTUNE_HISTORY", m_dir.filePath(QStringLiteral("history.sqlite")).toUtf8());
         qputenv("DOMAINTUNE_STARTER_DIR", m_dir.filePath(QStringLiteral("starter")).toUtf8());
+    }
+
+    // Closing the window during a run asks: Keep training leaves everything as it was; Stop and
+    // quit cancels the run, which saves a checkpoint, and the window closes once it has ended
+    // (the history then holds a cancelled, resumable run).
+    void quittingMidRunAsks()
+    {
+        const QString model = QString::fromStdString(
+            test::makeTinyClassifier(m_dir.filePath(QStringLiteral("tiny")).toStdString()));
+        QFile csv(m_dir.filePath(QStringLiteral("tiny.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("text,label\n");
+        for (const Example& example : test::tinySentimentExamples(20))
+            csv.write(
+                QByteArray::fromStdString(example.text + "," + example.labels.front() + "\n"));
+        csv.close();
+        TrainSpec spec = test::tinyTrainSpec(
+            model.toStdString(), m_dir.filePath(QStringLiteral("quit-run")).toStdString());
+        spec.trainFile = csv.fileName().toStdString();
+        spec.epochs = 500; // far longer than the test
+
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::TrainingController* controller = window.trainingController();
+        QVERIFY(window.startRun(spec));
+        QSignalSpy steps(controller, &ui::TrainingController::stepLogged);
+        QVERIFY(steps.wait(60000));
+        // Paused reads as paused, with no time left counted.
+        controller->pause();
+        const auto* title = window.dashboardPage()->findChild<QLabel*>(QStringLiteral("runTitle"));
+        QTRY_VERIFY2(title->text().contains(QStringLiteral("Paused")), qPrintable(title->text()));
+        QVERIFY(window.dashboardPage()
+                    ->findChild<QLabel*>(QStringLiteral("eta"))
+                    ->text()
+                    .startsWith(QStringLiteral("paused")));
+        controller->resume();
+
+        const auto answer = [&window](const QString& button) {
+            QTimer::singleShot(0, &window, [&window, button] {
+                QWidget* question = window.quitQuestion();
+                QVERIFY(question);
+                for (auto* push : question->findChildren<QPushButton*>())
+                    if (push->text().remove(QLatin1Char('&')) == button)
+                        push->click();
+            });
+        };
+        answer(QStringLiteral("Keep training"));
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(controller->isBusy());
+
+        answer(QStringLiteral("Stop and quit"));
+        QVERIFY(!window.close()); // not yet: the run saves its checkpoint first
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
+        QVERIFY(!controller->isBusy());
+        QVERIFY(QFile::exists(QString::fromStdString(spec.outputDir) +
+                              QStringLiteral("/checkpoint/state.json")));
     }
 
     void navigatesWithKeyboardShortcuts()
