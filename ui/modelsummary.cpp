@@ -47,6 +47,7 @@ ModelSummary summarizeModel(const QString& folder, const QString& task)
         summary.maxPositions = config.maxPositions - config.positionOffset;
         summary.decoder = config.family == ModelFamily::Gpt2;
         summary.projections = model->projections();
+        summary.headLabels = static_cast<qint64>(config.labels.size());
         summary.defaultLoraTargets = defaultLoraTargets(config.family);
         // transformers writes LABEL_0, LABEL_1, ... into every config.json, classifier or not:
         // those are placeholders, not labels the model was trained on.

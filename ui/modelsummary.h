@@ -39,6 +39,7 @@ struct ModelSummary
     std::vector<ProjectionShape> projections;
     std::vector<std::string> defaultLoraTargets; ///< PEFT's default for the family.
     QStringList labels;
+    qint64 headLabels = 0;        ///< Outputs of the loaded classification head (config's labels).
     QVector<GroupSummary> groups; ///< In network order, with the head for the chosen task.
 
     bool isValid() const { return error.isEmpty() && !folder.isEmpty(); }

@@ -1,9 +1,12 @@
 #include "ui/wizardlayerspage.h"
 
 #include "core/common/error.h"
+#include "core/data/datapreview.h"
 #include "core/model/loratargets.h"
 #include "core/train/memoryestimate.h"
+#include "core/train/task.h"
 #include "ui/newrunwizard.h"
+#include "ui/wizarddatapage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +31,26 @@ std::vector<std::string> groupNames(const ModelSummary& summary)
     for (const GroupSummary& group : summary.groups)
         names.push_back(group.name.toStdString());
     return names;
+}
+
+// The head's parameters for the labels the data has: the model was summarised with the head
+// its config names (often 2 labels); each label more or fewer is one output row of the last
+// linear layer (hidden size weights, and a bias except GPT-2's sequence score).
+qint64 headParameters(const NewRunWizard* owner, qint64 loaded)
+{
+    const ModelSummary& summary = owner->modelSummary();
+    const TaskInfo* task = findTask(owner->field(QStringLiteral("task")).toString().toStdString());
+    const DataPreview* preview = owner->dataPage()->preview();
+    if (!task || !task->labelled() || !preview || summary.headLabels <= 0)
+        return loaded;
+    const auto& stats = preview->statistics;
+    const auto labels = static_cast<qint64>(
+        task->data == TaskData::TaggedWords ? stats.tags.size() : stats.labels.size());
+    if (labels <= 0)
+        return loaded;
+    const bool scoreWithoutBias = summary.decoder && task->data != TaskData::TaggedWords;
+    const qint64 perLabel = summary.hiddenSize + (scoreWithoutBias ? 0 : 1);
+    return std::max<qint64>(0, loaded + (labels - summary.headLabels) * perLabel);
 }
 
 } // namespace
@@ -146,6 +169,14 @@ void WizardLayersPage::initializePage()
     const auto* owner = qobject_cast<NewRunWizard*>(wizard());
     if (owner && owner->modelSummary().folder != m_shownModel)
         fillGroups();
+    else if (owner)
+        for (const GroupSummary& group : owner->modelSummary().groups)
+            if (QTreeWidgetItem* row = item(group.name);
+                row && group.name == QLatin1String("head")) {
+                const qint64 parameters = headParameters(owner, group.parameters);
+                row->setText(1, formatCount(parameters));
+                row->setData(1, Qt::UserRole, parameters);
+            }
     if (m_hasPending) {
         m_hasPending = false;
         setPlan(m_pending);
@@ -160,7 +191,9 @@ void WizardLayersPage::fillGroups()
     m_shownModel = summary.folder;
     m_updating = true;
     m_tree->clear();
-    for (const GroupSummary& group : summary.groups) {
+    for (GroupSummary group : summary.groups) {
+        if (group.name == QLatin1String("head"))
+            group.parameters = headParameters(owner, group.parameters);
         auto* row = new QTreeWidgetItem(m_tree, {group.name, formatCount(group.parameters)});
         row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
         row->setCheckState(0, Qt::Checked);

@@ -148,6 +148,14 @@ private slots:
         // 4. Layers: presets drive the tree; a click makes it custom.
         QCOMPARE(wizard->currentId(), int(NewRunWizard::LayersPage));
         WizardLayersPage* layers = wizard->layersPage();
+        // The head is counted for the data's 3 labels (hidden x 3 weights + 3 biases), not for
+        // the 2 labels of the head the model folder was summarised with.
+        const auto* groupTree = layers->findChild<QTreeWidget*>(QStringLiteral("groups"));
+        const QTreeWidgetItem* headRow =
+            groupTree->findItems(QStringLiteral("head"), Qt::MatchExactly).value(0);
+        QVERIFY(headRow);
+        QCOMPARE(headRow->data(1, Qt::UserRole).toLongLong(),
+                 wizard->modelSummary().hiddenSize * 3 + 3);
         auto* preset = layers->findChild<QComboBox*>(QStringLiteral("preset"));
         preset->setCurrentIndex(preset->findData(QStringLiteral("head-only")));
         QVERIFY(layers->isTraining(QStringLiteral("head")));
