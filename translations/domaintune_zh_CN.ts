@@ -1393,6 +1393,14 @@ from %2</source>
         <source>Model</source>
         <translation>模型</translation>
     </message>
+    <message>
+        <source>best %1, at step %2</source>
+        <translation>最佳%1，第 %2 步</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>最佳得分</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::SettingsPage</name>

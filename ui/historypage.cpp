@@ -128,7 +128,12 @@ void HistoryPage::refresh()
     try {
         RunFilter filter;
         filter.limit = 10000;
-        m_model->setRuns(store()->listRuns(filter));
+        std::vector<RunRecord> runs = store()->listRuns(filter);
+        std::map<qint64, RunTableModel::Score> scores;
+        for (const RunRecord& run : runs)
+            if (auto best = RunTableModel::bestScore(run, store()->evaluations(run.id)))
+                scores[run.id] = *best;
+        m_model->setRuns(std::move(runs), std::move(scores));
     } catch (const std::exception& e) {
         m_store.reset();
         m_model->setRuns({});

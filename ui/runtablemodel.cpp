@@ -1,7 +1,9 @@
 #include "ui/runtablemodel.h"
 
 #include "core/hub/modelprovenance.h"
+#include "core/train/task.h"
 #include "ui/durationtext.h"
+#include "ui/metrictext.h"
 #include "ui/tasktext.h"
 
 #include <QBrush>
@@ -9,6 +11,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace domaintune::ui {
@@ -42,11 +45,34 @@ QColor statusColor(RunStatus status)
 
 RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RunTableModel::setRuns(std::vector<RunRecord> runs)
+void RunTableModel::setRuns(std::vector<RunRecord> runs, std::map<qint64, Score> scores)
 {
     beginResetModel();
     m_runs = std::move(runs);
+    m_scores = std::move(scores);
     endResetModel();
+}
+
+std::optional<RunTableModel::Score>
+RunTableModel::bestScore(const RunRecord& run, const std::vector<EvaluationRecord>& evaluations)
+{
+    const TaskInfo* task = findTask(run.task);
+    if (!task)
+        return std::nullopt;
+    const std::string metric = task->mainMetric;
+    const bool higher = higherIsBetter(metric);
+    std::optional<Score> best;
+    for (const EvaluationRecord& evaluation : evaluations) {
+        if (evaluation.split != "validation")
+            continue;
+        const auto summary = nlohmann::json::parse(evaluation.summaryJson, nullptr, false);
+        if (!summary.is_object() || !summary.contains(metric) || !summary[metric].is_number())
+            continue;
+        const double value = summary[metric].get<double>();
+        if (!best || (higher ? value > best->value : value < best->value))
+            best = Score{QString::fromStdString(metric), value, evaluation.step};
+    }
+    return best;
 }
 
 int RunTableModel::rowOf(qint64 runId) const
@@ -78,6 +104,13 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == ModelColumn)
             return modelToolTip(run);
+        if (index.column() == ScoreColumn) {
+            const auto found = m_scores.find(run.id);
+            return found == m_scores.end() ? QVariant()
+                                           : QVariant(tr("best %1, at step %2")
+                                                          .arg(metricText(found->second.metric))
+                                                          .arg(found->second.step));
+        }
         return index.column() == NameColumn && !run.notes.empty()
                    ? QVariant(QString::fromStdString(run.notes))
                    : QVariant();
@@ -87,7 +120,8 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
                                                                  : QVariant();
     }
     case Qt::TextAlignmentRole:
-        return index.column() == IdColumn || index.column() == DurationColumn
+        return index.column() == IdColumn || index.column() == DurationColumn ||
+                       index.column() == ScoreColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case SortRole:
@@ -152,6 +186,13 @@ QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
         return domainTitle(QString::fromStdString(run.domain));
     case StatusColumn:
         return statusText(run.status);
+    case ScoreColumn: {
+        const auto found = m_scores.find(run.id);
+        return found == m_scores.end()
+                   ? QString()
+                   : QStringLiteral("%1 %2").arg(metricText(found->second.metric),
+                                                 QLocale().toString(found->second.value, 'f', 3));
+    }
     case CreatedColumn:
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.createdAt),
                                   QLocale::ShortFormat);
@@ -175,6 +216,12 @@ QVariant RunTableModel::sortValue(const RunRecord& run, int column) const
         return QVariant::fromValue<qint64>(run.createdAt);
     case DurationColumn:
         return durationSeconds(run).value_or(-1.0);
+    case ScoreColumn: {
+        const auto found = m_scores.find(run.id);
+        // Runs without a score sort below every score.
+        return found == m_scores.end() ? std::numeric_limits<double>::lowest()
+                                       : found->second.value;
+    }
     default:
         return displayValue(run, column);
     }
@@ -195,6 +242,8 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Domain");
     case StatusColumn:
         return tr("Status");
+    case ScoreColumn:
+        return tr("Best score");
     case CreatedColumn:
         return tr("Created");
     case DurationColumn:

@@ -1,18 +1,22 @@
 #pragma once
 
+#include "core/store/evaluationrecord.h"
 #include "core/store/runrecord.h"
 
 #include <QAbstractTableModel>
 
+#include <map>
+#include <optional>
 #include <vector>
 
 namespace domaintune::ui {
 
 /**
- * The runs of the history as a table: id, name, task, domain, status, created, duration and
- * the base model (its Hub id, or the folder's name; where it came from in the tooltip).
- * Qt::DisplayRole gives text, SortRole the raw value to sort by (numbers and timestamps), and
- * RunIdRole the run's id. setRuns() replaces the rows (one model reset). GUI thread only.
+ * The runs of the history as a table: id, name, task, domain, status, best score (the task's
+ * main metric, translated, with its step in the tooltip), created, duration and the base model (its
+ * Hub id, or the folder's name; where it came from in the tooltip). Qt::DisplayRole gives text,
+ * SortRole the raw value to sort by (numbers and timestamps), and RunIdRole the run's id. setRuns()
+ * replaces the rows (one model reset). GUI thread only.
  */
 class RunTableModel : public QAbstractTableModel
 {
@@ -26,6 +30,7 @@ public:
         TaskColumn,
         DomainColumn,
         StatusColumn,
+        ScoreColumn,
         CreatedColumn,
         DurationColumn,
         ModelColumn,
@@ -40,7 +45,19 @@ public:
 
     explicit RunTableModel(QObject* parent = nullptr);
 
-    void setRuns(std::vector<RunRecord> runs);
+    /** A run's best evaluation by its task's main metric. */
+    struct Score
+    {
+        QString metric;
+        double value = 0;
+        qint64 step = 0;
+    };
+    /** The best validation evaluation of @p run among @p evaluations, by the main metric of
+     *  its task (higher or lower is better as the metric says); nullopt without one. */
+    static std::optional<Score> bestScore(const RunRecord& run,
+                                          const std::vector<EvaluationRecord>& evaluations);
+
+    void setRuns(std::vector<RunRecord> runs, std::map<qint64, Score> scores = {});
     const std::vector<RunRecord>& runs() const { return m_runs; }
     /** Returns the row of run @p runId, or -1. */
     int rowOf(qint64 runId) const;
@@ -63,6 +80,7 @@ private:
     QVariant sortValue(const RunRecord& run, int column) const;
 
     std::vector<RunRecord> m_runs;
+    std::map<qint64, Score> m_scores;
 };
 
 } // namespace domaintune::ui

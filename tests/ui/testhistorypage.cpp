@@ -79,6 +79,42 @@ private slots:
         page.setSearchText(QString());
     }
 
+    // The Best score column: the task's main metric at its best validation evaluation
+    // (export verification does not count), translated, sortable by value.
+    void showsTheBestScore()
+    {
+        {
+            RunStore store(m_history.toStdString());
+            for (const auto& [step, f1, split] : std::vector<std::tuple<int, double, std::string>>{
+                     {3, 0.6, "validation"},
+                     {6, 0.8, "validation"},
+                     {9, 0.75, "validation"},
+                     {9, 0.99, "export-verification"}}) {
+                EvaluationRecord evaluation;
+                evaluation.runId = m_second;
+                evaluation.step = step;
+                evaluation.split = split;
+                evaluation.summaryJson = nlohmann::json{{"f1_macro", f1}, {"accuracy", 0.9}}.dump();
+                store.addEvaluation(evaluation);
+            }
+        }
+        ui::HistoryPage page;
+        const QModelIndex cell =
+            page.model()->index(page.model()->rowOf(m_second), ui::RunTableModel::ScoreColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("F1 (macro) 0.800"));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("best F1 (macro), at step 6"));
+        QCOMPARE(cell.data(ui::RunTableModel::SortRole).toDouble(), 0.8);
+        QVERIFY(page.model()
+                    ->index(page.model()->rowOf(m_third), ui::RunTableModel::ScoreColumn)
+                    .data()
+                    .toString()
+                    .isEmpty());
+        page.view()->sortByColumn(ui::RunTableModel::ScoreColumn, Qt::DescendingOrder);
+        QCOMPARE(page.view()->model()->index(0, 0).data(ui::RunTableModel::RunIdRole).toLongLong(),
+                 m_second);
+    }
+
     // The Model column: the Hub id of a cached model (where it came from in the tooltip), the
     // folder's name otherwise.
     void showsTheBaseModel()
