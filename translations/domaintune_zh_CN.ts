@@ -1892,6 +1892,38 @@ from %2</source>
         <source>⚠ This is question-answering data: pick the question-answering task on the first page.</source>
         <translation>⚠ 这是问答数据：请在第一页选择问答任务。</translation>
     </message>
+    <message>
+        <source>comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>at @</source>
+        <translation>at 符号 @</translation>
+    </message>
+    <message>
+        <source>CSV-like files: the character between fields; type another one if yours is not listed.</source>
+        <translation>CSV 类文件中字段之间的分隔字符；如果列表中没有，可直接输入。</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>字段分隔符：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delimiter:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;字段分隔符：&lt;/b&gt;%1</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardHyperPage</name>

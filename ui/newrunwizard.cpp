@@ -57,6 +57,7 @@ TrainSpec NewRunWizard::spec() const
     spec.labelSeparator = field(QStringLiteral("labelSeparator")).toString().toStdString();
     spec.format = m_data->format().toStdString();
     spec.encoding = m_data->encoding().toStdString();
+    spec.delimiter = m_data->delimiter().toStdString();
     spec.textColumn = m_data->textColumn().toStdString();
     spec.labelColumn = m_data->labelColumn().toStdString();
     spec.freeze = m_layers->plan();
@@ -82,7 +83,8 @@ void NewRunWizard::setSpec(const TrainSpec& spec)
     setField(QStringLiteral("labelSeparator"), QString::fromStdString(spec.labelSeparator));
     m_data->setOverrides(QString::fromStdString(spec.format), QString::fromStdString(spec.encoding),
                          QString::fromStdString(spec.textColumn),
-                         QString::fromStdString(spec.labelColumn));
+                         QString::fromStdString(spec.labelColumn),
+                         QString::fromStdString(spec.delimiter));
     m_layers->setPlan(spec.freeze);
     m_layers->setLora(spec.lora);
     m_hyper->load(spec);

@@ -1,6 +1,7 @@
 #include "ui/wizarddatapage.h"
 
 #include "core/data/corpusformat.h"
+#include "core/data/importoptions.h"
 #include "core/train/task.h"
 #include "ui/datachartsview.h"
 #include "ui/newrunwizard.h"
@@ -127,6 +128,7 @@ WizardDataPage::WizardDataPage(QWidget* parent) : QWizardPage(parent)
     connect(m_file, &QLineEdit::textChanged, this, [this](const QString& text) {
         if (text != m_lastTyped)
             m_typed = false;
+        resetForNewFile(); // the previous file's columns and format do not apply to this one
     });
     connect(m_file, &QLineEdit::textEdited, this, [this](const QString& text) {
         m_typed = true;
@@ -138,9 +140,10 @@ WizardDataPage::WizardDataPage(QWidget* parent) : QWizardPage(parent)
         analyze();
     });
     connect(m_separator, &QLineEdit::textChanged, this, &WizardDataPage::scheduleAnalysis);
-    for (QComboBox* box : {m_format, m_encoding, m_text, m_label})
+    for (QComboBox* box : {m_format, m_encoding, m_delimiter, m_text, m_label})
         connect(box, &QComboBox::currentIndexChanged, this, &WizardDataPage::scheduleAnalysis);
     connect(m_encoding, &QComboBox::editTextChanged, this, &WizardDataPage::scheduleAnalysis);
+    connect(m_delimiter, &QComboBox::editTextChanged, this, &WizardDataPage::scheduleAnalysis);
     connect(m_maxLength, &QSpinBox::valueChanged, this, &WizardDataPage::scheduleAnalysis);
 }
 
@@ -178,6 +181,19 @@ void WizardDataPage::buildForm()
     detected->addWidget(m_format);
     detected->addWidget(new QLabel(tr("Encoding:"), this));
     detected->addWidget(m_encoding);
+    m_delimiter = new QComboBox(this);
+    m_delimiter->setObjectName(QStringLiteral("delimiter"));
+    m_delimiter->setEditable(true);
+    m_delimiter->addItem(tr("detect"), QString());
+    m_delimiter->addItem(tr("comma ,"), QStringLiteral(","));
+    m_delimiter->addItem(tr("semicolon ;"), QStringLiteral(";"));
+    m_delimiter->addItem(tr("tab"), QStringLiteral("tab"));
+    m_delimiter->addItem(tr("bar |"), QStringLiteral("|"));
+    m_delimiter->addItem(tr("at @"), QStringLiteral("@"));
+    m_delimiter->setToolTip(tr("CSV-like files: the character between fields; type another one "
+                               "if yours is not listed."));
+    detected->addWidget(new QLabel(tr("Delimiter:"), this));
+    detected->addWidget(m_delimiter);
     m_detected = new QLabel(this);
     m_detected->setObjectName(QStringLiteral("detected"));
     detected->addWidget(m_detected, 1);
@@ -260,6 +276,31 @@ QString WizardDataPage::format() const
     return m_format->currentData().toString();
 }
 
+QString WizardDataPage::delimiter() const
+{
+    const int index = m_delimiter->findText(m_delimiter->currentText());
+    return index >= 0 ? m_delimiter->itemData(index).toString()
+                      : m_delimiter->currentText().trimmed();
+}
+
+void WizardDataPage::resetForNewFile()
+{
+    const QSignalBlocker format(m_format), encoding(m_encoding), delimiter(m_delimiter);
+    m_format->setCurrentIndex(0);
+    m_encoding->setCurrentIndex(0);
+    m_delimiter->setCurrentIndex(0);
+    m_text->clear();
+    m_label->clear();
+    m_presetText.clear();
+    m_presetLabel.clear();
+    m_detected->clear();
+    m_table->setRowCount(0);
+    m_charts->setLabels({});
+    m_charts->setLengths({}, static_cast<std::size_t>(m_maxLength->value()));
+    m_preview.reset();
+    emit completeChanged();
+}
+
 QString WizardDataPage::encoding() const
 {
     const int index = m_encoding->findText(m_encoding->currentText());
@@ -278,8 +319,14 @@ QString WizardDataPage::labelColumn() const
 }
 
 void WizardDataPage::setOverrides(const QString& format, const QString& encoding,
-                                  const QString& text, const QString& label)
+                                  const QString& text, const QString& label,
+                                  const QString& delimiter)
 {
+    const int separator = m_delimiter->findData(delimiter);
+    if (separator >= 0)
+        m_delimiter->setCurrentIndex(separator);
+    else
+        m_delimiter->setEditText(delimiter);
     m_format->setCurrentIndex(std::max(0, m_format->findData(format)));
     const int index = m_encoding->findData(encoding);
     if (index >= 0)
@@ -298,6 +345,7 @@ QString WizardDataPage::requestKey() const
     return QStringList{m_file->text().trimmed(),
                        format(),
                        encoding(),
+                       delimiter(),
                        textColumn(),
                        labelColumn(),
                        m_separator->text(),
@@ -343,6 +391,12 @@ void WizardDataPage::analyze()
     request.options.format =
         format().isEmpty() ? CorpusFormat::Auto : parseCorpusFormat(format().toStdString());
     request.options.encoding = encoding().toStdString();
+    try {
+        request.options.delimiter = parseDelimiterName(delimiter().toStdString());
+    } catch (const std::exception& e) {
+        m_warnings->setText(tr("<b>Delimiter:</b> %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
     request.options.mapping.text = textColumn().toStdString();
     request.options.mapping.label = labelColumn().toStdString();
     request.options.mapping.labelSeparator = m_separator->text().toStdString();

@@ -22,10 +22,10 @@ class DataChartsView;
 /**
  * Wizard page 3: the training data. Shows the detected format and encoding (both
  * overridable), maps columns with a live preview table, draws the label distribution and the
- * token-length histogram with the truncation line, warns about leakage, imbalance and import
- * problems, and sets the validation split. The file is read on a pool thread a moment after
- * a setting changes. Fields: "trainFile", "validationFile", "validationFraction" (percent),
- * "maxLength", "labelSeparator". GUI thread only.
+ * token-length histogram with the truncation line, lets the delimiter be chosen (, ; tab | @),
+ * warns about leakage, imbalance and import problems, and sets the validation split. The file is
+ * read on a pool thread a moment after a setting changes. Fields: "trainFile", "validationFile",
+ * "validationFraction" (percent), "maxLength", "labelSeparator". GUI thread only.
  */
 class WizardDataPage : public QWizardPage
 {
@@ -48,9 +48,11 @@ public:
     QString encoding() const;
     QString textColumn() const;
     QString labelColumn() const;
+    /** Returns "" (detect), "tab" or the one-character delimiter of CSV-like files. */
+    QString delimiter() const;
     /** Presets the overrides (from a spec); empty strings mean "detect". */
     void setOverrides(const QString& format, const QString& encoding, const QString& text,
-                      const QString& label);
+                      const QString& label, const QString& delimiter = {});
 
     bool isAnalyzing() const { return m_analyzing || m_debounce.isActive(); }
     /** Returns the last preview, or null before one succeeded. */
@@ -73,12 +75,16 @@ private:
     void showPreview(const DataPreview& preview);
     void fillColumns(const DataPreview& preview);
     void fillTable(const DataPreview& preview);
+    /** Another file: format, encoding, delimiter and columns go back to "detect", and what
+     *  the page showed of the previous file goes. */
+    void resetForNewFile();
     void showWarnings(const DataPreview& preview);
     QString requestKey() const;
 
     QLineEdit* m_file = nullptr;
     QComboBox* m_format = nullptr;
     QComboBox* m_encoding = nullptr;
+    QComboBox* m_delimiter = nullptr;
     QComboBox* m_text = nullptr;
     QComboBox* m_label = nullptr;
     QLineEdit* m_separator = nullptr;

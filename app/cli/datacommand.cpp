@@ -46,23 +46,12 @@ const std::vector<std::string> kSwitches = {"blocks",
                                             "no-stratify",
                                             "resplit"};
 
-char parseDelimiter(const std::string& text)
-{
-    if (text.empty())
-        return 0;
-    if (text == "tab" || text == "\\t")
-        return '\t';
-    if (text.size() != 1)
-        throw Error("--delimiter takes one character (or \"tab\"), got \"" + text + "\".");
-    return text[0];
-}
-
 ImportOptions importOptions(const CommandLine& line)
 {
     ImportOptions options;
     options.encoding = line.value("encoding");
     options.format = parseCorpusFormat(line.value("format", "auto"));
-    options.delimiter = parseDelimiter(line.value("delimiter"));
+    options.delimiter = parseDelimiterName(line.value("delimiter"));
     if (line.has("header"))
         options.hasHeader = line.value("header") == "yes"  ? 1
                             : line.value("header") == "no" ? 0

@@ -38,6 +38,7 @@ TrainSpec specFrom(const CommandLine& line)
     spec.textColumn = line.value("text-column", spec.textColumn);
     spec.labelColumn = line.value("label-column", spec.labelColumn);
     spec.encoding = line.value("encoding", spec.encoding);
+    spec.delimiter = line.value("delimiter", spec.delimiter);
     spec.epochs = line.integer("epochs", spec.epochs);
     spec.maxSteps = line.integer("max-steps", spec.maxSteps);
     spec.maxLength = line.integer("max-length", spec.maxLength);
@@ -93,12 +94,13 @@ std::int64_t runToResume(const std::string& history, const std::string& outputDi
 
 int runTrain(CommandLine& commandLine)
 {
-    commandLine.allowOnly({"config",  "name",       "model",       "task",         "domain",
-                           "train",   "validation", "text-column", "label-column", "encoding",
-                           "epochs",  "max-steps",  "max-length",  "batch-size",   "learning-rate",
-                           "seed",    "threads",    "freeze",      "output",       "history",
-                           "dropout", "lora-r",     "lora-alpha",  "lora-dropout", "lora-targets"},
-                          {"resume", "no-history", "bf16", "fp16", "use-rslora"});
+    commandLine.allowOnly(
+        {"config",       "name",        "model",        "task",          "domain",    "train",
+         "validation",   "text-column", "label-column", "encoding",      "delimiter", "epochs",
+         "max-steps",    "max-length",  "batch-size",   "learning-rate", "seed",      "threads",
+         "freeze",       "output",      "history",      "dropout",       "lora-r",    "lora-alpha",
+         "lora-dropout", "lora-targets"},
+        {"resume", "no-history", "bf16", "fp16", "use-rslora"});
     const TrainSpec spec = specFrom(commandLine);
     const TrainingData data = loadTrainingData(
         spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });

@@ -140,8 +140,12 @@ ImportSummary streamCorpus(const std::vector<CorpusSource>& sources, const Impor
     for (const CorpusSource& source : sources) {
         if (!more || context.cancelled())
             break;
-        const CorpusFormat format =
+        CorpusFormat format =
             options.format != CorpusFormat::Auto ? options.format : detectCorpusFormat(source.path);
+        // A delimiter was chosen: a .txt file of "sentence@label" lines is delimited text.
+        if (options.format == CorpusFormat::Auto && options.delimiter != 0 &&
+            format == CorpusFormat::PlainText)
+            format = CorpusFormat::Csv;
         const std::string split =
             source.split.empty() ? canonicalSplitName(source.path) : splitName(source.split);
         SourceInfo info = readSource(source.path, format, context, [&](Example& example) {

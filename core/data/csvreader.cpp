@@ -60,7 +60,8 @@ CsvReader::CsvReader(DecodedFile& file, char delimiter, int hasHeader) : m_file(
     Record first;
     if (!parseRecord(first))
         return;
-    m_hasHeader = hasHeader >= 0 ? hasHeader == 1 : looksLikeHeader(first.values);
+    m_hasHeader =
+        hasHeader >= 0 ? hasHeader == 1 : looksLikeHeader(first.values, lines, m_delimiter);
     if (m_hasHeader) {
         m_columns = first.values;
         return;

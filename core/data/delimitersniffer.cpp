@@ -82,4 +82,29 @@ bool looksLikeHeader(const std::vector<std::string>& fields)
     return !fields.empty();
 }
 
+bool looksLikeHeader(const std::vector<std::string>& fields, const std::vector<std::string>& lines,
+                     char delimiter)
+{
+    if (!looksLikeHeader(fields))
+        return false;
+    // A column name is not one of its column's values: "positive" in the first row of a
+    // "sentence@label" file that says "positive" again below is data, not a header.
+    for (std::size_t row = 1; row < lines.size(); ++row) {
+        std::size_t column = 0, start = 0;
+        const std::string& line = lines[row];
+        while (column < fields.size()) {
+            const std::size_t end = line.find(delimiter, start);
+            const std::string value =
+                line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (value == fields[column] && value.size() <= 32)
+                return false;
+            if (end == std::string::npos)
+                break;
+            start = end + 1;
+            ++column;
+        }
+    }
+    return true;
+}
+
 } // namespace domaintune

@@ -19,4 +19,12 @@ char sniffDelimiter(const std::vector<std::string>& lines);
  */
 bool looksLikeHeader(const std::vector<std::string>& fields);
 
+/**
+ * As above, and no field of @p fields (the first row) is a value of its column in the later
+ * sample @p lines (split at @p delimiter, quotes ignored): a name does not repeat as data.
+ * Pure function; thread-safe.
+ */
+bool looksLikeHeader(const std::vector<std::string>& fields, const std::vector<std::string>& lines,
+                     char delimiter);
+
 } // namespace domaintune

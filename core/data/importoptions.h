@@ -42,4 +42,10 @@ struct ImportOptions
     const std::atomic_bool* cancel = nullptr; ///< Optional; polled once per mebibyte read.
 };
 
+/**
+ * Reads a delimiter as users write it: "" (detect: 0), "tab" or "\\t", or one character.
+ * Throws domaintune::Error for anything longer.
+ */
+char parseDelimiterName(const std::string& text);
+
 } // namespace domaintune

@@ -43,6 +43,7 @@ const std::vector<std::string>& knownKeys()
                                                   "label_separator",
                                                   "encoding",
                                                   "format",
+                                                  "delimiter",
                                                   "max_length",
                                                   "epochs",
                                                   "max_steps",
@@ -86,6 +87,7 @@ ImportOptions TrainSpec::importOptions() const
     if (!format.empty())
         options.format = parseCorpusFormat(format);
     options.encoding = encoding;
+    options.delimiter = parseDelimiterName(delimiter);
     options.mapping.text = textColumn;
     options.mapping.label = labelColumn;
     options.mapping.labelSeparator = labelSeparator;
@@ -94,6 +96,8 @@ ImportOptions TrainSpec::importOptions() const
 
 void TrainSpec::validate() const
 {
+    require(delimiter.empty() || delimiter == "tab" || delimiter.size() == 1, "delimiter",
+            "must be one character or \"tab\" (got \"" + delimiter + "\")");
     const TaskInfo* info = findTask(task);
     require(info != nullptr, "task", "must be one of " + taskNames() + " (got \"" + task + "\")");
     if (!metricForBest.empty()) {
@@ -141,55 +145,58 @@ void TrainSpec::validate() const
 
 nlohmann::json TrainSpec::toJson() const
 {
-    return {{"name", name},
-            {"model", modelDir},
-            {"task", task},
-            {"domain", domain},
-            {"train", trainFile},
-            {"validation", validationFile},
-            {"validation_fraction", validationFraction},
-            {"text_column", textColumn},
-            {"label_column", labelColumn},
-            {"label_separator", labelSeparator},
-            {"encoding", encoding},
-            {"format", format},
-            {"max_length", maxLength},
-            {"epochs", epochs},
-            {"max_steps", maxSteps},
-            {"batch_size", batchSize},
-            {"gradient_accumulation", gradientAccumulation},
-            {"learning_rate", learningRate},
-            {"weight_decay", weightDecay},
-            {"warmup_ratio", warmupRatio},
-            {"schedule", schedule},
-            {"max_grad_norm", maxGradNorm},
-            {"seed", seed},
-            {"freeze",
-             {{"preset", freeze.preset},
-              {"top_k", freeze.topK},
-              {"frozen_groups", freeze.frozenGroups},
-              {"gradual_unfreezing", freeze.gradualUnfreezing},
-              {"layer_decay", freeze.layerDecay}}},
-            {"class_weights", classWeights},
-            {"cache_frozen_features", cacheFrozenFeatures},
-            {"group_by_length", groupByLength},
-            {"dropout", dropout},
-            {"mlm_probability", mlmProbability},
-            {"whole_word_masking", wholeWordMasking},
-            {"lora_r", lora.rank},
-            {"lora_alpha", lora.alpha},
-            {"lora_dropout", lora.dropout},
-            {"lora_targets", lora.targets},
-            {"use_rslora", lora.rsLora},
-            {"eval_steps", evalSteps},
-            {"metric_for_best", metricForBest},
-            {"early_stopping_patience", earlyStoppingPatience},
-            {"checkpoint_steps", checkpointSteps},
-            {"threads", threads},
-            {"device", device},
-            {"bf16", bf16},
-            {"fp16", fp16},
-            {"output", outputDir}};
+    nlohmann::json json = {{"name", name},
+                           {"model", modelDir},
+                           {"task", task},
+                           {"domain", domain},
+                           {"train", trainFile},
+                           {"validation", validationFile},
+                           {"validation_fraction", validationFraction},
+                           {"text_column", textColumn},
+                           {"label_column", labelColumn},
+                           {"label_separator", labelSeparator},
+                           {"encoding", encoding},
+                           {"format", format},
+                           {"max_length", maxLength},
+                           {"epochs", epochs},
+                           {"max_steps", maxSteps},
+                           {"batch_size", batchSize},
+                           {"gradient_accumulation", gradientAccumulation},
+                           {"learning_rate", learningRate},
+                           {"weight_decay", weightDecay},
+                           {"warmup_ratio", warmupRatio},
+                           {"schedule", schedule},
+                           {"max_grad_norm", maxGradNorm},
+                           {"seed", seed},
+                           {"freeze",
+                            {{"preset", freeze.preset},
+                             {"top_k", freeze.topK},
+                             {"frozen_groups", freeze.frozenGroups},
+                             {"gradual_unfreezing", freeze.gradualUnfreezing},
+                             {"layer_decay", freeze.layerDecay}}},
+                           {"class_weights", classWeights},
+                           {"cache_frozen_features", cacheFrozenFeatures},
+                           {"group_by_length", groupByLength},
+                           {"dropout", dropout},
+                           {"mlm_probability", mlmProbability},
+                           {"whole_word_masking", wholeWordMasking},
+                           {"lora_r", lora.rank},
+                           {"lora_alpha", lora.alpha},
+                           {"lora_dropout", lora.dropout},
+                           {"lora_targets", lora.targets},
+                           {"use_rslora", lora.rsLora},
+                           {"eval_steps", evalSteps},
+                           {"metric_for_best", metricForBest},
+                           {"early_stopping_patience", earlyStoppingPatience},
+                           {"checkpoint_steps", checkpointSteps},
+                           {"threads", threads},
+                           {"device", device},
+                           {"bf16", bf16},
+                           {"fp16", fp16},
+                           {"output", outputDir}};
+    if (!delimiter.empty()) // written only when set: older runs' specs (and checkpoints) match
+        json["delimiter"] = delimiter;
+    return json;
 }
 
 TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
@@ -212,6 +219,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "label_separator", spec.labelSeparator);
     read(json, "format", spec.format);
     read(json, "encoding", spec.encoding);
+    read(json, "delimiter", spec.delimiter);
     read(json, "max_length", spec.maxLength);
     read(json, "epochs", spec.epochs);
     read(json, "max_steps", spec.maxSteps);

@@ -31,6 +31,7 @@ struct TrainSpec
     std::string labelSeparator; ///< Non-empty: the label column holds several labels.
     std::string encoding;       ///< Empty: detected.
     std::string format;         ///< Empty or "auto": detected; else a corpusFormatName().
+    std::string delimiter;      ///< CSV/TSV: empty detects; "tab" or one character.
 
     std::int64_t maxLength = 128;
     std::int64_t epochs = 3;

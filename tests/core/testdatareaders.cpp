@@ -225,6 +225,27 @@ private slots:
                  std::string("daily"));
     }
 
+    // PhraseBank's own "sentence@label" .txt: a chosen delimiter reads it as delimited text,
+    // and its first line is data (its label repeats below), not a header.
+    void chosenDelimiterAndAFirstRowThatIsData()
+    {
+        QTemporaryDir dir;
+        std::string lines;
+        for (int i = 0; i < 3; ++i)
+            lines += "Profit rose .@positive\nSales fell .@negative\nRates held .@neutral\n";
+        const std::string path = writeFile(dir, "Sentences_AllAgree.txt", lines);
+        ImportOptions options;
+        options.delimiter = '@';
+        const Corpus corpus = importCorpus(path, options);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Csv);
+        QVERIFY(!corpus.sources()[0].hasHeader);
+        QCOMPARE(corpus.size(), std::size_t(9));
+        QCOMPARE(corpus.labelCounts().size(), std::size_t(3));
+        QCOMPARE(corpus.examples()[0].text, std::string("Profit rose ."));
+        // Without the delimiter a .txt is plain text, one example per line, as before.
+        QCOMPARE(importCorpus(path).sources()[0].format, CorpusFormat::PlainText);
+    }
+
     void conllBioesAndTagColumn()
     {
         QTemporaryDir dir;

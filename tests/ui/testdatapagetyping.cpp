@@ -56,6 +56,60 @@ private slots:
         QCOMPARE(page->preview()->examplesRead, std::size_t(4));
     }
 
+    // Another file starts from "detect" again (the previous file's text column made the next
+    // file fail with "there is no column"); the delimiter can be chosen, e.g. PhraseBank's own
+    // "sentence@label" lines.
+    void anotherFileStartsFromDetectAndTheDelimiterCanBeChosen()
+    {
+        NewRunWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        WizardDataPage* page = wizard.dataPage();
+        auto* field = page->findChild<QLineEdit*>(QStringLiteral("trainFile"));
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString& name, const QByteArray& bytes) {
+            QFile file(dir.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(bytes);
+            return file.fileName();
+        };
+        const QString first =
+            write(QStringLiteral("first.csv"),
+                  "sentence,note,label\nProfit rose,a,pos\nSales fell,b,neg\nFlat,c,neu\n");
+        const QString second =
+            write(QStringLiteral("second.csv"), "text,label\nUp,pos\nDown,neg\nSame,neu\n");
+        QByteArray lines;
+        for (int i = 0; i < 3; ++i)
+            lines += "Profit rose sharply .@positive\nSales fell .@negative\n"
+                     "The bank cut rates .@neutral\nShares rose .@positive\n";
+        const QString at = write(QStringLiteral("phrasebank.txt"), lines);
+        field->setText(first);
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        auto* text = page->findChild<QComboBox*>(QStringLiteral("textColumn"));
+        text->setCurrentIndex(text->findData(QStringLiteral("note")));
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing() &&
+                                     page->preview()->source.mapping.text == "note",
+                                 30000);
+        field->setText(second);
+        QCOMPARE(page->textColumn(), QString()); // back to detect at once
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        QVERIFY2(!page->warnings().contains(QStringLiteral("cannot be read")),
+                 qPrintable(page->warnings()));
+        QCOMPARE(page->preview()->examplesRead, std::size_t(3));
+        QCOMPARE(page->preview()->source.mapping.text, std::string("text"));
+
+        field->setText(at);
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        auto* delimiter = page->findChild<QComboBox*>(QStringLiteral("delimiter"));
+        delimiter->setCurrentIndex(delimiter->findData(QStringLiteral("@")));
+        QCOMPARE(page->delimiter(), QStringLiteral("@"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing() &&
+                                     page->preview()->statistics.labels.size() == 3,
+                                 30000);
+        QCOMPARE(page->preview()->examplesRead, std::size_t(12));
+        QCOMPARE(wizard.spec().delimiter, std::string("@"));
+    }
+
     // Question-answering data on the data page: question, context and answer columns in the
     // preview (an unanswerable question says so), the label column off, counts in the
     // warnings; with a classification task the page says it is QA data.
