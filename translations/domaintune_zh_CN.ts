@@ -389,6 +389,14 @@
         <source>True</source>
         <translation>真实类别</translation>
     </message>
+    <message>
+        <source>Show shares of each true class</source>
+        <translation>显示每个真实类别内的占比</translation>
+    </message>
+    <message>
+        <source>true %1, predicted %2: %3 (%4 % of %1)</source>
+        <translation>真实 %1，预测 %2：%3（占 %1 的 %4%）</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::DashboardPage</name>
@@ -593,6 +601,10 @@
     <message>
         <source>%1: &lt;b&gt;%2&lt;/b&gt; now · best %3 at step %4</source>
         <translation>%1：当前 &lt;b&gt;%2&lt;/b&gt; · 最佳 %3（第 %4 步）</translation>
+    </message>
+    <message>
+        <source>⚠ The model predicts &quot;%1&quot; for every example: it has not learned to tell the classes apart yet. Train longer, raise the learning rate, or train more layers; check class weights for imbalanced data.</source>
+        <translation>⚠ 模型对每个样本都预测为“%1”：它还没有学会区分各个类别。请训练更久、提高学习率或训练更多层；数据不均衡时请检查类别权重。</translation>
     </message>
 </context>
 <context>

@@ -326,11 +326,35 @@ void DashboardPage::showScore(const TrainingEvent& event)
         m_bestStep = event.step;
     }
     const QString name = metricText(m_scoreMetric);
-    m_score->setText(tr("%1: <b>%2</b> now · best %3 at step %4")
-                         .arg(name.toHtmlEscaped())
-                         .arg(value, 0, 'f', 4)
-                         .arg(m_bestScore, 0, 'f', 4)
-                         .arg(m_bestStep));
+    QString text = tr("%1: <b>%2</b> now · best %3 at step %4")
+                       .arg(name.toHtmlEscaped())
+                       .arg(value, 0, 'f', 4)
+                       .arg(m_bestScore, 0, 'f', 4)
+                       .arg(m_bestStep);
+    // A classifier that answers one class for everything has learned nothing useful yet.
+    const auto& confusion = event.confusion;
+    if (confusion.size() >= 2 && event.labels.size() >= confusion.size()) {
+        std::vector<std::int64_t> predicted(confusion.size(), 0);
+        std::int64_t total = 0;
+        for (const auto& row : confusion)
+            for (std::size_t p = 0; p < row.size() && p < predicted.size(); ++p) {
+                predicted[p] += row[p];
+                total += row[p];
+            }
+        const auto top = std::max_element(predicted.begin(), predicted.end());
+        if (total > 0 && *top == total) {
+            const QString label =
+                QString::fromStdString(event.labels[std::size_t(top - predicted.begin())]);
+            const QString warning =
+                tr("⚠ The model predicts \"%1\" for every example: it has not learned to tell "
+                   "the classes apart yet. Train longer, raise the learning rate, or train more "
+                   "layers; check class weights for imbalanced data.")
+                    .arg(label);
+            text += QStringLiteral("<br>") + warning.toHtmlEscaped();
+            appendLog(warning);
+        }
+    }
+    m_score->setText(text);
 }
 
 void DashboardPage::addMetricPoint(const QString& name, double step, double value)

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 using namespace domaintune;
+using ui::ConfusionMatrixView;
 using ui::DashboardPage;
 using Chart = ui::DashboardPage::Chart;
 
@@ -129,6 +130,47 @@ private slots:
         cancelled.steps = 12;
         page.showFinished(cancelled);
         QVERIFY2(!eta->text().contains(QStringLiteral("left")), qPrintable(eta->text()));
+    }
+
+    // A classifier answering one class for everything is pointed out.
+    void warnsWhenOneClassIsPredictedForEverything()
+    {
+        DashboardPage page;
+        TrainingEvent lazy = evaluationEvent(10);
+        lazy.confusion = {{0, 6, 0}, {0, 25, 0}, {0, 10, 0}};
+        page.showEvaluation(lazy);
+        const auto* score = page.findChild<QLabel*>(QStringLiteral("score"));
+        QVERIFY2(score->text().contains(QStringLiteral("predicts &quot;neutral&quot; for every")),
+                 qPrintable(score->text()));
+        page.showEvaluation(evaluationEvent(20)); // a mixed matrix: no warning
+        QVERIFY(!score->text().contains(QStringLiteral("for every example")));
+    }
+
+    // Many classes: labels shortened (full in the tooltip), predicted ones turned; the
+    // normalised view shows each true class's shares.
+    void confusionMatrixForManyClasses()
+    {
+        ConfusionMatrixView view;
+        std::vector<std::string> labels;
+        std::vector<std::vector<std::int64_t>> confusion(9, std::vector<std::int64_t>(9, 1));
+        for (int i = 0; i < 9; ++i) {
+            labels.push_back("securities-fraud-class-" + std::to_string(i));
+            confusion[std::size_t(i)][std::size_t(i)] = 7; // each row: 7 of 15 right
+        }
+        view.setMatrix(labels, confusion);
+        QCOMPARE(view.predictedTickText(0), QString::fromUtf8("securit\u2026"));
+        QCOMPARE(view.xAxis->tickLabelRotation(), 45.0);
+        QCOMPARE(view.cellToolTip(2, 3), QStringLiteral("true securities-fraud-class-2, predicted "
+                                                        "securities-fraud-class-3: 1 (6.7 % of "
+                                                        "securities-fraud-class-2)"));
+        QCOMPARE(view.cellValue(4, 4), 7.0);
+        view.setNormalized(true);
+        QVERIFY(std::abs(view.cellValue(4, 4) - 7.0 / 15.0) < 1e-12);
+        view.setNormalized(false);
+        QCOMPARE(view.cellValue(4, 4), 7.0);
+        view.setMatrix({"a", "b"}, {{1, 2}, {3, 4}});
+        QCOMPARE(view.predictedTickText(1), QStringLiteral("b"));
+        QCOMPARE(view.xAxis->tickLabelRotation(), 0.0);
     }
 
     void redrawsOnlyWhenDirtyAndVisible()
