@@ -160,8 +160,52 @@ Encoding Tokenizer::encodeTokens(std::vector<Token> first, std::vector<Token>* s
 
 Encoding Tokenizer::encode(std::string_view text, const EncodeOptions& options) const
 {
+    if (options.maxLength > 0 && text.size() > kHugeTextBytes)
+        return encodeHugePrefix(text, options);
     std::size_t invalid = 0;
     Encoding out = encodeTokens(tokenize(text, &invalid), nullptr, options);
+    out.invalidUtf8 = invalid;
+    return out;
+}
+
+// A huge text that is truncated anyway (a 97 MB single line took 6-7 GB to tokenize whole):
+// tokenize it from the start in chunks cut before white space, and stop once past maxLength.
+// Memory stays bounded whatever the text's size. The pre-tokenizers split at white space, so
+// the tokens are those of tokenizing the whole text.
+Encoding Tokenizer::encodeHugePrefix(std::string_view text, const EncodeOptions& options) const
+{
+    constexpr std::size_t kChunkBytes = 64 * 1024;
+    std::vector<Token> tokens;
+    std::size_t invalid = 0;
+    int wordBase = 0;
+    for (std::size_t start = 0; start < text.size() && tokens.size() <= options.maxLength;) {
+        std::size_t end = std::min(text.size(), start + kChunkBytes);
+        if (end < text.size()) {
+            const std::size_t space = text.find_first_of(" \t\n\r", end);
+            if (space != std::string_view::npos && space - end < kChunkBytes)
+                end = space;
+            else // no white space near: at least never inside a UTF-8 sequence
+                while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+                    --end;
+        }
+        std::size_t chunkInvalid = 0;
+        std::vector<Token> part = tokenize(text.substr(start, end - start), &chunkInvalid);
+        invalid += chunkInvalid;
+        int lastWord = -1;
+        for (Token& token : part) {
+            token.begin += static_cast<std::uint32_t>(start);
+            token.end += static_cast<std::uint32_t>(start);
+            if (token.wordId >= 0) {
+                token.wordId += wordBase;
+                lastWord = std::max(lastWord, token.wordId);
+            }
+            tokens.push_back(token);
+        }
+        if (lastWord >= 0)
+            wordBase = lastWord + 1;
+        start = end;
+    }
+    Encoding out = encodeTokens(std::move(tokens), nullptr, options);
     out.invalidUtf8 = invalid;
     return out;
 }

@@ -42,8 +42,14 @@ public:
     std::vector<Token> tokenize(std::string_view text,
                                 std::size_t* invalidSequences = nullptr) const;
 
-    /** Encodes one text. */
+    /**
+     * Encodes one text. A text over kHugeTextBytes that is truncated (maxLength > 0) is
+     * tokenized from its start in chunks only until past maxLength, in bounded memory; its
+     * Encoding::truncatedTokens then counts only the tokens seen (at least one).
+     */
     Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
+    /** Texts longer than this are tokenized in chunks when truncated (see encode()). */
+    static constexpr std::size_t kHugeTextBytes = std::size_t(1) << 20;
     /** Encodes a pair (question + context, premise + hypothesis...). */
     Encoding encodePair(std::string_view first, std::string_view second,
                         const EncodeOptions& options = {}) const;
@@ -87,6 +93,7 @@ protected:
 
 private:
     std::vector<Token> tokenizeValid(std::string_view text) const;
+    Encoding encodeHugePrefix(std::string_view text, const EncodeOptions& options) const;
     Encoding encodeTokens(std::vector<Token> first, std::vector<Token>* second,
                           const EncodeOptions& options) const;
     void appendSequence(Encoding& out, const std::vector<Token>& tokens, int sequence,

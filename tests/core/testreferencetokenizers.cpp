@@ -115,6 +115,46 @@ private slots:
     // The quirk the library keeps on purpose: a short grapheme cluster is looked up whole and
     // the shortest key that prefixes it stands for all of it (here full-width A + a combining
     // acute accent becomes plain "A"; sentencepiece itself gives "Á").
+    // A huge single-line text that is truncated is tokenized in chunks (bounded memory): the
+    // tokens, ids, offsets and word ids equal the first maxLength of tokenizing it whole, for
+    // byte-level BPE, the XLM-R tokenizer.json and the sentencepiece model.
+    void hugeTruncatedTextsEncodeAsTheirPrefix_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("roberta") << "roberta/tokenizer.json";
+        QTest::newRow("xlmr tokenizer.json") << "xlmr/tokenizer.json";
+        QTest::newRow("xlmr sentencepiece") << "xlmr";
+    }
+
+    void hugeTruncatedTextsEncodeAsTheirPrefix()
+    {
+        QFETCH(QString, path);
+        const auto tokenizer = loadTokenizer(kRoot + path.toStdString());
+        const char* words[] = {"The",   "contract", "ends",  "in",
+                               "2026,", "café",     "naïve", "\xe5\x90\x88\xe5\x90\x8c",
+                               "risk",  "—"};
+        std::string text;
+        unsigned state = 11;
+        while (text.size() <= Tokenizer::kHugeTextBytes + 200000) {
+            state = state * 1103515245u + 12345u;
+            text += words[(state >> 8) % 10];
+            text += (state >> 20) % 7 == 0 ? "\n" : " ";
+        }
+        EncodeOptions truncated;
+        truncated.maxLength = 20000; // past the first 64 KiB chunk
+        const Encoding chunked = tokenizer->encode(text, truncated);
+        const Encoding whole = tokenizer->encode(text.substr(0, 400000));
+        QCOMPARE(chunked.size(), std::size_t(20000));
+        QVERIFY(chunked.truncatedTokens > 0);
+        // The whole encoding's last special token(s) are not in the prefix: compare the text's.
+        for (std::size_t i = 0; i + 1 < chunked.size(); ++i) {
+            QCOMPARE(chunked.ids[i], whole.ids[i]);
+            QCOMPARE(chunked.offsets[i].begin, whole.offsets[i].begin);
+            QCOMPARE(chunked.offsets[i].end, whole.offsets[i].end);
+            QCOMPARE(chunked.wordIds[i], whole.wordIds[i]);
+        }
+    }
+
     void precompiledLooksUpWholeGraphemes()
     {
         const auto expected = expectedOf("xlmr");
