@@ -20,13 +20,17 @@ class TestRunPieces : public QObject
 private slots:
     void stratifiedHoldOutKeepsEveryLabel()
     {
-        std::vector<Example> train, validation;
-        for (int i = 0; i < 90; ++i) {
-            Example example;
-            example.text = "t" + std::to_string(i);
-            example.labels = {i < 80 ? "common" : (i < 89 ? "rare" : "single")};
-            train.push_back(example);
-        }
+        const auto examples = [] {
+            std::vector<Example> all;
+            for (int i = 0; i < 90; ++i) {
+                Example example;
+                example.text = "t" + std::to_string(i);
+                example.labels = {i < 80 ? "common" : (i < 89 ? "rare" : "single")};
+                all.push_back(example);
+            }
+            return all;
+        };
+        std::vector<Example> train = examples(), validation;
         holdOutValidation(TaskData::LabelledText, train, validation, 0.1, 7);
         QCOMPARE(train.size() + validation.size(), std::size_t(90));
         std::map<std::string, int> held;
@@ -36,13 +40,7 @@ private slots:
         QCOMPARE(held["rare"], 1);
         QCOMPARE(held.count("single"), std::size_t(0)); // its only example stays in training
         // Deterministic: the same seed holds out the same examples.
-        std::vector<Example> second, secondValidation;
-        for (int i = 0; i < 90; ++i) {
-            Example example;
-            example.text = "t" + std::to_string(i);
-            example.labels = {i < 80 ? "common" : (i < 89 ? "rare" : "single")};
-            second.push_back(example);
-        }
+        std::vector<Example> second = examples(), secondValidation;
         holdOutValidation(TaskData::LabelledText, second, secondValidation, 0.1, 7);
         QCOMPARE(secondValidation.size(), validation.size());
         for (std::size_t i = 0; i < validation.size(); ++i)

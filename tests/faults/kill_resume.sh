@@ -14,12 +14,9 @@ kills=${3:-20}
 command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r "$source_dir/tests/reference/models/bert-seq-cls" "$work/base"
-{ printf '%s\n' '[PAD]' '[UNK]' '[CLS]' '[SEP]' '[MASK]' profit loss rose fell good bad the \
-      shares bank rates cut up down; for i in $(seq 18 47); do echo "w$i"; done; } >"$work/base/vocab.txt"
-{ echo "text,label"; for i in $(seq 1 60); do
-      echo "profit rose up,positive"; echo "shares fell down,negative"; echo "the bank cut rates,neutral"
-  done; } >"$work/train.csv"
+source "$source_dir/tests/reference/tinymodel.sh"
+tiny_model "$source_dir" bert-seq-cls "$work/base"
+tiny_sentiment_csv "$work/train.csv" 60
 # Checkpoints every 4 steps and an evaluation every 6: kills land in all three phases.
 printf '{"checkpoint_steps": 4, "eval_steps": 6, "validation_fraction": 0.2}' >"$work/spec.json"
 common=(--config "$work/spec.json" --model "$work/base" --task seq-cls --train "$work/train.csv"

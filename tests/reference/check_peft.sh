@@ -14,13 +14,10 @@ if [ ! -x "$python" ] || ! "$python" -c 'import transformers, peft' 2>/dev/null;
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r "$source_dir/tests/reference/models/bert-seq-cls" "$work/base"
-# A 48-token WordPiece vocabulary for the tiny model, and a small sentiment task.
-{ printf '%s\n' '[PAD]' '[UNK]' '[CLS]' '[SEP]' '[MASK]' profit loss rose fell good bad the \
-      shares bank rates cut up down; for i in $(seq 18 47); do echo "w$i"; done; } >"$work/base/vocab.txt"
-{ echo "text,label"; for i in $(seq 1 12); do
-      echo "profit rose up,positive"; echo "shares fell down,negative"; echo "the bank cut rates,neutral"
-  done; } >"$work/train.csv"
+# The tiny BERT with a 48-token vocabulary, and a small sentiment task.
+source "$source_dir/tests/reference/tinymodel.sh"
+tiny_model "$source_dir" bert-seq-cls "$work/base"
+tiny_sentiment_csv "$work/train.csv" 12
 "$cli" train --model "$work/base" --task seq-cls --train "$work/train.csv" --output "$work/run" \
     --max-steps 20 --batch-size 8 --max-length 16 --learning-rate 0.01 --lora-r 4 \
     --lora-alpha 8 --threads 1 --no-history >/dev/null 2>"$work/train.log" ||

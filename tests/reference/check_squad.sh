@@ -15,10 +15,8 @@ if [ ! -x "$python" ] || ! "$python" -c 'import transformers' 2>/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r "$source_dir/tests/reference/models/bert-qa" "$work/base"
-{ printf '%s\n' '[PAD]' '[UNK]' '[CLS]' '[SEP]' '[MASK]' profit loss rose fell good bad the \
-      shares bank rates cut up down what did why; for i in $(seq 21 47); do echo "w$i"; done; } \
-    >"$work/base/vocab.txt"
+source "$source_dir/tests/reference/tinymodel.sh"
+tiny_model "$source_dir" bert-qa "$work/base" what did why
 # Contexts of the tiny vocabulary's words; some questions have no answer (SQuAD v2).
 "$python" - "$work" <<'PY'
 import json, random, sys
