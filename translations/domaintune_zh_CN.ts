@@ -697,8 +697,48 @@
         <translation>TorchScript</translation>
     </message>
     <message>
-        <source>Written to %1; the result is stored in the run history.</source>
-        <translation>已写入 %1；结果已保存到运行历史。</translation>
+        <source>the final model (model/)</source>
+        <translation>最终模型（model/）</translation>
+    </message>
+    <message>
+        <source>the model of the best evaluation (best/)</source>
+        <translation>最佳评估时的模型（best/）</translation>
+    </message>
+    <message>
+        <source>The final model is the weights at the end of training; best/ holds them at the evaluation with the best main metric.</source>
+        <translation>最终模型是训练结束时的权重；best/ 保存的是主要指标最佳那次评估时的权重。</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Replace the folder?</source>
+        <translation>替换该文件夹？</translation>
+    </message>
+    <message>
+        <source>%1 already holds files. The export replaces the whole folder (its files are not kept).</source>
+        <translation>%1 中已有文件。导出会替换整个文件夹（其中的文件不会保留）。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported; choose another output folder.</source>
+        <translation>没有导出任何内容；请选择其他输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Written to %1 from %2; the result is stored in the run history.</source>
+        <translation>已从 %2 写入 %1；结果已保存到运行历史中。</translation>
     </message>
 </context>
 <context>

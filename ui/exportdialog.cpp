@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -12,8 +13,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -69,6 +72,13 @@ ExportDialog::ExportDialog(const QString& historyPath, qint64 runId, QWidget* pa
     m_precision->addItem(tr("float16 (half the size)"), QStringLiteral("f16"));
     m_precision->addItem(tr("bfloat16 (half the size)"), QStringLiteral("bf16"));
     form->addRow(tr("&Weights:"), m_precision);
+    m_which = new QComboBox(this);
+    m_which->setObjectName(QStringLiteral("which"));
+    m_which->addItem(tr("the final model (model/)"), false);
+    m_which->addItem(tr("the model of the best evaluation (best/)"), true);
+    m_which->setToolTip(tr("The final model is the weights at the end of training; best/ holds "
+                           "them at the evaluation with the best main metric."));
+    form->insertRow(0, tr("&Model:"), m_which);
     layout->addLayout(form);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
@@ -81,6 +91,11 @@ ExportDialog::ExportDialog(const QString& historyPath, qint64 runId, QWidget* pa
     layout->addWidget(m_result);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_export = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+    m_open = buttons->addButton(tr("&Open folder"), QDialogButtonBox::ActionRole);
+    m_open->setObjectName(QStringLiteral("openFolder"));
+    m_open->setEnabled(false);
+    connect(m_open, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_written)); });
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -115,21 +130,47 @@ void ExportDialog::setPrecision(const QString& precision)
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(precision)));
 }
 
+void ExportDialog::setBest(bool best)
+{
+    m_which->setCurrentIndex(best ? 1 : 0);
+}
+
 void ExportDialog::startExport()
 {
     if (m_job.isRunning())
         return;
+    const QString output = m_output->text().trimmed();
+    if (QDir(output).exists() && !QDir(output).isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Replace the folder?"),
+                        tr("%1 already holds files. The export replaces the whole folder (its "
+                           "files are not kept).")
+                            .arg(output),
+                        QMessageBox::NoButton, this);
+        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+        QPushButton* keep = box.addButton(tr("&Keep it"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        m_replaceQuestion = &box;
+        box.exec();
+        m_replaceQuestion = nullptr;
+        if (box.clickedButton() != replace) {
+            m_result->setText(tr("Nothing was exported; choose another output folder."));
+            return;
+        }
+    }
     ModelExportRequest request;
     request.historyPath = m_historyPath.toStdString();
     request.runId = m_runId;
     request.output = QDir::fromNativeSeparators(m_output->text().trimmed()).toStdString();
     request.huggingFace = m_huggingFace->isChecked();
     request.torchScript = m_torchScript->isChecked();
+    request.best = m_which->currentData().toBool();
     const QString precision = m_precision->currentData().toString();
     request.weights = precision == QLatin1String("f16")    ? DType::F16
                       : precision == QLatin1String("bf16") ? DType::BF16
                                                            : DType::F32;
     m_export->setEnabled(false);
+    m_open->setEnabled(false);
     m_busy->setVisible(true);
     m_result->setText(tr("Exporting and verifying…"));
     m_job.setFuture(QtConcurrent::run([request] {
@@ -158,8 +199,11 @@ void ExportDialog::finishExport()
         lines << verificationLine(tr("Hugging Face"), *outcome->result->huggingFace);
     if (outcome->result->torchScript)
         lines << verificationLine(tr("TorchScript"), outcome->result->torchScript->verification);
-    lines << tr("Written to %1; the result is stored in the run history.")
-                 .arg(QString::fromStdString(outcome->result->output));
+    lines << tr("Written to %1 from %2; the result is stored in the run history.")
+                 .arg(QString::fromStdString(outcome->result->output),
+                      QString::fromStdString(outcome->result->modelDir));
+    m_written = QString::fromStdString(outcome->result->output);
+    m_open->setEnabled(true);
     m_result->setText(lines.join(QLatin1Char('\n')));
     emit exported(outcome->result->passed());
 }

@@ -35,6 +35,10 @@ public:
     void setFormats(bool huggingFace, bool torchScript);
     /** Sets the weights' precision: "f32", "f16" or "bf16". */
     void setPrecision(const QString& precision);
+    /** Exports the model of the run's best evaluation (best/) instead of its final one. */
+    void setBest(bool best);
+    /** The question asked before replacing a folder that holds files (null when none). */
+    QWidget* replaceQuestion() const { return m_replaceQuestion; }
     /** Starts the export in the background; exported() follows. */
     void startExport();
     /** Returns the verification text shown after the export. */
@@ -54,6 +58,10 @@ private:
     QCheckBox* m_huggingFace = nullptr;
     QCheckBox* m_torchScript = nullptr;
     QComboBox* m_precision = nullptr;
+    QComboBox* m_which = nullptr;  ///< The run's final model or its best evaluation's.
+    QPushButton* m_open = nullptr; ///< Opens the written folder.
+    QWidget* m_replaceQuestion = nullptr;
+    QString m_written;
     QProgressBar* m_busy = nullptr;
     QLabel* m_result = nullptr;
     QPushButton* m_export = nullptr;

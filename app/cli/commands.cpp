@@ -48,9 +48,12 @@ const std::vector<Command>& commands()
          &runEval},
         {"export",
          "Write a model folder, or a run's model, as a Hugging Face folder or TorchScript",
-         "usage: domaintune-cli export (--model DIR | --run ID [--history FILE]) --output DIR\n"
+         "usage: domaintune-cli export (--model DIR | --run ID [--best] [--history FILE])\n"
+         "                             --output DIR\n"
          "                             [--dtype f32|f16|bf16] [--format hf|torchscript|both]\n"
          "\n"
+         "--best exports the run's model of its best evaluation (best/) instead of the final\n"
+         "one (model/).\n"
          "hf (the default) writes config.json (architectures, id2label/label2id),\n"
          "model.safetensors, the tokenizer files and a model card (README.md). torchscript\n"
          "writes model.pt, a TorchScript module with the task head that torch::jit::load and\n"

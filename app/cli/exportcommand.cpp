@@ -41,12 +41,15 @@ void setFormats(ModelExportRequest& request, const std::string& name)
 
 int runExport(CommandLine& commandLine)
 {
-    commandLine.allowOnly({"model", "run", "output", "history", "dtype", "format"});
+    commandLine.allowOnly({"model", "run", "output", "history", "dtype", "format"}, {"best"});
     ModelExportRequest request;
     request.weights = weightsType(commandLine.value("dtype"));
     setFormats(request, commandLine.value("format"));
     request.output = commandLine.required("output");
     request.runId = commandLine.integer("run", 0);
+    request.best = commandLine.has("best");
+    if (request.best && request.runId <= 0)
+        throw Error("--best picks a run's best/ model; it needs --run ID.");
     request.historyPath = commandLine.value("history", RunStore::defaultPath());
     request.modelDir = commandLine.modelFolder();
     if (request.runId <= 0 && request.modelDir.empty())

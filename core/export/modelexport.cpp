@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/store/runstore.h"
 
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -102,6 +103,16 @@ ModelExportResult exportModel(const ModelExportRequest& request)
     ModelExportResult result;
     result.output = request.output;
     result.modelDir = store ? runModelFolder(*store, request.runId) : request.modelDir;
+    if (store && request.best) {
+        const auto best = std::filesystem::path(result.modelDir).parent_path() / "best";
+        if (!std::filesystem::exists(best / "config.json"))
+            throw Error(best.string(), 0,
+                        "run " + std::to_string(request.runId) +
+                            " kept no model of a best evaluation",
+                        "Export its final model instead (runs without validation data keep "
+                        "none).");
+        result.modelDir = best.string();
+    }
     if (result.modelDir.empty())
         throw Error("No model to export: give a model folder or a run.");
     const auto model = PretrainedModel::load(result.modelDir);

@@ -16,8 +16,11 @@ class RunStore;
 /** What exportModel() exports, from where, to where. A plain value. */
 struct ModelExportRequest
 {
-    std::string historyPath;  ///< The run history (needed with runId).
-    std::int64_t runId = 0;   ///< > 0: export this run's final model, with its model card.
+    std::string historyPath; ///< The run history (needed with runId).
+    std::int64_t runId = 0;  ///< > 0: export this run's final model, with its model card.
+    /** With runId: the model of the run's best evaluation (best/ beside its model/) instead of
+     *  the final one. */
+    bool best = false;
     std::string modelDir;     ///< Used when runId is 0: any model folder.
     std::string output;       ///< The folder to write.
     bool huggingFace = true;  ///< config.json + model.safetensors + tokenizer + README.md.

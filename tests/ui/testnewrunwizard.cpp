@@ -337,6 +337,31 @@ private slots:
         for (const EvaluationRecord& evaluation : store.evaluations(first))
             recorded = recorded || evaluation.split == "export-verification";
         QVERIFY(recorded);
+        QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("openFolder"))->isEnabled());
+
+        // Again into the same folder: it asks first; Keep it exports nothing, Replace exports
+        // the best evaluation's model (best/) over it.
+        const auto answer = [&dialog](const QString& button) {
+            QTimer::singleShot(0, &dialog, [&dialog, button] {
+                QWidget* question = dialog.replaceQuestion();
+                QVERIFY(question);
+                for (auto* push : question->findChildren<QPushButton*>())
+                    if (push->text().remove(QLatin1Char('&')) == button)
+                        push->click();
+            });
+        };
+        answer(QStringLiteral("Keep it"));
+        dialog.startExport();
+        QVERIFY2(dialog.resultText().startsWith(QStringLiteral("Nothing was exported")),
+                 qPrintable(dialog.resultText()));
+        QCOMPARE(exported.count(), 1);
+        dialog.setBest(true);
+        answer(QStringLiteral("Replace"));
+        dialog.startExport();
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 120000);
+        QVERIFY2(exported.last().at(0).toBool(), qPrintable(dialog.resultText()));
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("/best")),
+                 qPrintable(dialog.resultText()));
     }
 
     void editsARunInTheWizard()
