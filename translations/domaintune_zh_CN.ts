@@ -2163,6 +2163,34 @@ from %2</source>
         <source>No CUDA GPU is usable on this computer.</source>
         <translation>这台计算机上没有可用的 CUDA GPU。</translation>
     </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>warm-up share</source>
+        <translation>预热比例</translation>
+    </message>
+    <message>
+        <source>New defaults for this task, model and layers: %1.</source>
+        <translation>已按此任务、模型和层设置更新默认值：%1。</translation>
+    </message>
+    <message>
+        <source>Kept as you set them: %1.</source>
+        <translation>以下保持您的设置：%1。</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>

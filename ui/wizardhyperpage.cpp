@@ -15,10 +15,13 @@
 #include <QDoubleValidator>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace domaintune::ui {
 namespace {
@@ -167,6 +170,19 @@ QWidget* WizardHyperPage::buildBasic()
         {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("constant")});
     m_schedule->setToolTip(tr("How the learning rate decays after warm-up."));
     form->addRow(tr("&Schedule:"), m_schedule);
+    m_defaultsNote = new QLabel(box);
+    m_defaultsNote->setObjectName(QStringLiteral("defaultsNote"));
+    m_defaultsNote->setWordWrap(true);
+    form->addRow(m_defaultsNote);
+    // What the user sets stays theirs when new defaults come (another layer plan, say).
+    const auto mark = [this](QObject* field) {
+        if (!m_applying)
+            m_userSet.insert(field);
+    };
+    connect(m_learningRate, &QLineEdit::textEdited, this, [=] { mark(m_learningRate); });
+    connect(m_epochs, &QSpinBox::valueChanged, this, [=] { mark(m_epochs); });
+    connect(m_batch, &QSpinBox::valueChanged, this, [=] { mark(m_batch); });
+    connect(m_warmup, &QDoubleSpinBox::valueChanged, this, [=] { mark(m_warmup); });
     return box;
 }
 
@@ -271,6 +287,10 @@ void WizardHyperPage::initializePage()
         m_defaultsKey = key;
         applyDefaults();
     }
+    // A generated name follows the domain and task (a name the user typed stays).
+    const QString namedFor = field(QStringLiteral("domain")).toString() + QLatin1Char('-') + task;
+    if (namedFor != m_namedFor)
+        renewRunName();
 }
 
 void WizardHyperPage::renewRunName()
@@ -289,6 +309,8 @@ void WizardHyperPage::renewRunName()
         name = base + QLatin1Char('-') + QString::number(n);
     m_name->setText(name);
     m_name->setProperty("generated", true);
+    m_namedFor = field(QStringLiteral("domain")).toString() + QLatin1Char('-') +
+                 field(QStringLiteral("task")).toString();
     m_output->setText(QDir::toNativeSeparators(runs + name));
 }
 
@@ -299,11 +321,43 @@ void WizardHyperPage::applyDefaults()
     const FreezePlan plan = owner->layersPage()->plan();
     const qint64 trainable = owner->layersPage()->property("trainableParameters").toLongLong();
     const bool headOnly = plan.preset == "head-only" && plan.frozenGroups.empty();
-    m_learningRate->setText(
-        QString::number(defaultLearningRate(task, trainable, headOnly), 'g', 3));
-    m_epochs->setValue(isLanguageModelling(task) ? 1 : (headOnly ? 10 : 4));
-    m_batch->setValue(isLanguageModelling(task) ? 8 : 16);
-    m_warmup->setValue(headOnly ? 0.0 : 0.06);
+    m_applying = true;
+    QStringList changed, kept;
+    const auto offer = [&](QObject* field, const QString& name, const QString& before,
+                           const QString& after, const std::function<void()>& set) {
+        if (before == after)
+            return;
+        if (m_userSet.contains(field)) {
+            kept << name;
+            return;
+        }
+        set();
+        changed << tr("%1 %2 → %3").arg(name, before, after);
+    };
+    const QString rate = QString::number(defaultLearningRate(task, trainable, headOnly), 'g', 3);
+    offer(m_learningRate, tr("learning rate"), m_learningRate->text(), rate,
+          [&] { m_learningRate->setText(rate); });
+    const int epochs = isLanguageModelling(task) ? 1 : (headOnly ? 10 : 4);
+    offer(m_epochs, tr("epochs"), QString::number(m_epochs->value()), QString::number(epochs),
+          [&] { m_epochs->setValue(epochs); });
+    const int batch = isLanguageModelling(task) ? 8 : 16;
+    offer(m_batch, tr("batch size"), QString::number(m_batch->value()), QString::number(batch),
+          [&] { m_batch->setValue(batch); });
+    const double warmup = headOnly ? 0.0 : 0.06;
+    offer(m_warmup, tr("warm-up share"), QString::number(m_warmup->value()),
+          QString::number(warmup), [&] { m_warmup->setValue(warmup); });
+    m_applying = false;
+    // The first defaults are no news; later ones say what moved and what stayed the user's.
+    if (m_defaultsNote->property("shown").toBool() && (!changed.isEmpty() || !kept.isEmpty()))
+        m_defaultsNote->setText(
+            (changed.isEmpty() ? QString()
+                               : tr("New defaults for this task, model and layers: %1.")
+                                     .arg(changed.join(QStringLiteral(", ")))) +
+            (kept.isEmpty()
+                 ? QString()
+                 : QLatin1Char(' ') +
+                       tr("Kept as you set them: %1.").arg(kept.join(QStringLiteral(", ")))));
+    m_defaultsNote->setProperty("shown", true);
     renewRunName();
     m_wholeWord->setEnabled(hasWholeWordMasking(task));
     m_wholeWord->setChecked(hasWholeWordMasking(task) && dataIsMostlyChinese(owner));
@@ -361,6 +415,7 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_output->setText(QDir::toNativeSeparators(QString::fromStdString(spec.outputDir)));
     m_epochs->setValue(int(spec.epochs));
     m_learningRate->setText(QString::number(spec.learningRate, 'g', 6));
+    m_userSet.insert(m_learningRate); // a loaded spec's values are the user's
     m_batch->setValue(int(spec.batchSize));
     m_warmup->setValue(spec.warmupRatio);
     m_schedule->setCurrentText(QString::fromStdString(spec.schedule));

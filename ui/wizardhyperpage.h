@@ -2,11 +2,13 @@
 
 #include "core/train/trainspec.h"
 
+#include <QSet>
 #include <QWizardPage>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QToolButton;
@@ -78,6 +80,12 @@ private:
     QComboBox* m_device = nullptr;
     QSpinBox* m_threads = nullptr;
     QString m_defaultsKey; ///< task, model and plan the defaults were made for.
+    /** The basic values the user changed: new defaults (another task, model or layer plan)
+     *  leave them as they are, and the note says which ones changed. */
+    QSet<QObject*> m_userSet;
+    bool m_applying = false; ///< applyDefaults() is setting values (not the user).
+    QLabel* m_defaultsNote = nullptr;
+    QString m_namedFor; ///< domain and task the generated run name was made for.
 };
 
 } // namespace domaintune::ui

@@ -3,10 +3,14 @@
 // read only after Enter, and a file is read once it exists.
 #include "ui/newrunwizard.h"
 #include "ui/wizarddatapage.h"
+#include "ui/wizardhyperpage.h"
+#include "ui/wizardlayerspage.h"
 #include "ui/wizardtaskpage.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -108,6 +112,44 @@ private slots:
                                  30000);
         QCOMPARE(page->preview()->examplesRead, std::size_t(12));
         QCOMPARE(wizard.spec().delimiter, std::string("@"));
+    }
+
+    // New defaults (another layer plan) leave the values the user set and say what changed;
+    // a generated run name follows the domain (changing layers used to reset Epochs silently).
+    void hyperParametersKeepWhatTheUserSet()
+    {
+        NewRunWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        wizard.taskPage()->setTask(QStringLiteral("seq-cls"));
+        wizard.taskPage()->setDomain(QStringLiteral("finance"));
+        WizardHyperPage* hyper = wizard.hyperPage();
+        hyper->initializePage();
+        auto* epochs = hyper->findChild<QSpinBox*>(QStringLiteral("epochs"));
+        auto* rate = hyper->findChild<QLineEdit*>(QStringLiteral("learningRate"));
+        auto* name = hyper->findChild<QLineEdit*>(QStringLiteral("runName"));
+        QCOMPARE(epochs->value(), 4);
+        const QString allLayersRate = rate->text();
+        QVERIFY(name->text().startsWith(QStringLiteral("finance-seq-cls-")));
+        epochs->setValue(2); // the user's choice
+        auto* preset = wizard.layersPage()->findChild<QComboBox*>(QStringLiteral("preset"));
+        preset->setCurrentIndex(preset->findData(QStringLiteral("head-only")));
+        hyper->initializePage();
+        QCOMPARE(epochs->value(), 2);
+        QVERIFY(rate->text() != allLayersRate); // head-only's default rate
+        const QString note = hyper->findChild<QLabel*>(QStringLiteral("defaultsNote"))->text();
+        QVERIFY2(note.contains(QStringLiteral("learning rate")) &&
+                     note.contains(QStringLiteral("Kept as you set them: epochs")),
+                 qPrintable(note));
+        wizard.taskPage()->setDomain(QStringLiteral("legal"));
+        hyper->initializePage();
+        QVERIFY2(name->text().startsWith(QStringLiteral("legal-seq-cls-")),
+                 qPrintable(name->text()));
+        name->setText(QStringLiteral("my-run")); // typed: stays
+        name->setProperty("generated", false);
+        wizard.taskPage()->setDomain(QStringLiteral("medical"));
+        hyper->initializePage();
+        QCOMPARE(name->text(), QStringLiteral("my-run"));
     }
 
     // Question-answering data on the data page: question, context and answer columns in the
