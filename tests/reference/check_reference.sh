@@ -27,15 +27,20 @@ tokenizers=1
     { cat "$work/generation.log"; exit 1; }
 "$python" "$here/make_squad.py" "$work/squad/metric_cases.json" >/dev/null 2>"$work/squad.log" ||
     { cat "$work/squad.log"; exit 1; }
+asha=1
+"$python" -c 'import optuna' 2>/dev/null || asha=0
+[ "$asha" = 0 ] || "$python" "$here/make_asha.py" "$work/asha/decisions.json" >/dev/null \
+    2>"$work/asha.log" || { cat "$work/asha.log"; exit 1; }
 lora=1
 "$python" -c 'import peft' 2>/dev/null || lora=0
 [ "$lora" = 0 ] || "$python" "$here/make_lora.py" --out "$work/lora" >/dev/null \
     2>"$work/lora.log" || { cat "$work/lora.log"; exit 1; }
-"$python" - "$here" "$work" "$minilm" "$tokenizers" "$lora" <<'PY'
+"$python" - "$here" "$work" "$minilm" "$tokenizers" "$lora" "$asha" <<'PY'
 import json, os, sys
 committed, fresh, minilm = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 tokenizers = sys.argv[4] == "1"
 lora = sys.argv[5] == "1"
+asha = sys.argv[6] == "1"
 
 def close(a, b, path):
     if isinstance(a, dict):
@@ -77,6 +82,12 @@ print("reference: the greedy generation cases regenerate identically")
 close(json.load(open(os.path.join(committed, "squad", "metric_cases.json"))),
       json.load(open(os.path.join(fresh, "squad", "metric_cases.json"))), "squad")
 print("reference: the SQuAD metric cases regenerate identically")
+if asha:
+    close(json.load(open(os.path.join(committed, "asha", "decisions.json"))),
+          json.load(open(os.path.join(fresh, "asha", "decisions.json"))), "asha")
+    print("reference: the successive-halving decisions regenerate identically")
+else:
+    print("reference: no optuna in the virtualenv; the successive-halving cases were not checked")
 if lora:
     names = sorted(os.listdir(os.path.join(committed, "lora")))
     assert names == sorted(os.listdir(os.path.join(fresh, "lora"))), "the adapter folders differ"
