@@ -2191,6 +2191,22 @@ from %2</source>
         <source>Kept as you set them: %1.</source>
         <translation>以下保持您的设置：%1。</translation>
     </message>
+    <message>
+        <source>only each epoch</source>
+        <translation>仅每轮结束时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Also save a checkpoint every this many minutes, so that a crash or a power cut loses at most that much of a long epoch.</source>
+        <translation>另外每隔这么多分钟保存一次检查点，这样程序崩溃或停电时，一个较长的轮次最多只损失这么多时间的训练。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>检查点间隔：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>

@@ -205,6 +205,13 @@ QWidget* WizardHyperPage::buildAdvanced()
     m_evalSteps = spin(box, QStringLiteral("evalSteps"), 0, 1000000, 0);
     m_evalSteps->setSpecialValueText(tr("each epoch"));
     form->addRow(tr("Evaluate every N steps:"), m_evalSteps);
+    m_checkpointMinutes = spin(box, QStringLiteral("checkpointMinutes"), 0, 1440, 10);
+    m_checkpointMinutes->setSpecialValueText(tr("only each epoch"));
+    m_checkpointMinutes->setSuffix(tr(" min"));
+    m_checkpointMinutes->setToolTip(tr("Also save a checkpoint every this many minutes, so that a "
+                                       "crash or a power cut loses at most that much of a long "
+                                       "epoch."));
+    form->addRow(tr("Checkpoint every:"), m_checkpointMinutes);
     m_patience = spin(box, QStringLiteral("earlyStopping"), 0, 1000, 0);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many evaluations without improvement."));
@@ -396,6 +403,7 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     spec.maxGradNorm = m_clip->value();
     spec.seed = static_cast<std::uint64_t>(m_seed->value());
     spec.evalSteps = m_evalSteps->value();
+    spec.checkpointMinutes = m_checkpointMinutes->value();
     spec.earlyStoppingPatience = m_patience->value();
     spec.maxSteps = m_maxSteps->value() > 0 ? m_maxSteps->value() : -1;
     spec.classWeights = m_classWeights->isChecked();
@@ -424,6 +432,7 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_clip->setValue(spec.maxGradNorm);
     m_seed->setValue(int(spec.seed));
     m_evalSteps->setValue(int(spec.evalSteps));
+    m_checkpointMinutes->setValue(int(spec.checkpointMinutes));
     m_patience->setValue(int(spec.earlyStoppingPatience));
     m_maxSteps->setValue(spec.maxSteps > 0 ? int(spec.maxSteps) : 0);
     m_classWeights->setChecked(spec.classWeights);

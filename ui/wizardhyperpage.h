@@ -70,6 +70,7 @@ private:
     QDoubleSpinBox* m_clip = nullptr;
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_evalSteps = nullptr;
+    QSpinBox* m_checkpointMinutes = nullptr;
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_maxSteps = nullptr;
     QCheckBox* m_classWeights = nullptr;

@@ -180,6 +180,7 @@ void TrainingRun::checkpoint()
 {
     const std::string directory = checkpointDirectory();
     saveCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer(), m_state);
+    m_lastCheckpoint = Clock::now();
     m_result.checkpointDir = directory;
     TrainingEvent event;
     event.kind = TrainingEventKind::Checkpoint;
@@ -404,7 +405,10 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             continue;
         if (spec.evalSteps > 0 && m_state.step % spec.evalSteps == 0 && evaluateAndTrack())
             m_stop = true;
-        if (spec.checkpointSteps > 0 && m_state.step % spec.checkpointSteps == 0)
+        const bool due = spec.checkpointMinutes > 0 &&
+                         std::chrono::duration<double>(Clock::now() - m_lastCheckpoint).count() >=
+                             spec.checkpointMinutes * 60.0;
+        if ((spec.checkpointSteps > 0 && m_state.step % spec.checkpointSteps == 0) || due)
             checkpoint();
         if (m_options.stopAfterSteps > 0 && m_stepsThisCall >= m_options.stopAfterSteps)
             return false;

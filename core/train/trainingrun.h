@@ -77,6 +77,7 @@ private:
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     ThroughputMeter m_throughput;
     double m_pausedSeconds = 0; ///< Time spent paused: not in the ETA.
+    std::chrono::steady_clock::time_point m_lastCheckpoint = std::chrono::steady_clock::now();
     std::int64_t m_stepsThisCall = 0;
     std::int64_t m_totalSteps = 0;
     std::int64_t m_batchesPerEpoch = 1;

@@ -71,6 +71,7 @@ const std::vector<std::string>& knownKeys()
                                                   "metric_for_best",
                                                   "early_stopping_patience",
                                                   "checkpoint_steps",
+                                                  "checkpoint_minutes",
                                                   "threads",
                                                   "device",
                                                   "bf16",
@@ -96,6 +97,8 @@ ImportOptions TrainSpec::importOptions() const
 
 void TrainSpec::validate() const
 {
+    require(checkpointMinutes >= 0 && checkpointMinutes <= 24 * 60, "checkpoint_minutes",
+            "must be between 0 (off) and 1440");
     require(delimiter.empty() || delimiter == "tab" || delimiter.size() == 1, "delimiter",
             "must be one character or \"tab\" (got \"" + delimiter + "\")");
     const TaskInfo* info = findTask(task);
@@ -194,8 +197,11 @@ nlohmann::json TrainSpec::toJson() const
                            {"bf16", bf16},
                            {"fp16", fp16},
                            {"output", outputDir}};
-    if (!delimiter.empty()) // written only when set: older runs' specs (and checkpoints) match
+    // Written only when set: the specs (and checkpoints) of older runs still match.
+    if (!delimiter.empty())
         json["delimiter"] = delimiter;
+    if (checkpointMinutes > 0)
+        json["checkpoint_minutes"] = checkpointMinutes;
     return json;
 }
 
@@ -253,6 +259,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "metric_for_best", spec.metricForBest);
     read(json, "early_stopping_patience", spec.earlyStoppingPatience);
     read(json, "checkpoint_steps", spec.checkpointSteps);
+    read(json, "checkpoint_minutes", spec.checkpointMinutes);
     read(json, "threads", spec.threads);
     read(json, "device", spec.device);
     read(json, "bf16", spec.bf16);

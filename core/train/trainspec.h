@@ -65,6 +65,9 @@ struct TrainSpec
     std::string metricForBest;  ///< Empty: the task's main metric.
     std::int64_t earlyStoppingPatience = 0; ///< > 0: stop after N evaluations without gain.
     std::int64_t checkpointSteps = 0;       ///< > 0: checkpoint every N steps; always per epoch.
+    /** > 0: also checkpoint once this many minutes passed since the last checkpoint, so that
+     *  a crash or a kill loses at most that much of a long epoch. */
+    double checkpointMinutes = 0;
 
     int threads = 0;             ///< 0: automatic.
     std::string device = "auto"; ///< auto, cpu, cuda

@@ -5,8 +5,11 @@
 #include "core/common/error.h"
 #include "core/train/bestmodeltracker.h"
 #include "core/train/nonfiniterecovery.h"
+#include "core/train/trainer.h"
 #include "core/train/validationsplit.h"
+#include "trainingfixtures.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <set>
@@ -95,6 +98,38 @@ private slots:
         QVERIFY(accuracy.offer({{"accuracy", 0.5}}, other));
         QVERIFY(accuracy.offer({{"accuracy", 0.6}}, other));
         QVERIFY_THROWS_EXCEPTION(Error, accuracy.offer({{"f1_macro", 0.9}}, other));
+    }
+
+    // checkpoint_minutes: a checkpoint once that much time passed since the last one, between
+    // the per-epoch ones (here 6 µs: after every step of a 2-epoch run of about 12 steps).
+    void checkpointsByTime()
+    {
+        QTemporaryDir dir;
+        const std::string model = test::makeTinyClassifier(dir.filePath("tiny").toStdString());
+        const auto count = [&](double minutes) -> int {
+            TrainSpec spec = test::tinyTrainSpec(model, dir.filePath("run").toStdString() +
+                                                            std::to_string(minutes));
+            spec.checkpointMinutes = minutes;
+            class Count : public EventSink
+            {
+            public:
+                void onEvent(const TrainingEvent& event) override
+                {
+                    checkpoints += event.kind == TrainingEventKind::Checkpoint;
+                }
+                int checkpoints = 0;
+            } sink;
+            TrainingControl control;
+            const auto result =
+                Trainer::run(spec, {test::tinySentimentExamples(), {}}, sink, control);
+            return result.status == "completed" ? sink.checkpoints : -1; // -1: the run failed
+        };
+        const int perEpoch = count(0);
+        QCOMPARE(perEpoch, 2);
+        QVERIFY(count(1e-7) > perEpoch + 4); // 6 µs: after every step
+        TrainSpec invalid;
+        invalid.checkpointMinutes = -1;
+        QVERIFY_THROWS_EXCEPTION(Error, invalid.validate());
     }
 
     void nonFiniteRecovery()
