@@ -606,6 +606,14 @@
         <source>⚠ The model predicts &quot;%1&quot; for every example: it has not learned to tell the classes apart yet. Train longer, raise the learning rate, or train more layers; check class weights for imbalanced data.</source>
         <translation>⚠ 模型对每个样本都预测为“%1”：它还没有学会区分各个类别。请训练更久、提高学习率或训练更多层；数据不均衡时请检查类别权重。</translation>
     </message>
+    <message>
+        <source>Smoothing of the training loss: how much each point of the smoothed curve keeps of the ones before it (0 = none).</source>
+        <translation>训练损失的平滑程度：平滑曲线上每个点保留多少之前各点的值（0 = 不平滑）。</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::DataChartsView</name>

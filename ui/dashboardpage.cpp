@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSlider>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -27,7 +28,7 @@
 namespace domaintune::ui {
 namespace {
 
-constexpr double kEmaAlpha = 0.1; // Weight of the newest raw loss in the smoothed curve.
+constexpr int kDefaultSmoothing = 90; // percent weight of the past: TensorBoard's 0.9
 const QColor kBlue(31, 119, 180);
 const QColor kOrange(255, 127, 14);
 const QColor kGreen(44, 160, 44);
@@ -68,6 +69,14 @@ QWidget* DashboardPage::createHeader()
     m_title->setWordWrap(true);
     m_pause = new QPushButton(tr("&Pause"), header);
     m_cancel = new QPushButton(tr("&Cancel run"), header);
+    m_smoothing = new QSlider(Qt::Horizontal, header);
+    m_smoothing->setObjectName(QStringLiteral("smoothing"));
+    m_smoothing->setRange(0, 99);
+    m_smoothing->setValue(kDefaultSmoothing);
+    m_smoothing->setMaximumWidth(120);
+    m_smoothing->setToolTip(tr("Smoothing of the training loss: how much each point of the "
+                               "smoothed curve keeps of the ones before it (0 = none)."));
+    connect(m_smoothing, &QSlider::valueChanged, this, &DashboardPage::resmooth);
     auto* fit = new QPushButton(tr("&Fit charts"), header);
     fit->setToolTip(tr("Rescale every chart to its data and follow new points again"));
     m_export = new QToolButton(header);
@@ -94,6 +103,8 @@ QWidget* DashboardPage::createHeader()
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
     buttons->addSpacing(12);
+    buttons->addWidget(new QLabel(tr("Smoothing:"), header));
+    buttons->addWidget(m_smoothing);
     buttons->addWidget(fit);
     buttons->addWidget(m_export);
     grid->addWidget(m_title, 0, 0);
@@ -261,8 +272,9 @@ void DashboardPage::showStep(const TrainingEvent& event)
     LivePlot* loss = chart(Chart::TrainingLoss);
     loss->append(0, x, event.loss);
     if (std::isfinite(event.loss)) {
-        m_ema = (1 - kEmaAlpha) * m_ema + kEmaAlpha * event.loss;
-        m_emaWeight = (1 - kEmaAlpha) * m_emaWeight + kEmaAlpha;
+        const double past = m_smoothing->value() / 100.0;
+        m_ema = past * m_ema + (1 - past) * event.loss;
+        m_emaWeight = past * m_emaWeight + (1 - past);
         loss->append(1, x, m_ema / m_emaWeight); // Bias-corrected, as TensorBoard does.
     }
     chart(Chart::LearningRate)->append(0, x, event.learningRate);
@@ -305,6 +317,25 @@ void DashboardPage::showEvaluation(const TrainingEvent& event)
         summary << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(value, 0, 'f', 4);
     appendLog(
         tr("Evaluation at step %1: %2").arg(event.step).arg(summary.join(QStringLiteral(", "))));
+}
+
+void DashboardPage::resmooth()
+{
+    LivePlot* loss = chart(Chart::TrainingLoss);
+    const double past = m_smoothing->value() / 100.0;
+    QVector<double> xs, ys;
+    m_ema = 0;
+    m_emaWeight = 0;
+    for (auto it = loss->graph(0)->data()->constBegin(); it != loss->graph(0)->data()->constEnd();
+         ++it) {
+        if (!std::isfinite(it->value))
+            continue;
+        m_ema = past * m_ema + (1 - past) * it->value;
+        m_emaWeight = past * m_emaWeight + (1 - past);
+        xs << it->key;
+        ys << m_ema / m_emaWeight;
+    }
+    loss->setCurve(1, xs, ys);
 }
 
 void DashboardPage::showScore(const TrainingEvent& event)

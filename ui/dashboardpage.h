@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSlider;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -68,6 +69,8 @@ private:
     void showState(TrainingController::State state);
     void showProgress(const TrainingEvent& event);
     void showScore(const TrainingEvent& event);
+    /** Recomputes the smoothed loss from the raw one with the slider's weight. */
+    void resmooth();
     void showPerClass(const std::vector<ClassMetrics>& rows);
     void addMetricPoint(const QString& name, double step, double value);
     void exportWithDialog(const QString& format);
@@ -75,8 +78,9 @@ private:
     QPointer<TrainingController> m_controller;
     QLabel* m_title = nullptr;
     QLabel* m_eta = nullptr;
-    QLabel* m_score = nullptr; ///< The main metric: latest and best evaluation, large.
-    QString m_scoreMetric;     ///< The metric m_score shows.
+    QLabel* m_score = nullptr;      ///< The main metric: latest and best evaluation, large.
+    QSlider* m_smoothing = nullptr; ///< Weight of the past in the smoothed loss (0 .. 0.99).
+    QString m_scoreMetric;          ///< The metric m_score shows.
     double m_bestScore = 0;
     qint64 m_bestStep = -1;
     qint64 m_lastStep = 0;

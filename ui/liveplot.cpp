@@ -72,6 +72,14 @@ void LivePlot::clearData(bool removeCurves)
     m_dirty = true;
 }
 
+void LivePlot::setCurve(int curve, const QVector<double>& xs, const QVector<double>& ys)
+{
+    if (curve < 0 || curve >= graphCount())
+        return;
+    graph(curve)->setData(xs, ys, /*alreadySorted=*/true);
+    m_dirty = true;
+}
+
 int LivePlot::pointCount(int curve) const
 {
     if (curve < 0 || curve >= graphCount())

@@ -33,6 +33,8 @@ public:
     void append(int curve, double x, double y);
     /** Removes every point of every curve (and every curve when @p removeCurves). */
     void clearData(bool removeCurves = false);
+    /** Replaces curve @p curve's points (the plot is redrawn by the timer). */
+    void setCurve(int curve, const QVector<double>& xs, const QVector<double>& ys);
     /** Returns how many points curve @p curve holds (0 for an unknown curve). */
     int pointCount(int curve) const;
 

@@ -4,6 +4,7 @@
 #include "ui/liveplot.h"
 
 #include <QFileInfo>
+#include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -171,6 +172,29 @@ private slots:
         view.setMatrix({"a", "b"}, {{1, 2}, {3, 4}});
         QCOMPARE(view.predictedTickText(1), QStringLiteral("b"));
         QCOMPARE(view.xAxis->tickLabelRotation(), 0.0);
+    }
+
+    // The smoothing slider recomputes the smoothed loss from the raw one: 0 follows it exactly,
+    // more smoothing lags further behind the falling loss.
+    void smoothingSliderResmoothsTheLoss()
+    {
+        DashboardPage page;
+        for (int step = 1; step <= 30; ++step)
+            page.showStep(stepEvent(step));
+        auto* slider = page.findChild<QSlider*>(QStringLiteral("smoothing"));
+        QVERIFY(slider);
+        const auto last = [&](int curve) {
+            const auto* data = page.chart(Chart::TrainingLoss)->graph(curve)->data().data();
+            return (data->constEnd() - 1)->value;
+        };
+        const double defaultSmoothed = last(1);
+        slider->setValue(0);
+        QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(1), 30);
+        QVERIFY(std::abs(last(1) - last(0)) < 1e-12);
+        slider->setValue(99);
+        QVERIFY(last(1) > defaultSmoothed);
+        page.showStep(stepEvent(31)); // new points use the slider's weight too
+        QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(1), 31);
     }
 
     void redrawsOnlyWhenDirtyAndVisible()
