@@ -25,7 +25,15 @@ LivePlot::LivePlot(const QString& title, const QString& xLabel, const QString& y
     yAxis->setLabel(yLabel);
     legend->setVisible(false);
     legend->setFont(QFont(font().family(), qMax(7, font().pointSize() - 1)));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits under the plot, in a row of its own: inside it covered the curves.
+    axisRect()->insetLayout()->take(legend);
+    auto* legendRow = new QCPLayoutGrid;
+    plotLayout()->addElement(2, 0, legendRow);
+    legendRow->setMargins(QMargins(5, 0, 5, 4));
+    legendRow->addElement(0, 0, legend);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    plotLayout()->setRowStretchFactor(2, 0.001);
 
     // The user takes over the axes by dragging or zooming; "Fit" gives them back.
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {

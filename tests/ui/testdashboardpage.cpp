@@ -88,6 +88,11 @@ private slots:
         const auto* smooth = page.chart(Chart::TrainingLoss)->graph(1)->data().data();
         QVERIFY((smooth->constEnd() - 1)->value > (raw->constEnd() - 1)->value);
 
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS")) {
+            QTest::qWait(400); // the charts replot on their timer
+            page.grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
+                             QStringLiteral("/dashboard.png"));
+        }
         page.reset();
         QCOMPARE(page.chart(Chart::TrainingLoss)->pointCount(0), 0);
         QCOMPARE(page.confusionMatrix()->classCount(), 0);
