@@ -729,10 +729,6 @@
         <translation>替换该文件夹？</translation>
     </message>
     <message>
-        <source>%1 already holds files. The export replaces the whole folder (its files are not kept).</source>
-        <translation>%1 中已有文件。导出会替换整个文件夹（其中的文件不会保留）。</translation>
-    </message>
-    <message>
         <source>&amp;Replace</source>
         <translation>替换(&amp;R)</translation>
     </message>
@@ -747,6 +743,10 @@
     <message>
         <source>Written to %1 from %2; the result is stored in the run history.</source>
         <translation>已从 %2 写入 %1；结果已保存到运行历史中。</translation>
+    </message>
+    <message>
+        <source>%1 already holds files; the export replaces what it writes there (a Hugging Face export replaces the whole folder).</source>
+        <translation>%1 中已有文件；导出会替换它在其中写入的内容（Hugging Face 导出会替换整个文件夹）。</translation>
     </message>
 </context>
 <context>

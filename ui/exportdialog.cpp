@@ -142,8 +142,8 @@ void ExportDialog::startExport()
     const QString output = m_output->text().trimmed();
     if (QDir(output).exists() && !QDir(output).isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("Replace the folder?"),
-                        tr("%1 already holds files. The export replaces the whole folder (its "
-                           "files are not kept).")
+                        tr("%1 already holds files; the export replaces what it writes there "
+                           "(a Hugging Face export replaces the whole folder).")
                             .arg(output),
                         QMessageBox::NoButton, this);
         QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);

@@ -228,6 +228,8 @@ bool MainWindow::confirmQuit()
     m_quitQuestion = nullptr;
     if (box.clickedButton() != stop)
         return false;
+    if (!m_controller->isBusy())
+        return true; // the run ended while the question was open
     m_quitWhenStopped = true;
     statusBar()->showMessage(tr("Stopping the run and saving a checkpoint; the window closes "
                                 "when that is done…"));

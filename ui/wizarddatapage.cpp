@@ -298,6 +298,7 @@ void WizardDataPage::resetForNewFile()
     m_charts->setLabels({});
     m_charts->setLengths({}, static_cast<std::size_t>(m_maxLength->value()));
     m_preview.reset();
+    m_analyzedKey.clear(); // the same file again must be read again
     emit completeChanged();
 }
 

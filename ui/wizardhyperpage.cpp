@@ -139,6 +139,9 @@ QWidget* WizardHyperPage::buildBasic()
     form->setContentsMargins(0, 0, 0, 0);
     m_name = new QLineEdit(box);
     m_name->setObjectName(QStringLiteral("runName"));
+    // A name the user types is theirs: no new defaults or domain replace it.
+    connect(m_name, &QLineEdit::textEdited, this,
+            [this] { m_name->setProperty("generated", false); });
     form->addRow(tr("Run &name:"), m_name);
     m_output = new QLineEdit(box);
     m_output->setObjectName(QStringLiteral("outputDir"));

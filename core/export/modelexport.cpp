@@ -2,16 +2,48 @@
 
 #include "core/common/error.h"
 #include "core/store/runstore.h"
+#include "core/train/task.h"
 
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 namespace domaintune {
 namespace {
 
 /** The model card's facts from a run in the history. */
-ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const PretrainedModel& model)
+// The evaluation the exported model had: the run's last validation evaluation, or for best/
+// the one with the best main metric (the model best/ holds).
+const EvaluationRecord* cardEvaluation(const std::vector<EvaluationRecord>& evaluations,
+                                       const std::string& task, bool best)
+{
+    const TaskInfo* info = findTask(task);
+    const EvaluationRecord* chosen = nullptr;
+    double chosenValue = 0;
+    for (const EvaluationRecord& evaluation : evaluations) {
+        if (evaluation.split != "validation")
+            continue;
+        if (!best || !info) {
+            chosen = &evaluation; // the last one
+            continue;
+        }
+        const auto summary = nlohmann::json::parse(evaluation.summaryJson, nullptr, false);
+        if (!summary.is_object() || !summary.contains(info->mainMetric) ||
+            !summary[info->mainMetric].is_number())
+            continue;
+        const double value = summary[info->mainMetric].get<double>();
+        if (!chosen ||
+            (higherIsBetter(info->mainMetric) ? value > chosenValue : value < chosenValue)) {
+            chosen = &evaluation;
+            chosenValue = value;
+        }
+    }
+    return chosen;
+}
+
+ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const PretrainedModel& model,
+                            bool best)
 {
     const RunRecord run = store.requireRun(runId);
     ModelCardFacts facts;
@@ -24,16 +56,14 @@ ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const Pretraine
     facts.datasetFingerprint = run.datasetFingerprint;
     facts.spec = nlohmann::json::parse(run.specJson, nullptr, false);
     const auto evaluations = store.evaluations(runId);
-    for (auto it = evaluations.rbegin(); it != evaluations.rend(); ++it) {
-        if (it->split != "validation")
-            continue;
-        facts.metrics = nlohmann::json::parse(it->summaryJson).get<std::map<std::string, double>>();
-        const auto confusion = nlohmann::json::parse(it->confusionJson);
+    if (const EvaluationRecord* evaluation = cardEvaluation(evaluations, run.task, best)) {
+        facts.metrics =
+            nlohmann::json::parse(evaluation->summaryJson).get<std::map<std::string, double>>();
+        const auto confusion = nlohmann::json::parse(evaluation->confusionJson);
         if (confusion.contains("matrix") && confusion.contains("labels")) {
             facts.confusionLabels = confusion.at("labels").get<std::vector<std::string>>();
             facts.confusion = confusion.at("matrix").get<std::vector<std::vector<std::int64_t>>>();
         }
-        break;
     }
     return facts;
 }
@@ -111,6 +141,16 @@ ModelExportResult exportModel(const ModelExportRequest& request)
                             " kept no model of a best evaluation",
                         "Export its final model instead (runs without validation data keep "
                         "none).");
+        // An output folder used again keeps an earlier run's best/ until this run evaluates.
+        struct stat info
+        {};
+        const RunRecord run = store->requireRun(request.runId);
+        if (run.startedAt && ::stat((best / "config.json").c_str(), &info) == 0 &&
+            std::int64_t(info.st_mtime) * 1000 < *run.startedAt - 2000)
+            throw Error(best.string(), 0,
+                        "best/ is older than run " + std::to_string(request.runId) +
+                            ": an earlier run in the same folder wrote it",
+                        "Export the run's final model instead.");
         result.modelDir = best.string();
     }
     if (result.modelDir.empty())
@@ -128,7 +168,7 @@ ModelExportResult exportModel(const ModelExportRequest& request)
     if (request.huggingFace) {
         ModelCardFacts facts;
         if (store) {
-            facts = factsFromRun(*store, request.runId, *model);
+            facts = factsFromRun(*store, request.runId, *model, request.best);
         } else {
             facts.config = model->config();
             facts.head = model->head();

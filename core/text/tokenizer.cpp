@@ -181,9 +181,10 @@ Encoding Tokenizer::encodeHugePrefix(std::string_view text, const EncodeOptions&
     for (std::size_t start = 0; start < text.size() && tokens.size() <= options.maxLength;) {
         std::size_t end = std::min(text.size(), start + kChunkBytes);
         if (end < text.size()) {
-            const std::size_t space = text.find_first_of(" \t\n\r", end);
-            if (space != std::string_view::npos && space - end < kChunkBytes)
-                end = space;
+            // Only the next chunk's worth is searched: a line without white space stays linear.
+            const std::size_t space = text.substr(end, kChunkBytes).find_first_of(" \t\n\r");
+            if (space != std::string_view::npos)
+                end += space;
             else // no white space near: at least never inside a UTF-8 sequence
                 while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
                     --end;

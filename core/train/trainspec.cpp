@@ -99,8 +99,8 @@ void TrainSpec::validate() const
 {
     require(checkpointMinutes >= 0 && checkpointMinutes <= 24 * 60, "checkpoint_minutes",
             "must be between 0 (off) and 1440");
-    require(delimiter.empty() || delimiter == "tab" || delimiter.size() == 1, "delimiter",
-            "must be one character or \"tab\" (got \"" + delimiter + "\")");
+    require(delimiter.empty() || delimiter == "tab" || delimiter == "\\t" || delimiter.size() == 1,
+            "delimiter", "must be one character or \"tab\" (got \"" + delimiter + "\")");
     const TaskInfo* info = findTask(task);
     require(info != nullptr, "task", "must be one of " + taskNames() + " (got \"" + task + "\")");
     if (!metricForBest.empty()) {

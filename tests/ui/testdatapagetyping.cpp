@@ -112,6 +112,22 @@ private slots:
                                  30000);
         QCOMPARE(page->preview()->examplesRead, std::size_t(12));
         QCOMPARE(wizard.spec().delimiter, std::string("@"));
+
+        // A file of a format without columns: typing one character and deleting it again
+        // reads it again (the page used to stay blank, thinking it had read it already).
+        const QString squad = write(
+            QStringLiteral("qa.json"),
+            "{\"data\": [{\"paragraphs\": [{\"context\": \"ab cd\", \"qas\": [{\"id\": \"1\", "
+            "\"question\": \"q\", \"answers\": [{\"text\": \"cd\", \"answer_start\": 3}]}]}]}]}");
+        field->setText(squad);
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        field->setFocus();
+        field->end(false);
+        QTest::keyClick(field, Qt::Key_X);
+        QTest::qWait(500);
+        QTest::keyClick(field, Qt::Key_Backspace);
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && !page->isAnalyzing(), 30000);
+        QCOMPARE(page->preview()->examplesRead, std::size_t(1));
     }
 
     // New defaults (another layer plan) leave the values the user set and say what changed;
