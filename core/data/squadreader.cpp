@@ -26,6 +26,8 @@ bool hasSquadShape(const nlohmann::json& document)
 /** An article's paragraphs as a list, whether written as a list or as one object. */
 nlohmann::json paragraphsOf(const nlohmann::json& article)
 {
+    if (!article.is_object())
+        return nlohmann::json::array();
     const nlohmann::json paragraphs = article.value("paragraphs", nlohmann::json());
     if (paragraphs.is_object())
         return nlohmann::json::array({paragraphs});
@@ -47,24 +49,44 @@ bool SquadReader::readQuestion(const std::string& path, const void* qaPointer,
 {
     const nlohmann::json& qa = *static_cast<const nlohmann::json*>(qaPointer);
     example = Example();
-    example.text = qa.value("question", std::string());
     example.textPair = context;
-    example.id = qa.contains("id") ? qa["id"].dump() : std::string();
-    if (qa.contains("id") && qa["id"].is_string())
-        example.id = qa["id"].get<std::string>();
     example.source = path;
-    for (const nlohmann::json& answer : qa.value("answers", nlohmann::json::array())) {
-        Answer span{answer.value("text", std::string()),
-                    unicode::byteOffsetOfCharacter(context,
-                                                   answer.value("answer_start", std::int64_t(-1)))};
-        if (span.start < 0 || context.compare(static_cast<std::size_t>(span.start),
-                                              span.text.size(), span.text) != 0) {
-            m_context.report().skipRecord({path, 0,
-                                           "question " + example.id + ": answer \"" + span.text +
-                                               "\" is not at its answer_start in the context",
-                                           "Fix answer_start (it counts characters, not bytes)."});
-            return false;
-        }
+    // Every field is checked for its type: a number or a list where text belongs is reported,
+    // not thrown out of the reader.
+    const auto skip = [&](const std::string& what, const std::string& hint) {
+        m_context.report().skipRecord({path, 0, what, hint});
+        return false;
+    };
+    if (!qa.is_object())
+        return skip("a \"qas\" entry is not an object", "Each question is {\"id\", \"question\", "
+                                                        "\"answers\"}.");
+    if (qa.contains("id"))
+        example.id = qa["id"].is_string() ? qa["id"].get<std::string>() : qa["id"].dump();
+    const auto question = qa.find("question");
+    if (question == qa.end() || !question->is_string())
+        return skip("question " + example.id + ": \"question\" is not text",
+                    "Give each question as a string.");
+    example.text = question->get<std::string>();
+    const auto answers = qa.find("answers");
+    if (answers != qa.end() && !answers->is_array())
+        return skip("question " + example.id + ": \"answers\" is not a list",
+                    "Give the answers as [{\"text\", \"answer_start\"}] ([] for none).");
+    for (const nlohmann::json& answer : answers == qa.end() ? nlohmann::json::array() : *answers) {
+        const bool valid = answer.is_object() && answer.contains("text") &&
+                           answer["text"].is_string() && answer.contains("answer_start") &&
+                           answer["answer_start"].is_number_integer();
+        if (!valid)
+            return skip("question " + example.id +
+                            ": an answer is not {\"text\": string, \"answer_start\": integer}",
+                        "Fix the answer's fields.");
+        Answer span{
+            answer["text"].get<std::string>(),
+            unicode::byteOffsetOfCharacter(context, answer["answer_start"].get<std::int64_t>())};
+        if (span.start < 0 ||
+            context.compare(static_cast<std::size_t>(span.start), span.text.size(), span.text) != 0)
+            return skip("question " + example.id + ": answer \"" + span.text +
+                            "\" is not at its answer_start in the context",
+                        "Fix answer_start (it counts characters, not bytes).");
         example.answers.push_back(std::move(span));
     }
     return true;
@@ -88,8 +110,16 @@ SourceInfo SquadReader::read(const std::string& path, const ExampleVisitor& visi
     for (const nlohmann::json& article : document["data"]) {
         ++info.documents;
         for (const nlohmann::json& paragraph : paragraphsOf(article)) {
-            const std::string context = paragraph.value("context", std::string());
-            for (const nlohmann::json& qa : paragraph.value("qas", nlohmann::json())) {
+            const bool object = paragraph.is_object();
+            const std::string context =
+                object && paragraph.contains("context") && paragraph["context"].is_string()
+                    ? paragraph["context"].get<std::string>()
+                    : std::string();
+            const nlohmann::json qas =
+                object && paragraph.contains("qas") && paragraph["qas"].is_array()
+                    ? paragraph["qas"]
+                    : nlohmann::json::array();
+            for (const nlohmann::json& qa : qas) {
                 m_context.report().countRecord();
                 if (!readQuestion(path, &qa, context, example))
                     continue;

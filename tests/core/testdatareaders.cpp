@@ -131,6 +131,28 @@ private slots:
         QCOMPARE(example.textPair.substr(6, 7), std::string("au lait"));
     }
 
+    // Fields of the wrong type are reported with the question, never thrown out of the reader:
+    // fuzz_corpus found a list where the question belongs ending the process (uncaught
+    // nlohmann type_error).
+    void squadWithWrongTypes()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "qa.json",
+            "{\"data\": [{\"paragraphs\": [{\"context\": \"ab cd\", \"qas\": [{\"id\": \"1\", "
+            "\"question\": [{\"id\": \"1\"}], \"answers\": []}, {\"id\": \"2\", \"question\": "
+            "\"q\", \"answers\": {\"text\": \"cd\"}}, {\"id\": \"3\", \"question\": \"q\", "
+            "\"answers\": [{\"text\": 4, \"answer_start\": \"3\"}]}, 9, {\"id\": \"5\", "
+            "\"question\": \"q\", \"answers\": [{\"text\": \"cd\", \"answer_start\": 3}]}]}, 3, "
+            "{\"context\": [1], \"qas\": 5}]}, 7]}");
+        const Corpus corpus = importCorpus(path);
+        QCOMPARE(corpus.sources()[0].format, CorpusFormat::Squad);
+        QCOMPARE(corpus.size(), std::size_t(1));
+        QCOMPARE(corpus.examples()[0].id, std::string("5"));
+        QCOMPARE(corpus.report().skippedRecords(), std::size_t(4));
+        QVERIFY(corpus.report().issues().at(0).what.find("question 1") != std::string::npos);
+    }
+
     // cpgQA writes each article's "paragraphs" as one object, not a list; it was read as plain
     // JSON with the titles as texts.
     void squadWithOneParagraphObject()
