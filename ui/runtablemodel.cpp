@@ -1,7 +1,7 @@
 #include "ui/runtablemodel.h"
 
 #include "core/hub/modelprovenance.h"
-#include "core/train/task.h"
+#include "core/train/bestevaluation.h"
 #include "ui/durationtext.h"
 #include "ui/metrictext.h"
 #include "ui/tasktext.h"
@@ -56,23 +56,10 @@ void RunTableModel::setRuns(std::vector<RunRecord> runs, std::map<qint64, Score>
 std::optional<RunTableModel::Score>
 RunTableModel::bestScore(const RunRecord& run, const std::vector<EvaluationRecord>& evaluations)
 {
-    const TaskInfo* task = findTask(run.task);
-    if (!task)
+    const BestEvaluation best = bestEvaluation(evaluations, run.task);
+    if (!best.evaluation)
         return std::nullopt;
-    const std::string metric = task->mainMetric;
-    const bool higher = higherIsBetter(metric);
-    std::optional<Score> best;
-    for (const EvaluationRecord& evaluation : evaluations) {
-        if (evaluation.split != "validation")
-            continue;
-        const auto summary = nlohmann::json::parse(evaluation.summaryJson, nullptr, false);
-        if (!summary.is_object() || !summary.contains(metric) || !summary[metric].is_number())
-            continue;
-        const double value = summary[metric].get<double>();
-        if (!best || (higher ? value > best->value : value < best->value))
-            best = Score{QString::fromStdString(metric), value, evaluation.step};
-    }
-    return best;
+    return Score{QString::fromStdString(best.metric), best.value, best.evaluation->step};
 }
 
 int RunTableModel::rowOf(qint64 runId) const

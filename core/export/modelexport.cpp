@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/store/runstore.h"
+#include "core/train/bestevaluation.h"
 #include "core/train/task.h"
 
 #include <filesystem>
@@ -12,36 +13,21 @@
 namespace domaintune {
 namespace {
 
-/** The model card's facts from a run in the history. */
 // The evaluation the exported model had: the run's last validation evaluation, or for best/
 // the one with the best main metric (the model best/ holds).
 const EvaluationRecord* cardEvaluation(const std::vector<EvaluationRecord>& evaluations,
                                        const std::string& task, bool best)
 {
-    const TaskInfo* info = findTask(task);
-    const EvaluationRecord* chosen = nullptr;
-    double chosenValue = 0;
-    for (const EvaluationRecord& evaluation : evaluations) {
-        if (evaluation.split != "validation")
-            continue;
-        if (!best || !info) {
-            chosen = &evaluation; // the last one
-            continue;
-        }
-        const auto summary = nlohmann::json::parse(evaluation.summaryJson, nullptr, false);
-        if (!summary.is_object() || !summary.contains(info->mainMetric) ||
-            !summary[info->mainMetric].is_number())
-            continue;
-        const double value = summary[info->mainMetric].get<double>();
-        if (!chosen ||
-            (higherIsBetter(info->mainMetric) ? value > chosenValue : value < chosenValue)) {
-            chosen = &evaluation;
-            chosenValue = value;
-        }
-    }
-    return chosen;
+    if (best && findTask(task)) // an unknown task has no main metric: the last one, as without
+        return bestEvaluation(evaluations, task).evaluation;
+    const EvaluationRecord* last = nullptr;
+    for (const EvaluationRecord& evaluation : evaluations)
+        if (evaluation.split == "validation")
+            last = &evaluation;
+    return last;
 }
 
+/** The model card's facts from a run in the history. */
 ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const PretrainedModel& model,
                             bool best)
 {
