@@ -1,5 +1,7 @@
 #include "core/train/spananswer.h"
 
+#include "core/text/unicodeutil.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -83,22 +85,13 @@ SpanAnswer pickSpanAnswer(const std::string& context, const std::vector<SpanWind
     answer.begin = bestSpan->begin;
     answer.end = std::max(bestSpan->begin, bestSpan->end);
     answer.text = context.substr(std::size_t(answer.begin), std::size_t(answer.end - answer.begin));
-    answer.characterBegin = characterOffset(context, answer.begin);
+    answer.characterBegin = static_cast<std::int64_t>(
+        unicode::countCharacters(std::string_view(context).substr(0, std::size_t(answer.begin))));
     answer.characterEnd =
-        answer.characterBegin + characterOffset(answer.text, std::int64_t(answer.text.size()));
+        answer.characterBegin + static_cast<std::int64_t>(unicode::countCharacters(answer.text));
     answer.score = bestSpan->score;
     answer.probability = std::exp(bestSpan->score - top) / sum;
     return answer;
-}
-
-std::int64_t characterOffset(const std::string& text, std::int64_t byteOffset)
-{
-    std::int64_t characters = 0;
-    const auto stop =
-        std::min<std::size_t>(text.size(), std::size_t(std::max<std::int64_t>(0, byteOffset)));
-    for (std::size_t i = 0; i < stop; ++i)
-        characters += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    return characters;
 }
 
 } // namespace domaintune

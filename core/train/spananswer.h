@@ -58,7 +58,4 @@ struct QuestionAnswer
 SpanAnswer pickSpanAnswer(const std::string& context, const std::vector<SpanWindowLogits>& windows,
                           const SpanAnswerOptions& options);
 
-/** Counts the Unicode code points of @p text before byte @p byteOffset (SQuAD's offsets). */
-std::int64_t characterOffset(const std::string& text, std::int64_t byteOffset);
-
 } // namespace domaintune
