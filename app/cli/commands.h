@@ -27,6 +27,7 @@ int runExport(CommandLine& commandLine);
 int runForward(CommandLine& commandLine);
 int runGenerate(CommandLine& commandLine);
 int runRuns(CommandLine& commandLine);
+int runSearch(CommandLine& commandLine);
 int runModels(CommandLine& commandLine);
 int runPredict(CommandLine& commandLine);
 int runPretrain(CommandLine& commandLine);

@@ -6,6 +6,7 @@
 #include "core/store/runstore.h"
 #include "core/train/trainingjob.h"
 #include "progressprinter.h"
+#include "trainspecoptions.h"
 
 #include <fstream>
 #include <iostream>
@@ -14,60 +15,6 @@
 
 namespace domaintune::cli {
 namespace {
-
-TrainSpec specFrom(const CommandLine& line)
-{
-    TrainSpec spec;
-    if (line.has("config")) {
-        const std::string file = line.required("config");
-        std::ifstream in(file);
-        if (!in)
-            throw Error(file, 0, "cannot open the run configuration");
-        try {
-            spec = TrainSpec::fromJson(parseBoundedJson(in));
-        } catch (const nlohmann::json::parse_error& e) {
-            throw Error(file, 0, std::string("not valid JSON (") + e.what() + ")");
-        }
-    }
-    spec.name = line.value("name", spec.name);
-    spec.modelDir = line.modelFolder(spec.modelDir);
-    spec.task = line.value("task", spec.task);
-    spec.domain = line.value("domain", spec.domain);
-    spec.trainFile = line.value("train", spec.trainFile);
-    spec.validationFile = line.value("validation", spec.validationFile);
-    spec.textColumn = line.value("text-column", spec.textColumn);
-    spec.labelColumn = line.value("label-column", spec.labelColumn);
-    spec.encoding = line.value("encoding", spec.encoding);
-    spec.delimiter = line.value("delimiter", spec.delimiter);
-    spec.epochs = line.integer("epochs", spec.epochs);
-    spec.maxSteps = line.integer("max-steps", spec.maxSteps);
-    spec.maxLength = line.integer("max-length", spec.maxLength);
-    spec.batchSize = line.integer("batch-size", spec.batchSize);
-    spec.seed = static_cast<std::uint64_t>(line.integer("seed", std::int64_t(spec.seed)));
-    spec.threads = static_cast<int>(line.integer("threads", spec.threads));
-    spec.freeze.preset = line.value("freeze", spec.freeze.preset);
-    spec.outputDir = line.value("output", spec.outputDir);
-    spec.learningRate = line.number("learning-rate", spec.learningRate);
-    spec.dropout = line.number("dropout", spec.dropout);
-    spec.lora.rank = line.integer("lora-r", spec.lora.rank);
-    spec.lora.alpha = line.number("lora-alpha", spec.lora.alpha);
-    spec.lora.dropout = line.number("lora-dropout", spec.lora.dropout);
-    if (line.has("lora-targets")) {
-        spec.lora.targets.clear();
-        std::stringstream list(line.value("lora-targets"));
-        for (std::string target; std::getline(list, target, ',');)
-            if (!target.empty())
-                spec.lora.targets.push_back(target);
-    }
-    if (line.has("use-rslora"))
-        spec.lora.rsLora = true;
-    if (line.has("bf16"))
-        spec.bf16 = true;
-    if (line.has("fp16"))
-        spec.fp16 = true;
-    spec.validate();
-    return spec;
-}
 
 /** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
  * continues), or 0. Throws when that run already completed: resuming it again would only add
@@ -94,14 +41,13 @@ std::int64_t runToResume(const std::string& history, const std::string& outputDi
 
 int runTrain(CommandLine& commandLine)
 {
-    commandLine.allowOnly(
-        {"config",       "name",        "model",        "task",          "domain",    "train",
-         "validation",   "text-column", "label-column", "encoding",      "delimiter", "epochs",
-         "max-steps",    "max-length",  "batch-size",   "learning-rate", "seed",      "threads",
-         "freeze",       "output",      "history",      "dropout",       "lora-r",    "lora-alpha",
-         "lora-dropout", "lora-targets"},
-        {"resume", "no-history", "bf16", "fp16", "use-rslora"});
-    const TrainSpec spec = specFrom(commandLine);
+    std::vector<std::string> known = trainSpecOptions();
+    known.emplace_back("history");
+    std::vector<std::string> switches = trainSpecSwitches();
+    for (const char* name : {"resume", "no-history"})
+        switches.emplace_back(name);
+    commandLine.allowOnly(known, switches);
+    const TrainSpec spec = specFromCommandLine(commandLine);
     const TrainingData data = loadTrainingData(
         spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });
     std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()

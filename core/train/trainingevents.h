@@ -67,17 +67,26 @@ public:
 
 /**
  * Pause and cancel requests, set from any thread and polled by the trainer at least once per
- * step (so either takes effect within one step).
+ * step (so either takes effect within one step). A control may follow another (a study's
+ * trial follows the study's): it is cancelled or paused when either is.
  */
 class TrainingControl
 {
 public:
+    TrainingControl() = default;
+    /** A control that also obeys @p parent, which must outlive it. */
+    explicit TrainingControl(const TrainingControl* parent) : m_parent(parent) {}
+
     void requestCancel() { m_cancel.store(true); }
     void setPaused(bool paused) { m_pause.store(paused); }
-    bool cancelRequested() const { return m_cancel.load(); }
-    bool paused() const { return m_pause.load(); }
+    bool cancelRequested() const
+    {
+        return m_cancel.load() || (m_parent != nullptr && m_parent->cancelRequested());
+    }
+    bool paused() const { return m_pause.load() || (m_parent != nullptr && m_parent->paused()); }
 
 private:
+    const TrainingControl* m_parent = nullptr;
     std::atomic<bool> m_cancel{false};
     std::atomic<bool> m_pause{false};
 };
