@@ -73,20 +73,42 @@ double normalCdf(double x)
 class ParzenEstimator
 {
 public:
-    explicit ParzenEstimator(std::vector<double> points)
+    explicit ParzenEstimator(const std::vector<double>& points)
     {
-        std::sort(points.begin(), points.end());
-        const std::size_t n = points.size();
-        // The prior: one wide component in the middle (Optuna's prior_weight 1).
+        // Optuna's univariate bandwidths: each observation's sigma is the larger distance to its
+        // neighbours among the observations and the prior's centre (the range's ends outside
+        // them; at the ends the inner neighbour's, as consider_endpoints=False), clipped to
+        // [1 / min(100, 1 + kernels), 1].
+        std::vector<double> mus = points;
+        mus.push_back(0.5);
+        std::vector<std::size_t> order(mus.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return mus[a] < mus[b]; });
+        std::vector<double> sorted = {0.0};
+        for (const std::size_t index : order)
+            sorted.push_back(mus[index]);
+        sorted.push_back(1.0);
+        const std::size_t n = mus.size();
+        std::vector<double> sortedSigmas(n);
+        for (std::size_t i = 0; i < n; ++i)
+            sortedSigmas[i] = std::max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
+        if (sorted.size() >= 4) {
+            sortedSigmas[0] = sorted[2] - sorted[1];
+            sortedSigmas[n - 1] = sorted[n] - sorted[n - 1];
+        }
+        std::vector<double> sigmas(n);
+        for (std::size_t i = 0; i < n; ++i)
+            sigmas[order[i]] = sortedSigmas[i];
+        const double minSigma = 1.0 / std::min(100.0, 1.0 + double(points.size() + 1));
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            m_mus.push_back(points[i]);
+            m_sigmas.push_back(std::clamp(sigmas[i], minSigma, 1.0));
+        }
+        // The prior: one wide component in the middle (prior_weight 1).
         m_mus.push_back(0.5);
         m_sigmas.push_back(1.0);
-        const double minSigma = 1.0 / std::min(100.0, 1.0 + double(n + 1));
-        for (std::size_t i = 0; i < n; ++i) {
-            const double left = i == 0 ? points[i] : points[i] - points[i - 1];
-            const double right = i + 1 == n ? 1.0 - points[i] : points[i + 1] - points[i];
-            m_mus.push_back(points[i]);
-            m_sigmas.push_back(std::clamp(std::max(left, right), minSigma, 1.0));
-        }
     }
 
     double sample(std::mt19937_64& random) const
