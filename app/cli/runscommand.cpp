@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/store/runbundle.h"
 #include "core/store/runjson.h"
+#include "core/store/runlineage.h"
 #include "core/store/runstore.h"
 #include "core/train/task.h"
 
@@ -106,6 +107,28 @@ Json showRun(RunStore& store, std::int64_t id)
     return out;
 }
 
+/** The runs connected to @p id (base models, resumes, trials) and the base-model chain. */
+Json lineageOf(RunStore& store, std::int64_t id)
+{
+    const RunLineage lineage = runLineage(store, id);
+    Json out = {{"runs", Json::array()}, {"edges", Json::array()}, {"chain", lineage.chain}};
+    for (const RunRecord& run : lineage.runs)
+        out["runs"].push_back({{"id", run.id},
+                               {"name", run.name},
+                               {"task", run.task},
+                               {"domain", run.domain},
+                               {"status", runStatusName(run.status)},
+                               {"model_path", run.modelPath},
+                               {"tags", run.tags}});
+    for (const LineageEdge& edge : lineage.edges) {
+        Json row = {{"from", edge.from}, {"to", edge.to}, {"link", lineageLinkName(edge.link)}};
+        if (!edge.model.empty())
+            row["model"] = edge.model;
+        out["edges"].push_back(row);
+    }
+    return out;
+}
+
 Json compareRuns(RunStore& store, const std::vector<std::int64_t>& ids,
                  const CommandLine& commandLine)
 {
@@ -165,8 +188,13 @@ Json dispatch(RunStore& store, const std::vector<std::string>& args, const Comma
     const std::string& action = args[0];
     if (action == "list" && args.size() == 1)
         return listRuns(store, commandLine);
-    if (action == "show" && args.size() == 2)
-        return showRun(store, resolveId(store, args[1]));
+    if (action == "show" && args.size() == 2) {
+        const std::int64_t id = resolveId(store, args[1]);
+        Json out = showRun(store, id);
+        if (commandLine.has("lineage"))
+            out["lineage"] = lineageOf(store, id);
+        return out;
+    }
     if (action == "compare")
         return compareRuns(store, resolveIds(store, args, 1), commandLine);
     if (action == "export") {
@@ -196,7 +224,7 @@ int runRuns(CommandLine& commandLine)
 {
     commandLine.allowOnly({"history", "task", "domain", "status", "tag", "search", "sort", "limit",
                            "metric", "axis", "goal", "output", "files-dir"},
-                          {"ascending", "all-parameters", "include-files"});
+                          {"ascending", "all-parameters", "include-files", "lineage"});
     const auto& args = commandLine.positionals();
     if (args.empty())
         throw Error("Give a runs action: list, show, compare, export, import or delete.");

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/hub/modelprovenance.h"
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace domaintune {
@@ -91,7 +92,10 @@ void RunRecorder::recordModel(const std::string& path, std::int64_t step)
 {
     ArtifactRecord model;
     model.runId = m_runId;
-    model.path = path;
+    // Absolute: export --run and lineage find it from any working folder.
+    std::error_code error;
+    const auto absolute = std::filesystem::absolute(path, error);
+    model.path = error ? path : absolute.lexically_normal().string();
     model.kind = "model";
     model.step = step;
     m_store.addArtifact(model);

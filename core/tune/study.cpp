@@ -652,7 +652,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
                 if (!best.modelDir.empty()) {
                     ArtifactRecord model;
                     model.runId = state.studyRunId;
-                    model.path = best.modelDir;
+                    model.path = fs::absolute(best.modelDir).lexically_normal().string();
                     model.kind = "model";
                     model.step = best.steps;
                     store->addArtifact(model);

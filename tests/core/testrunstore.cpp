@@ -2,16 +2,21 @@
 // trainer thread writing while a GUI thread reads through its own connection.
 #include "core/common/error.h"
 #include "core/store/metricwriter.h"
+#include "core/store/runlineage.h"
 #include "core/store/runstore.h"
+#include "errortestutil.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <atomic>
 #include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 using namespace domaintune;
+using domaintune::test::errorOf;
 
 namespace {
 
@@ -174,6 +179,62 @@ private slots:
         QCOMPARE(store.database().queryInteger("SELECT count(*) FROM artifacts"), 0);
         QCOMPARE(store.database().queryInteger("SELECT count(*) FROM evaluations"), 0);
         QVERIFY_THROWS_EXCEPTION(Error, store.deleteRun(id));
+    }
+
+    // Lineage: a run trained on another run's model (model/ or best/) links to it, a chain of
+    // them gives the base-model chain, a study's runs are its trials, and unrelated runs stay
+    // out.
+    void lineageFollowsModelsAndParents()
+    {
+        RunStore store(file("lineage.sqlite"));
+        const auto add = [&](const std::string& name, const std::string& base,
+                             std::vector<std::string> tags = {},
+                             std::optional<std::int64_t> parent = {}) {
+            RunRecord run;
+            run.name = name;
+            run.modelPath = base;
+            run.modelSourceJson = nlohmann::json({{"kind", "folder"}, {"path", base}}).dump();
+            run.tags = std::move(tags);
+            run.parentId = parent;
+            return store.createRun(run);
+        };
+        const auto produce = [&](std::int64_t runId, const std::string& path) {
+            ArtifactRecord model;
+            model.runId = runId;
+            model.path = path;
+            model.kind = "model";
+            store.addArtifact(model);
+        };
+        const std::int64_t general = add("general MLM", "/models/bert");
+        produce(general, "/work/general/model");
+        const std::int64_t finance = add("finance MLM", "/work/general/model");
+        produce(finance, "/work/finance/model");
+        const std::int64_t study = add("search", "/work/finance/best", {"study"});
+        const std::int64_t trial = add("trial 0", "/work/finance/best", {"trial"}, study);
+        produce(trial, "/work/study/trial-000/model");
+        const std::int64_t task = add("task", "/work/study/trial-000/best");
+        const std::int64_t resumed = add("task resumed", "/work/study/trial-000/best", {}, task);
+        const std::int64_t unrelated = add("other", "/models/bert");
+
+        const RunLineage lineage = runLineage(store, task);
+        QCOMPARE(lineage.chain, (std::vector<std::int64_t>{general, finance, trial, task}));
+        std::set<std::int64_t> ids;
+        for (const auto& run : lineage.runs)
+            ids.insert(run.id);
+        QCOMPARE(ids, (std::set<std::int64_t>{general, finance, study, trial, task, resumed}));
+        const auto has = [&](std::int64_t from, std::int64_t to, LineageLink link) {
+            for (const auto& edge : lineage.edges)
+                if (edge.from == from && edge.to == to && edge.link == link)
+                    return true;
+            return false;
+        };
+        QVERIFY(has(general, finance, LineageLink::BaseModel));
+        QVERIFY(has(finance, study, LineageLink::BaseModel)); // best/ beside model/
+        QVERIFY(has(study, trial, LineageLink::Trial));
+        QVERIFY(has(trial, task, LineageLink::BaseModel));
+        QVERIFY(has(task, resumed, LineageLink::Resume));
+        QCOMPARE(runLineage(store, unrelated).runs.size(), std::size_t(1));
+        QVERIFY(errorOf([&] { runLineage(store, 9999); }).contains("9999"));
     }
 
     void metricWriterBatchesByCountAndTime()
