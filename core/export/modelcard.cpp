@@ -97,6 +97,20 @@ std::string modelCard(const ModelCardFacts& facts)
             out << ' ' << label;
         out << " |\n";
     }
+    if (facts.chain.size() > 1) {
+        // Chained adaptation: each step trained on the model of the one before.
+        out << "\n## How this model was built\n\n";
+        for (std::size_t i = 0; i < facts.chain.size(); ++i) {
+            const auto& step = facts.chain[i];
+            out << i + 1 << ". " << (step.name.empty() ? "unnamed run" : step.name) << " ("
+                << step.task << ", " << step.domain << ")";
+            if (i == 0)
+                out << ", from " << step.baseModel;
+            else
+                out << ", on the model of step " << i;
+            out << '\n';
+        }
+    }
     writeHyperParameters(out, facts.spec);
     if (!facts.metrics.empty()) {
         out << "\n## Evaluation (validation data)\n\n| metric | value |\n| --- | --- |\n";

@@ -24,6 +24,16 @@ struct ModelCardFacts
     std::vector<std::string> confusionLabels;
     std::vector<std::vector<std::int64_t>> confusion;
     std::string weightsDtype = "float32";
+    /** The runs whose models led to this one, oldest first (the base-model chain), this run
+     * last; empty or one entry: no chain. */
+    struct ChainStep
+    {
+        std::string name;
+        std::string task;
+        std::string domain;
+        std::string baseModel;
+    };
+    std::vector<ChainStep> chain;
 };
 
 /**

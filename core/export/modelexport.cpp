@@ -1,6 +1,7 @@
 #include "core/export/modelexport.h"
 
 #include "core/common/error.h"
+#include "core/store/runlineage.h"
 #include "core/store/runstore.h"
 #include "core/train/bestevaluation.h"
 #include "core/train/task.h"
@@ -41,6 +42,10 @@ ModelCardFacts factsFromRun(RunStore& store, std::int64_t runId, const Pretraine
     facts.domain = run.domain;
     facts.datasetFingerprint = run.datasetFingerprint;
     facts.spec = nlohmann::json::parse(run.specJson, nullptr, false);
+    for (const std::int64_t id : runLineage(store, runId).chain) {
+        const RunRecord step = store.requireRun(id);
+        facts.chain.push_back({step.name, step.task, step.domain, step.modelPath});
+    }
     const auto evaluations = store.evaluations(runId);
     if (const EvaluationRecord* evaluation = cardEvaluation(evaluations, run.task, best)) {
         facts.metrics =
