@@ -1297,6 +1297,14 @@
         <source>The output folder %1 already holds files (an earlier run?). Its model and checkpoints would be replaced. Continue?</source>
         <translation>输出文件夹 %1 中已有文件（之前的运行？）。其中的模型和检查点将被替换。是否继续？</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>The search cannot start: %1</source>
+        <translation>无法开始搜索：%1</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::QuickRunDialog</name>
@@ -1460,6 +1468,331 @@ from %2</source>
     <message>
         <source>Best score</source>
         <translation>最佳得分</translation>
+    </message>
+    <message>
+        <source>%1 (search %2)</source>
+        <translation>%1（搜索 %2）</translation>
+    </message>
+    <message>
+        <source>stopped early (ASHA)</source>
+        <translation>已提前停止（ASHA）</translation>
+    </message>
+    <message>
+        <source>search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::SearchDialog</name>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>whole numbers</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>取值之一</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Warm-up share</source>
+        <translation>预热比例</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Maximum length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA alpha</translation>
+    </message>
+    <message>
+        <source>Trained top layers</source>
+        <translation>训练的顶部层数</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped early (ASHA)</source>
+        <translation>已提前停止（ASHA）</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>out of time</source>
+        <translation>超出时间</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Search for good settings</source>
+        <translation>搜索合适的超参数</translation>
+    </message>
+    <message>
+        <source>Trains the run several times with other settings and keeps the best by %1 on the validation data. Trial 0 uses your own settings. Every trial is a run in the History; weak trials are stopped early (asynchronous successive halving, ASHA), so more settings fit in the same time.</source>
+        <translation>用不同的设置多次训练此运行，并按验证数据上的 %1 保留最佳结果。试验 0 使用您自己的设置。每次试验都是历史记录中的一次运行；表现较差的试验会被提前停止（异步连续减半，ASHA），因此同样的时间里可以尝试更多设置。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>No trial starts after this time, and the running one stops.</source>
+        <translation>超过此时间后不再开始新的试验，正在运行的试验也会停止。</translation>
+    </message>
+    <message>
+        <source>Learn from earlier trials (TPE)</source>
+        <translation>从之前的试验中学习（TPE）</translation>
+    </message>
+    <message>
+        <source>Even coverage (quasi-random)</source>
+        <translation>均匀覆盖（拟随机）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Stop weak trials early (ASHA)</source>
+        <translation>提前停止较差的试验（ASHA）</translation>
+    </message>
+    <message>
+        <source>Continue the search already in %1</source>
+        <translation>继续 %1 中已有的搜索</translation>
+    </message>
+    <message>
+        <source>Trials:</source>
+        <translation>试验次数：</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>时间预算：</translation>
+    </message>
+    <message>
+        <source>Choose settings by:</source>
+        <translation>设置的选取方式：</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>尺度</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Ends the search after the current step; it can be continued later.</source>
+        <translation>在当前步骤之后结束搜索；以后可以继续。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Score against:</source>
+        <translation>得分对照：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>give at least one value, separated by commas</source>
+        <translation>请至少给出一个取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>From and To must be numbers (with a point as the decimal sign, e.g. 0.001 or 1e-3)</source>
+        <translation>“从”和“到”必须是数字（以点作小数点，例如 0.001 或 1e-3）</translation>
+    </message>
+    <message>
+        <source>From is above To</source>
+        <translation>“从”大于“到”</translation>
+    </message>
+    <message>
+        <source>a logarithmic range must start above 0</source>
+        <translation>对数范围的起点必须大于 0</translation>
+    </message>
+    <message>
+        <source>From and To must be whole numbers</source>
+        <translation>“从”和“到”必须是整数</translation>
+    </message>
+    <message>
+        <source>Tick at least one setting to search.</source>
+        <translation>请至少勾选一个要搜索的设置。</translation>
+    </message>
+    <message>
+        <source>search space</source>
+        <translation>搜索空间</translation>
+    </message>
+    <message>
+        <source>%1 already holds a search. Tick “Continue the search” to add trials to it (raise Trials), or close this window and give the run another name.</source>
+        <translation>%1 中已有一次搜索。勾选“继续搜索”可向其中添加试验（请调高试验次数），或者关闭此窗口并为运行另取名称。</translation>
+    </message>
+    <message>
+        <source>The search cannot start: %1</source>
+        <translation>无法开始搜索：%1</translation>
+    </message>
+    <message>
+        <source>Reading the data…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步骤之后停止…</translation>
+    </message>
+    <message>
+        <source>Trial %1 of %2: step %3 of %4</source>
+        <translation>试验 %1 / %2：第 %3 / %4 步</translation>
+    </message>
+    <message>
+        <source>0 (your settings)</source>
+        <translation>0（您的设置）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n trial(s).</source>
+        <translation>
+            <numerusform>已完成：%n 次试验。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The time budget ran out after %n trial(s). Start again with “Continue” ticked to go on.</source>
+        <translation>
+            <numerusform>时间预算在 %n 次试验后用完。勾选“继续”后再次开始即可接着搜索。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n trial(s). Start again with “Continue” ticked to go on.</source>
+        <translation>
+            <numerusform>已在 %n 次试验后停止。勾选“继续”后再次开始即可接着搜索。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No trial has completed yet.</source>
+        <translation>尚无完成的试验。</translation>
+    </message>
+    <message>
+        <source>Best: trial %1, %2 %3 (%4), run %5.</source>
+        <translation>最佳：试验 %1，%2 %3（%4），运行 %5。</translation>
+    </message>
+    <message>
+        <source>Your own settings (trial 0): %1.</source>
+        <translation>您自己的设置（试验 0）：%1。</translation>
+    </message>
+    <message>
+        <source>No other trial beat your own settings so far.</source>
+        <translation>到目前为止，没有其他试验胜过您自己的设置。</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>目前最佳</translation>
+    </message>
+    <message>
+        <source>The search is still running. Stop it? It can be continued later from the same folder.</source>
+        <translation>搜索仍在运行。要停止吗？以后可以在同一文件夹中继续。</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2547,14 @@ from %2</source>
     <message>
         <source>Checkpoint every:</source>
         <translation>检查点间隔：</translation>
+    </message>
+    <message>
+        <source>Search for good settings…</source>
+        <translation>搜索合适的设置…</translation>
+    </message>
+    <message>
+        <source>Not sure about the learning rate or the batch size? Train several trials with other settings, stop the weak ones early, keep the best.</source>
+        <translation>不确定学习率或批量大小？用不同设置训练多次试验，提前停止较差的，保留最佳的。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "core/hub/hubsettings.h"
 #include "core/hub/wheelmodel.h"
 #include "core/starter/starterassets.h"
+#include "ui/searchdialog.h"
 #include "ui/tasktext.h"
+#include "ui/trainingcontroller.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardhyperpage.h"
 #include "ui/wizardlayerspage.h"
@@ -36,6 +38,24 @@ NewRunWizard::NewRunWizard(QWidget* parent) : QWizard(parent)
     setPage(LayersPage, m_layers);
     setPage(HyperPage, m_hyper);
     setPage(ReviewPage, new WizardReviewPage(this));
+    connect(m_hyper, &WizardHyperPage::searchRequested, this, &NewRunWizard::openSearch);
+}
+
+void NewRunWizard::openSearch()
+{
+    const TrainSpec run = spec();
+    try {
+        run.validate();
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Search"),
+                             tr("The search cannot start: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    WizardModelPage::rememberFolder(QString::fromStdString(run.modelDir));
+    auto* dialog = new SearchDialog(run, TrainingController::historyPath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    m_hyper->renewRunName(); // The next run or search must not write into this one's folder.
 }
 
 TrainSpec NewRunWizard::spec() const

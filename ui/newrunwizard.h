@@ -60,6 +60,8 @@ signals:
 
 public slots:
     void accept() override;
+    /** Opens the hyper-parameter search (SearchDialog) for the run the fields describe. */
+    void openSearch();
 
 private:
     ModelSummary m_summary;

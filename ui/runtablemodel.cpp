@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -160,18 +161,36 @@ QVariant RunTableModel::modelToolTip(const RunRecord& run)
     return summary == path || path.isEmpty() ? summary : tr("%1\nfrom %2").arg(summary, path);
 }
 
+namespace {
+
+bool hasTag(const RunRecord& run, const char* tag)
+{
+    return std::find(run.tags.begin(), run.tags.end(), tag) != run.tags.end();
+}
+
+} // namespace
+
 QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
 {
     switch (column) {
     case IdColumn:
         return QVariant::fromValue<qint64>(run.id);
-    case NameColumn:
-        return QString::fromStdString(run.name);
+    case NameColumn: {
+        const QString name = QString::fromStdString(run.name);
+        // A study's trials are its children: shown with the study's id.
+        if (run.parentId && hasTag(run, "trial"))
+            return tr("%1 (search %2)").arg(name).arg(*run.parentId);
+        return name;
+    }
     case TaskColumn:
         return taskTitle(QString::fromStdString(run.task));
     case DomainColumn:
         return domainTitle(QString::fromStdString(run.domain));
     case StatusColumn:
+        if (hasTag(run, "pruned") && run.status == RunStatus::Cancelled)
+            return tr("stopped early (ASHA)");
+        if (hasTag(run, "study"))
+            return tr("search: %1").arg(statusText(run.status));
         return statusText(run.status);
     case ScoreColumn: {
         const auto found = m_scores.find(run.id);

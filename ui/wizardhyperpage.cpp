@@ -15,8 +15,10 @@
 #include <QDoubleValidator>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -102,6 +104,16 @@ WizardHyperPage::WizardHyperPage(QWidget* parent) : QWizardPage(parent)
     m_advanced = buildAdvanced();
     m_advanced->setVisible(false);
     layout->addWidget(m_advanced);
+    auto* search = new QPushButton(tr("Search for good settings…"), this);
+    search->setObjectName(QStringLiteral("searchButton"));
+    search->setToolTip(tr("Not sure about the learning rate or the batch size? Train several "
+                          "trials with other settings, stop the weak ones early, keep the "
+                          "best."));
+    connect(search, &QPushButton::clicked, this, &WizardHyperPage::searchRequested);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addStretch();
+    searchRow->addWidget(search);
+    layout->addLayout(searchRow);
     layout->addStretch();
     connect(m_fold, &QToolButton::toggled, this, [this](bool open) {
         m_advanced->setVisible(open);

@@ -46,6 +46,11 @@ public:
     /** Returns whether the advanced section is unfolded. */
     bool isAdvancedShown() const;
 
+signals:
+    /** The user asked to search for good settings instead of one run ("Search…"). */
+    void searchRequested();
+
+public:
     /** Returns the default learning rate for @p task with @p trainableParameters training. */
     static double defaultLearningRate(const QString& task, qint64 trainableParameters,
                                       bool headOnly);
