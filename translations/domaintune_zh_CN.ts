@@ -938,6 +938,18 @@
             <numerusform>已将 %n 个运行写入 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Lineage</source>
+        <translation>谱系(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the runs this one came from and led to: models trained on models, resumed runs, the trials of a search</source>
+        <translation>显示此运行的来源和后续运行：基于其模型训练的模型、继续的运行、搜索中的试验</translation>
+    </message>
+    <message>
+        <source>The lineage of run %1 cannot be read: %2</source>
+        <translation>无法读取运行 %1 的谱系：%2</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::HubDownloadDialog</name>
@@ -992,6 +1004,57 @@
     <message>
         <source>Downloaded %1 (commit %2); it is listed under Models.</source>
         <translation>已下载 %1（提交 %2）；它已列在“模型”页中。</translation>
+    </message>
+</context>
+<context>
+    <name>domaintune::ui::LineageDialog</name>
+    <message>
+        <source>#%1 %2
+%3 · %4
+%5</source>
+        <translation>#%1 %2
+%3 · %4
+%5</translation>
+    </message>
+    <message>
+        <source>its model</source>
+        <translation>其模型</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>Lineage of run %1</source>
+        <translation>运行 %1 的谱系</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;parent</source>
+        <translation>与上游运行比较(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Put this run beside the run whose model it trained on</source>
+        <translation>将此运行与其所基于模型的运行并排比较</translation>
+    </message>
+    <message>
+        <source>Each box is a run; an arrow leads from a run to the runs that trained on its model, continued it or were trials of its search. Click a box to select that run in the History.</source>
+        <translation>每个方框是一次运行；箭头从一次运行指向基于其模型训练、继续它或作为其搜索试验的运行。单击方框可在历史记录中选中该运行。</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（基于 %2）</translation>
+    </message>
+    <message>
+        <source>Built in steps: %1</source>
+        <translation>分步构建：%1</translation>
+    </message>
+    <message>
+        <source>This run trained on a model from outside the History (%1).</source>
+        <translation>此运行基于历史记录之外的模型（%1）训练。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/store/runstore.h"
 #include "ui/comparedialog.h"
+#include "ui/lineagedialog.h"
 #include "ui/runtablemodel.h"
 #include "ui/trainingcontroller.h"
 
@@ -55,6 +56,10 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_resume->setObjectName(QStringLiteral("resume"));
     m_resume->setToolTip(tr("Continue a cancelled, failed or interrupted run from its last "
                             "checkpoint"));
+    m_lineage = new QPushButton(tr("&Lineage"), this);
+    m_lineage->setObjectName(QStringLiteral("lineage"));
+    m_lineage->setToolTip(tr("Show the runs this one came from and led to: models trained on "
+                             "models, resumed runs, the trials of a search"));
     m_more = new QPushButton(tr("&More"), this);
     auto* more = new QMenu(m_more);
     more->addAction(tr("&Edit in the wizard…"), this, &HistoryPage::editSelected);
@@ -74,6 +79,7 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     bar->addWidget(m_compare);
     bar->addWidget(m_rerun);
     bar->addWidget(m_resume);
+    bar->addWidget(m_lineage);
     bar->addWidget(m_more);
     bar->addWidget(m_delete);
     layout->addLayout(bar);
@@ -103,6 +109,7 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     connect(m_delete, &QPushButton::clicked, this, &HistoryPage::confirmDelete);
     connect(m_rerun, &QPushButton::clicked, this, &HistoryPage::rerunSelected);
     connect(m_resume, &QPushButton::clicked, this, &HistoryPage::resumeSelected);
+    connect(m_lineage, &QPushButton::clicked, this, &HistoryPage::showLineage);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPage::updateActions);
     connect(m_view, &QTableView::doubleClicked, this, [this] { compareSelected(); });
@@ -231,11 +238,37 @@ void HistoryPage::updateActions()
     m_compare->setEnabled(selected >= 2);
     m_delete->setEnabled(selected >= 1);
     m_rerun->setEnabled(selected == 1);
+    m_lineage->setEnabled(selected == 1);
     m_more->setEnabled(selected == 1 || visibleRunCount() > 0);
     m_resume->setEnabled(selected == 1 && canResume(selectedRunIds().front()));
     m_status->setStyleSheet(QString());
     m_status->setText(tr("%n run(s) shown", nullptr, visibleRunCount()) +
                       (selected > 0 ? tr(", %n selected", nullptr, selected) : QString()));
+}
+
+LineageDialog* HistoryPage::showLineage()
+{
+    const QList<qint64> selected = selectedRunIds();
+    if (selected.size() != 1)
+        return nullptr;
+    try {
+        auto* dialog = new LineageDialog(*store(), selected.front(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &LineageDialog::runActivated, this,
+                [this](qint64 runId) { selectRuns({runId}); });
+        connect(dialog, &LineageDialog::compareRequested, this, [this](const QList<qint64>& ids) {
+            m_search->clear(); // both runs must be shown to be selected
+            selectRuns(ids);
+            compareSelected();
+        });
+        dialog->show();
+        return dialog;
+    } catch (const std::exception& e) {
+        showError(tr("The lineage of run %1 cannot be read: %2")
+                      .arg(selected.front())
+                      .arg(QString::fromUtf8(e.what())));
+        return nullptr;
+    }
 }
 
 bool HistoryPage::specOf(qint64 runId, TrainSpec& spec)

@@ -20,6 +20,7 @@ class RunStore;
 namespace domaintune::ui {
 
 class CompareDialog;
+class LineageDialog;
 class RunTableModel;
 
 /**
@@ -65,6 +66,8 @@ public:
     void resumeSelected();
     /** Emits editRequested() for the selected run. */
     void editSelected();
+    /** Opens the lineage graph of the selected run; returns it, or nullptr. */
+    LineageDialog* showLineage();
 
 signals:
     /** Start @p spec now as a new run that re-runs @p parentRunId. */
@@ -97,6 +100,7 @@ private:
     QPushButton* m_rerun = nullptr;
     QPushButton* m_resume = nullptr;
     QPushButton* m_more = nullptr;
+    QPushButton* m_lineage = nullptr;
     QLabel* m_status = nullptr;
 };
 

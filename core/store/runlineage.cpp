@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -71,15 +72,20 @@ RunLineage runLineage(RunStore& store, std::int64_t runId)
     for (const auto& [id, run] : runs) {
         const std::string base = baseModelOf(run);
         const auto found = producer.find(base);
-        if (found != producer.end() && found->second != id)
-            all.push_back({found->second, id, LineageLink::BaseModel, base});
+        std::optional<std::int64_t> parent;
+        bool trial = false;
         if (run.parentId && runs.count(*run.parentId)) {
-            const RunRecord& parent = runs.at(*run.parentId);
-            const bool study =
-                std::find(parent.tags.begin(), parent.tags.end(), "study") != parent.tags.end();
-            all.push_back(
-                {*run.parentId, id, study ? LineageLink::Trial : LineageLink::Resume, {}});
+            parent = run.parentId;
+            const RunRecord& parentRun = runs.at(*parent);
+            trial = std::find(parentRun.tags.begin(), parentRun.tags.end(), "study") !=
+                    parentRun.tags.end();
+            all.push_back({*parent, id, trial ? LineageLink::Trial : LineageLink::Resume, {}});
         }
+        // A trial or a resumed run trains on its parent's base model: that link is the
+        // parent's, not drawn again.
+        const bool inherited = parent && baseModelOf(runs.at(*parent)) == base;
+        if (found != producer.end() && found->second != id && !inherited)
+            all.push_back({found->second, id, LineageLink::BaseModel, base});
     }
 
     // The connected component around runId.
@@ -103,16 +109,24 @@ RunLineage runLineage(RunStore& store, std::int64_t runId)
         if (seen.count(edge.from))
             lineage.edges.push_back(edge);
 
-    // The base-model chain ending here, following base-model links (through the run a trial
-    // or a resume came from when that run has the link).
+    // The base-model chain ending here: follow base-model links back; a trial or a resumed
+    // run continues through its parent's base-model link (the parent itself is no step).
     std::set<std::int64_t> visited;
-    for (std::int64_t current = runId; current != 0 && visited.insert(current).second;) {
-        lineage.chain.insert(lineage.chain.begin(), current);
-        std::int64_t next = 0;
+    for (std::int64_t current = runId, step = runId; current != 0;) {
+        if (!visited.insert(current).second)
+            break;
+        if (step != 0)
+            lineage.chain.insert(lineage.chain.begin(), step);
+        std::int64_t model = 0, parent = 0;
         for (const auto& edge : all)
-            if (edge.to == current && edge.link == LineageLink::BaseModel)
-                next = edge.from;
-        current = next;
+            if (edge.to == current)
+                (edge.link == LineageLink::BaseModel ? model : parent) = edge.from;
+        if (model != 0) {
+            current = step = model;
+        } else {
+            current = parent; // continue at the parent, without listing it
+            step = 0;
+        }
     }
     return lineage;
 }

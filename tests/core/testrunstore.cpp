@@ -231,6 +231,8 @@ private slots:
         QVERIFY(has(general, finance, LineageLink::BaseModel));
         QVERIFY(has(finance, study, LineageLink::BaseModel)); // best/ beside model/
         QVERIFY(has(study, trial, LineageLink::Trial));
+        QVERIFY(!has(finance, trial, LineageLink::BaseModel)); // the study's link, not again
+        QVERIFY(!has(trial, resumed, LineageLink::BaseModel)); // the resumed run's parent's
         QVERIFY(has(trial, task, LineageLink::BaseModel));
         QVERIFY(has(task, resumed, LineageLink::Resume));
         QCOMPARE(runLineage(store, unrelated).runs.size(), std::size_t(1));

@@ -2,10 +2,13 @@
 #include "core/store/runstore.h"
 #include "ui/comparedialog.h"
 #include "ui/historypage.h"
+#include "ui/lineagedialog.h"
 #include "ui/liveplot.h"
 #include "ui/runtablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
@@ -213,6 +216,60 @@ private slots:
         page.refresh();
         page.setSearchText(QString());
         QCOMPARE(proxy->rowCount(), 3);
+    }
+
+    // A run trained on another run's model: Lineage draws both runs and the trials of a
+    // search, lists the chain, and "Compare with parent" compares the run with its parent.
+    void showsTheLineage()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("lineage.sqlite"));
+        QSettings().setValue(QStringLiteral("history/path"), other);
+        qint64 general = 0, task = 0;
+        {
+            RunStore store(other.toStdString());
+            const auto add = [&](const char* name, const std::string& base, const char* tag,
+                                 std::optional<std::int64_t> parent) {
+                RunRecord run;
+                run.name = name;
+                run.task = "seq-cls";
+                run.domain = "finance";
+                run.status = RunStatus::Completed;
+                run.modelPath = base;
+                run.modelSourceJson = nlohmann::json({{"kind", "folder"}, {"path", base}}).dump();
+                if (*tag)
+                    run.tags = {tag};
+                run.parentId = parent;
+                return store.createRun(run);
+            };
+            general = add("general MLM", "/models/bert", "", {});
+            ArtifactRecord model;
+            model.runId = general;
+            model.path = "/work/general/model";
+            model.kind = "model";
+            store.addArtifact(model);
+            const qint64 study = add("search", "/work/general/model", "study", {});
+            add("search trial 0", "/work/general/model", "trial", study);
+            task = add("finance task", "/work/general/best", "", {});
+        }
+        ui::HistoryPage page;
+        page.selectRuns({task});
+        ui::LineageDialog* dialog = page.showLineage();
+        QVERIFY(dialog != nullptr);
+        QCOMPARE(dialog->boxCount(), 4);
+        // general -> study and task (their base model), study -> trial (its search; the trial's
+        // base model is the study's, not drawn twice)
+        QCOMPARE(dialog->arrowCount(), 3);
+        QCOMPARE(dialog->baseModelParent(), general);
+        QVERIFY(dialog->findChild<QLabel*>("chain")->text().contains("general MLM"));
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS"))
+            dialog->grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
+                                QStringLiteral("/lineage.png"));
+        dialog->findChild<QPushButton*>("compareParent")->click();
+        QCOMPARE(page.selectedRunIds().size(), 2);
+        const auto* compare = page.findChild<ui::CompareDialog*>();
+        QVERIFY(compare != nullptr);
+        dialog->close();
+        QSettings().setValue(QStringLiteral("history/path"), m_history);
     }
 
 private:
