@@ -950,6 +950,18 @@
         <source>The lineage of run %1 cannot be read: %2</source>
         <translation>无法读取运行 %1 的谱系：%2</translation>
     </message>
+    <message>
+        <source>Open &amp;search…</source>
+        <translation>打开搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run %1 is not a search or a trial of one.</source>
+        <translation>运行 %1 既不是搜索，也不是搜索中的试验。</translation>
+    </message>
+    <message>
+        <source>The search of run %1 cannot be opened: %2</source>
+        <translation>无法打开运行 %1 的搜索：%2</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::HubDownloadDialog</name>
@@ -1856,6 +1868,20 @@ from %2</source>
     <message>
         <source>The search is still running. Stop it? It can be continued later from the same folder.</source>
         <translation>搜索仍在运行。要停止吗？以后可以在同一文件夹中继续。</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message numerus="yes">
+        <source>A search with %n trial(s) is in this folder.</source>
+        <translation>
+            <numerusform>此文件夹中有一次包含 %n 次试验的搜索。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search in this folder cannot be read: %1</source>
+        <translation>无法读取此文件夹中的搜索：%1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ui/comparedialog.h"
 #include "ui/lineagedialog.h"
 #include "ui/runtablemodel.h"
+#include "ui/searchdialog.h"
 #include "ui/trainingcontroller.h"
 
 #include <QDateTime>
@@ -63,6 +64,7 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_more = new QPushButton(tr("&More"), this);
     auto* more = new QMenu(m_more);
     more->addAction(tr("&Edit in the wizard…"), this, &HistoryPage::editSelected);
+    more->addAction(tr("Open &search…"), this, &HistoryPage::openSearch);
     more->addAction(tr("E&xport model…"), this, [this] {
         if (selectedRunIds().size() == 1)
             emit exportRequested(selectedRunIds().front());
@@ -244,6 +246,35 @@ void HistoryPage::updateActions()
     m_status->setStyleSheet(QString());
     m_status->setText(tr("%n run(s) shown", nullptr, visibleRunCount()) +
                       (selected > 0 ? tr(", %n selected", nullptr, selected) : QString()));
+}
+
+SearchDialog* HistoryPage::openSearch()
+{
+    const QList<qint64> selected = selectedRunIds();
+    if (selected.size() != 1)
+        return nullptr;
+    const qint64 runId = selected.front();
+    try {
+        RunRecord run = store()->requireRun(runId);
+        // A trial opens the search it belongs to.
+        if (run.parentId && std::find(run.tags.begin(), run.tags.end(), "trial") != run.tags.end())
+            run = store()->requireRun(*run.parentId);
+        if (std::find(run.tags.begin(), run.tags.end(), "study") == run.tags.end()) {
+            showError(tr("Run %1 is not a search or a trial of one.").arg(runId));
+            return nullptr;
+        }
+        const TrainSpec spec = TrainSpec::fromJson(nlohmann::json::parse(run.specJson));
+        auto* dialog = new SearchDialog(spec, TrainingController::historyPath(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SearchDialog::studyFinished, this, &HistoryPage::refresh);
+        dialog->show();
+        return dialog;
+    } catch (const std::exception& e) {
+        showError(tr("The search of run %1 cannot be opened: %2")
+                      .arg(runId)
+                      .arg(QString::fromUtf8(e.what())));
+        return nullptr;
+    }
 }
 
 LineageDialog* HistoryPage::showLineage()

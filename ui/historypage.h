@@ -21,6 +21,7 @@ namespace domaintune::ui {
 
 class CompareDialog;
 class LineageDialog;
+class SearchDialog;
 class RunTableModel;
 
 /**
@@ -66,6 +67,9 @@ public:
     void resumeSelected();
     /** Emits editRequested() for the selected run. */
     void editSelected();
+    /** Opens the search window (SearchDialog) of the selected study run, showing its trials;
+     * returns it, or nullptr (with a message) when the run is no search. */
+    SearchDialog* openSearch();
     /** Opens the lineage graph of the selected run; returns it, or nullptr. */
     LineageDialog* showLineage();
 

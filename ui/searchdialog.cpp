@@ -170,6 +170,8 @@ QString trialStateTitle(const std::string& state)
         return SearchDialog::tr("stopped");
     if (state == "running")
         return SearchDialog::tr("running");
+    if (state == "interrupted")
+        return SearchDialog::tr("interrupted");
     return QString::fromStdString(state);
 }
 
@@ -307,6 +309,21 @@ SearchDialog::SearchDialog(TrainSpec base, QString historyPath, QWidget* parent)
     layout->addWidget(results, 1);
     resize(900, 820);
     replot();
+    if (existing) {
+        // The trials of the search already in the folder, so that it can be looked at again.
+        try {
+            for (TrialOutcome trial : loadStudyTrials(m_base.outputDir)) {
+                if (trial.state == "running")
+                    trial.state = "interrupted";
+                onTrial(trial);
+            }
+            m_status->setText(tr("A search with %n trial(s) is in this folder.", "",
+                                 static_cast<int>(m_trials.size())));
+        } catch (const Error& e) {
+            m_status->setText(tr("The search in this folder cannot be read: %1")
+                                  .arg(QString::fromUtf8(e.what())));
+        }
+    }
 }
 
 SearchDialog::~SearchDialog()

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -16,7 +17,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
-class QThread;
 
 namespace domaintune {
 class TrainingControl;

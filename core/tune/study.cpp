@@ -245,6 +245,11 @@ std::string studyStatePath(const std::string& outputDir)
     return outputDir + "/study.json";
 }
 
+std::vector<TrialOutcome> loadStudyTrials(const std::string& outputDir)
+{
+    return StudyState::load(studyStatePath(outputDir)).trials;
+}
+
 nlohmann::json TrialOutcome::toJson() const
 {
     nlohmann::json rungValues = nlohmann::json::array();

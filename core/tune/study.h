@@ -94,4 +94,9 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
 /** The path of a study's state file in @p outputDir. */
 std::string studyStatePath(const std::string& outputDir);
 
+/** The trials recorded in the study in @p outputDir (its study.json), in order; the last may be
+ * "running" when the study was stopped by a crash or a kill. Throws domaintune::Error when the
+ * file is missing or damaged. */
+std::vector<TrialOutcome> loadStudyTrials(const std::string& outputDir);
+
 } // namespace domaintune

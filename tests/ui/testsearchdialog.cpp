@@ -2,6 +2,7 @@
 // thread, its trials in the table and the History, a space typed wrong, Stop and Continue.
 #include "core/store/runstore.h"
 #include "core/trainingfixtures.h"
+#include "ui/historypage.h"
 #include "ui/searchdialog.h"
 
 #include <QApplication>
@@ -9,8 +10,10 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -67,6 +70,10 @@ private slots:
         for (const auto& example : test::tinySentimentExamples(10))
             csv << example.text << ',' << example.labels.front() << '\n';
         m_history = m_dir.filePath("history.sqlite").toStdString();
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("testsearchdialog"));
+        QSettings().setValue(QStringLiteral("history/path"), QString::fromStdString(m_history));
     }
 
     void runsAStudyAndShowsItsTrials()
@@ -120,6 +127,34 @@ private slots:
             dialog.grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
                                QStringLiteral("/search.png"));
         }
+    }
+
+    // A finished search opened again (from the History, on a trial of it) shows its trials and
+    // offers to continue it; a run that is no search says so.
+    void reopensASearchFromTheHistory()
+    {
+        ui::HistoryPage page;
+        RunStore store(m_history);
+        std::int64_t trial = 0, plain = 0;
+        for (const auto& run : store.listRuns()) {
+            if (std::find(run.tags.begin(), run.tags.end(), "trial") != run.tags.end())
+                trial = run.id;
+        }
+        QVERIFY(trial > 0);
+        page.selectRuns({trial});
+        SearchDialog* dialog = page.openSearch();
+        QVERIFY(dialog != nullptr);
+        QCOMPARE(dialog->findChild<QTableWidget*>("trialTable")->rowCount(), 4);
+        QVERIFY(dialog->findChild<QCheckBox*>("resume")->isVisibleTo(dialog));
+        dialog->close();
+
+        RunRecord run;
+        run.name = "no search";
+        plain = store.createRun(run);
+        page.refresh();
+        page.selectRuns({plain});
+        QVERIFY(page.openSearch() == nullptr);
+        QVERIFY(page.findChild<QLabel*>("historyStatus")->text().contains(QString::number(plain)));
     }
 
     // Stop ends the study after the current step; the dialog then offers to continue it, and
