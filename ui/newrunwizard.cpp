@@ -52,9 +52,15 @@ void NewRunWizard::openSearch()
         return;
     }
     WizardModelPage::rememberFolder(QString::fromStdString(run.modelDir));
-    auto* dialog = new SearchDialog(run, TrainingController::historyPath(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    try {
+        auto* dialog = new SearchDialog(run, TrainingController::historyPath(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Search"),
+                             tr("The search cannot start: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
     m_hyper->renewRunName(); // The next run or search must not write into this one's folder.
 }
 

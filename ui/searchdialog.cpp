@@ -236,7 +236,7 @@ SearchDialog::SearchDialog(TrainSpec base, QString historyPath, QWidget* parent)
     m_space->horizontalHeader()->setSectionResizeMode(SpaceSetting, QHeaderView::ResizeToContents);
     m_space->horizontalHeader()->setStretchLastSection(true);
     m_space->verticalHeader()->hide();
-    fillSpace();
+    fillDefaultSpace();
 
     m_start = new QPushButton(tr("Start search"));
     m_start->setObjectName(QStringLiteral("start"));
@@ -309,32 +309,44 @@ SearchDialog::SearchDialog(TrainSpec base, QString historyPath, QWidget* parent)
     layout->addWidget(results, 1);
     resize(900, 820);
     replot();
-    if (existing) {
-        // The trials of the search already in the folder, so that it can be looked at again.
-        try {
-            for (TrialOutcome trial : loadStudyTrials(m_base.outputDir)) {
-                if (trial.state == "running")
-                    trial.state = "interrupted";
-                onTrial(trial);
-            }
-            m_status->setText(tr("A search with %n trial(s) is in this folder.", "",
-                                 static_cast<int>(m_trials.size())));
-        } catch (const Error& e) {
-            m_status->setText(tr("The search in this folder cannot be read: %1")
-                                  .arg(QString::fromUtf8(e.what())));
-        }
-    }
+    if (existing)
+        showExisting();
 }
 
 SearchDialog::~SearchDialog()
 {
     if (m_thread) {
         m_control->requestCancel();
+        m_thread->quit(); // its loop ends once run() returns (done's queued quit would not run)
         m_thread->wait();
     }
 }
 
-void SearchDialog::fillSpace()
+void SearchDialog::showExisting()
+{
+    // The search already in the folder: its settings (continuing must use them) and trials.
+    try {
+        m_saved = std::make_unique<StudyOptions>(loadStudyOptions(m_base.outputDir));
+        fillSpace(m_saved->space, std::vector<bool>(m_saved->space.parameters.size(), true));
+        m_sampler->setCurrentIndex(
+            m_sampler->findData(QString::fromStdString(samplerName(m_saved->sampler.kind))));
+        m_pruning->setChecked(m_saved->pruning);
+        m_trials.clear();
+        for (TrialOutcome trial : loadStudyTrials(m_base.outputDir)) {
+            if (trial.state == "running")
+                trial.state = "interrupted";
+            onTrial(trial);
+        }
+        m_status->setText(tr("A search with %n trial(s) is in this folder.", "",
+                             static_cast<int>(m_trials.size())));
+    } catch (const std::exception& e) {
+        m_saved.reset();
+        m_status->setText(
+            tr("The search in this folder cannot be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void SearchDialog::fillDefaultSpace()
 {
     SearchSpace space = SearchSpace::defaults(m_base);
     std::vector<bool> checked(space.parameters.size(), true);
@@ -355,6 +367,11 @@ void SearchDialog::fillSpace()
         space.parameters.push_back(topK);
         checked.push_back(true);
     }
+    fillSpace(space, checked);
+}
+
+void SearchDialog::fillSpace(const SearchSpace& space, const std::vector<bool>& checked)
+{
     m_space->setRowCount(static_cast<int>(space.parameters.size()));
     for (std::size_t i = 0; i < space.parameters.size(); ++i) {
         const SearchParameter& parameter = space.parameters[i];
@@ -457,15 +474,25 @@ void SearchDialog::start()
     }
     options.sampler.kind = samplerFromString(m_sampler->currentData().toString().toStdString());
     options.sampler.seed = m_base.seed;
+    options.pruning = m_pruning->isChecked();
+    options.resume = existing && m_resume->isChecked();
+    if (options.resume) {
+        showExisting(); // what is on disk now, and the settings it was started with
+        if (!m_saved) {
+            QMessageBox::warning(this, windowTitle(), m_status->text());
+            return;
+        }
+        options = *m_saved;
+        options.resume = true;
+    } else {
+        m_trials.clear();
+        m_table->setRowCount(0);
+    }
     options.trials = m_trialCount->value();
     options.sampler.startupTrials = std::clamp(options.trials / 3, 3, 10);
     options.budgetMinutes = m_budget->value();
-    options.pruning = m_pruning->isChecked();
     options.historyPath = m_historyPath.toStdString();
     options.outputDir = m_base.outputDir;
-    options.resume = existing && m_resume->isChecked();
-    m_trials.clear();
-    m_table->setRowCount(0);
     m_result = StudyResult();
     replot();
     showBest();
@@ -512,7 +539,9 @@ void SearchDialog::onEvent(const TrainingEvent& event)
 {
     if (event.kind != TrainingEventKind::Started && event.kind != TrainingEventKind::Step)
         return;
-    const int trial = m_trials.empty() ? 0 : static_cast<int>(m_trials.back().number) + 1;
+    const auto trial = std::count_if(m_trials.begin(), m_trials.end(), [](const auto& done) {
+        return done.state == "completed" || done.state == "pruned" || done.state == "failed";
+    });
     m_progress->setRange(0, static_cast<int>(std::max<std::int64_t>(1, event.totalSteps)));
     m_progress->setValue(static_cast<int>(event.step));
     m_status->setText(tr("Trial %1 of %2: step %3 of %4")
@@ -704,6 +733,7 @@ void SearchDialog::closeEvent(QCloseEvent* event)
         return;
     }
     m_control->requestCancel();
+    m_thread->quit(); // its loop ends once run() returns
     m_thread->wait();
     event->accept();
 }

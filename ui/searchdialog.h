@@ -62,7 +62,11 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void fillSpace();
+    /** The default space for the run, with epochs (and top layers) offered. */
+    void fillDefaultSpace();
+    void fillSpace(const SearchSpace& space, const std::vector<bool>& checked);
+    /** Shows the search already in the output folder: its settings and trials. */
+    void showExisting();
     /** The space the table describes; throws domaintune::Error naming the row at fault. */
     SearchSpace spaceFromTable() const;
     void onEvent(const domaintune::TrainingEvent& event);
@@ -77,6 +81,8 @@ private:
     std::string m_metric;
     bool m_maximize = true;
     std::vector<TrialOutcome> m_trials;
+    /** The settings of the search already in the folder (continuing uses them). */
+    std::unique_ptr<StudyOptions> m_saved;
     StudyResult m_result;
     QPointer<QThread> m_thread;
     std::shared_ptr<TrainingControl> m_control;

@@ -48,7 +48,7 @@ void StudyWorker::run()
     } catch (const std::exception& e) {
         result = failure(e.what());
     } catch (...) {
-        result = failure("The search stopped on an unexpected error.");
+        result = failure(tr("The search stopped on an unexpected error.").toStdString());
     }
     emit done(result);
 }

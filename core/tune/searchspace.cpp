@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace domaintune {
 namespace {
@@ -159,11 +160,36 @@ SearchSpace SearchSpace::fromJson(const nlohmann::json& json, const std::string&
         const auto fail = [&](const std::string& what) {
             throw Error(source, 0, "search parameter \"" + key + "\": " + what);
         };
+        // Hyper-parameters only: the data, the validation split, the seed and the metric stay
+        // the base spec's, or trials would not be measured alike.
+        static const std::set<std::string> searchable = {"learning_rate",
+                                                         "batch_size",
+                                                         "epochs",
+                                                         "warmup_ratio",
+                                                         "weight_decay",
+                                                         "schedule",
+                                                         "max_grad_norm",
+                                                         "max_length",
+                                                         "gradient_accumulation",
+                                                         "dropout",
+                                                         "freeze.preset",
+                                                         "freeze.top_k",
+                                                         "freeze.layer_decay",
+                                                         "freeze.gradual_unfreezing",
+                                                         "class_weights",
+                                                         "lora_r",
+                                                         "lora_alpha",
+                                                         "lora_dropout",
+                                                         "use_rslora",
+                                                         "mlm_probability",
+                                                         "whole_word_masking"};
         nlohmann::json copy = reference;
-        if (find(copy, key) == nullptr || key == "model" || key == "train" || key == "validation" ||
-            key == "output" || key == "name")
-            fail("not a hyper-parameter of a run spec (see `domaintune-cli train --help` for the "
-                 "keys, e.g. learning_rate, batch_size, warmup_ratio, freeze.top_k, lora_r)");
+        if (find(copy, key) == nullptr || searchable.count(key) == 0) {
+            std::string names;
+            for (const auto& name : searchable)
+                names += (names.empty() ? "" : ", ") + name;
+            fail("not a hyper-parameter a search may change; use one of " + names);
+        }
         if (!entry.is_object() || !entry.contains("type") || !entry["type"].is_string())
             fail("needs {\"type\": \"log-uniform\"|\"uniform\"|\"int\"|\"choice\", ...}");
         SearchParameter parameter;

@@ -67,7 +67,10 @@ std::string describe(const nlohmann::json& values)
 nlohmann::json identityOf(const TrainSpec& base, const StudyOptions& options)
 {
     nlohmann::json spec = base.toJson();
-    spec.erase("output");
+    // Where it writes, what it is called and how many threads it uses do not change what a
+    // trial means: a study may continue under another name or thread count.
+    for (const char* key : {"output", "name", "threads"})
+        spec.erase(key);
     return {{"base", spec},
             {"space", options.space.toJson()},
             {"sampler", samplerName(options.sampler.kind)},
@@ -101,7 +104,10 @@ struct StudyState
             json["rungs"][std::to_string(trial)] = values;
         const std::string temporary = path + ".tmp";
         writeWholeFile(temporary, json.dump(2));
-        fs::rename(temporary, path);
+        std::error_code error;
+        fs::rename(temporary, path, error);
+        if (error)
+            throw Error(path, 0, "cannot write the study's state: " + error.message());
     }
 
     static StudyState load(const std::string& path)
@@ -127,10 +133,12 @@ struct StudyState
                     rung.push_back(value.is_number() ? value.get<double>() : kNaN);
                 state.rungs[std::stoll(trial)] = rung;
             }
-        } catch (const nlohmann::json::exception& e) {
+        } catch (const Error&) {
+            throw;
+        } catch (const std::exception& e) { // JSON of the wrong shape, a rung key not a number
             throw Error(path, 0,
                         std::string("the study's state is damaged (") + e.what() +
-                            "); start a new study in another --output folder");
+                            "); start a new study in another output folder");
         }
         return state;
     }
@@ -248,6 +256,26 @@ std::string studyStatePath(const std::string& outputDir)
 std::vector<TrialOutcome> loadStudyTrials(const std::string& outputDir)
 {
     return StudyState::load(studyStatePath(outputDir)).trials;
+}
+
+StudyOptions loadStudyOptions(const std::string& outputDir)
+{
+    const std::string path = studyStatePath(outputDir);
+    const nlohmann::json identity = StudyState::load(path).identity;
+    StudyOptions options;
+    try {
+        options.space = SearchSpace::fromJson(identity.at("space"), path);
+        options.sampler.kind = samplerFromString(identity.at("sampler").get<std::string>());
+        options.sampler.seed = identity.at("seed").get<std::uint64_t>();
+        options.pruning = identity.at("pruning").get<bool>();
+        options.minEpochs = identity.at("min_epochs").get<double>();
+        options.reductionFactor = identity.at("reduction_factor").get<std::int64_t>();
+        options.baselineTrial = identity.at("baseline").get<bool>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path, 0, std::string("the study's settings are damaged (") + e.what() + ")");
+    }
+    options.outputDir = outputDir;
+    return options;
 }
 
 nlohmann::json TrialOutcome::toJson() const
@@ -435,6 +463,30 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
 
     const std::string baseName = base.name.empty() ? base.task : base.name;
     result.status = "completed";
+    // A trial the pruner stopped whose process was killed before it ended: it stays pruned
+    // (training it again would undo the decision the rungs already hold).
+    if (!state.trials.empty() && state.trials.back().state == "running" &&
+        state.trials.back().prunedAtExamples > 0) {
+        TrialOutcome& stopped = state.trials.back();
+        stopped.state = "pruned";
+        stopped.score = stopped.rungs.empty() ? kNaN : stopped.rungs.back();
+        stopped.message = "Pruned by ASHA after " + std::to_string(stopped.prunedAtExamples) +
+                          " training examples (rung " + std::to_string(stopped.rungs.size()) +
+                          "); the study was stopped before the trial ended.";
+        save();
+        removeFolder(trialFolder(options.outputDir, stopped.number) + "/checkpoint");
+        if (!options.keepModels)
+            removeFolder(trialFolder(options.outputDir, stopped.number) + "/best");
+        if (store && stopped.runId > 0)
+            try {
+                store->setTags(stopped.runId, {"trial", "pruned"});
+                store->setNotes(stopped.runId,
+                                store->requireRun(stopped.runId).notes + " " + stopped.message);
+            } catch (const Error&) {
+            }
+        if (onTrial)
+            onTrial(stopped);
+    }
     for (;;) {
         const bool continuing =
             !state.trials.empty() &&
@@ -458,6 +510,8 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
             } else {
                 std::vector<SampledTrial> finished;
                 for (const auto& done : state.trials) {
+                    if (done.state == "failed")
+                        continue; // as Optuna: a failed trial says nothing about its values
                     SampledTrial sampled;
                     sampled.values = done.values;
                     sampled.pruned = done.state == "pruned";
@@ -560,6 +614,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
         } else {
             trial.state = "failed";
         }
+        save(); // the decision first: a kill from here on must not train the trial again
         if (trial.state == "completed" || trial.state == "pruned" || trial.state == "failed")
             removeFolder(folder + "/checkpoint");
         if (trial.state == "pruned" && !options.keepModels)

@@ -99,4 +99,9 @@ std::string studyStatePath(const std::string& outputDir);
  * file is missing or damaged. */
 std::vector<TrialOutcome> loadStudyTrials(const std::string& outputDir);
 
+/** The options the study in @p outputDir was started with (space, sampler, seed, pruning,
+ * first rung, reduction factor, baseline), to continue it alike; trials, budget, history and
+ * folder are left at their defaults. Throws domaintune::Error as loadStudyTrials(). */
+StudyOptions loadStudyOptions(const std::string& outputDir);
+
 } // namespace domaintune

@@ -265,7 +265,8 @@ nlohmann::json sampleTrial(const SearchSpace& space, const SamplerOptions& optio
     case SamplerKind::QuasiRandom:
         return quasiRandom(space, options.seed, trial);
     case SamplerKind::Tpe:
-        if (static_cast<int>(finished.size()) < options.startupTrials)
+        // Nothing to learn from yet (at least one finished trial, whatever startupTrials says).
+        if (finished.empty() || static_cast<int>(finished.size()) < options.startupTrials)
             return quasiRandom(space, options.seed, trial);
         return treeParzen(space, options, trial, finished);
     }

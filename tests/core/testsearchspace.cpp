@@ -75,6 +75,13 @@ private slots:
                     .contains("learning_rte"));
         QVERIFY(error(R"({"model": {"type": "choice", "values": ["a"]}})")
                     .contains("not a hyper-parameter"));
+        // Trials must be measured alike: the split, the seed and the metric are not searched.
+        for (const char* key : {"validation_fraction", "seed", "metric_for_best", "task"}) {
+            const std::string json =
+                "{\"" + std::string(key) + "\": {\"type\": \"choice\", \"values\": [1]}}";
+            const QString message = error(json.c_str());
+            QVERIFY2(message.contains("not a hyper-parameter"), qPrintable(key + (": " + message)));
+        }
         QVERIFY(error(R"({"learning_rate": {"type": "log-uniform", "low": 0, "high": 1}})")
                     .contains("above 0"));
         QVERIFY(error(R"({"warmup_ratio": {"type": "uniform", "low": 0.5, "high": 0.1}})")

@@ -51,8 +51,6 @@ for t in trials:
     if t["state"] == "pruned":
         assert "Pruned by ASHA" in run["notes"], run["notes"]
         assert run["status"] == "cancelled", run["status"]
-        steps = json.loads(subprocess.check_output(
-            [sys.argv[2], "runs", "show", str(run["id"]), "--history", sys.argv[3]]))
 best = result["best"]
 assert best["state"] == "completed" and best["model"], best
 scores = [t["score"] for t in trials if t["state"] == "completed"]
@@ -102,6 +100,31 @@ else
     echo "(optuna check skipped: no reference virtualenv at $venv)"
 fi
 
+echo "a kill right after a pruning decision: the trial stays pruned"
+# study.json as a kill between the pruner's decision and the trial's end leaves it: the last
+# (pruned) trial still "running" with its pruning point recorded.
+cp -r "$work/a" "$work/c"
+cp "$work/a.sqlite" "$work/c.sqlite"
+python3 - "$work/c/study.json" <<'PY'
+import json, sys
+state = json.load(open(sys.argv[1]))
+last = state["trials"][-1]
+assert last["state"] == "pruned", "the fixture's last trial is pruned: " + last["state"]
+last["state"], last["score"], last["message"] = "running", None, ""
+json.dump(state, open(sys.argv[1], "w"))
+PY
+(search "$work/c" "$work/c.sqlite" --resume) >"$work/c.json" 2>"$work/c.log" ||
+    { tail -20 "$work/c.log"; exit 1; }
+python3 - "$work/a.json" "$work/c.json" "$work/c.log" <<'PY'
+import json, sys
+a, c = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+for x, y in zip(a["trials"], c["trials"]):
+    for key in ("state", "score", "rungs", "pruned_at_examples"):
+        assert x[key] == y[key], (x["number"], key, x[key], y[key])
+last = a["trials"][-1]["number"]
+assert f"Trial {last} of" not in open(sys.argv[3]).read(), "the pruned trial trained again"
+PY
+
 echo "kill -9 at three points, resume each time"
 kills=0
 for wait_for in 2 5 8; do
@@ -123,6 +146,8 @@ PY
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.05
     done
+    # Somewhere inside the trial: at a step, an evaluation, a pruning decision or a checkpoint.
+    sleep "0.$((RANDOM % 5))$((RANDOM % 10))"
     if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
     wait "$pid" 2>/dev/null || true
 done
@@ -141,9 +166,12 @@ assert a["best"]["number"] == b["best"]["number"]
 runs = json.loads(subprocess.check_output([sys.argv[3], "runs", "list", "--history", sys.argv[4]]))
 studies = [r for r in runs if "study" in r["tags"]]
 assert len(studies) == 1 and studies[0]["status"] == "completed", studies
-children = [r for r in runs if r["parent_id"] == studies[0]["id"]]
-interrupted = [r for r in children if r["status"] == "interrupted"]
-assert len(children) == 10 + len(interrupted), (len(children), len(interrupted))
+children = {r["id"]: r for r in runs if r["parent_id"] == studies[0]["id"]}
+for t in b["trials"]:  # every trial's final run is a child of the study, and it ended
+    assert t["run_id"] in children, t
+    assert children[t["run_id"]]["status"] in ("completed", "cancelled"), children[t["run_id"]]
+interrupted = [r for r in children.values() if r["status"] == "interrupted"]
+assert len(interrupted) <= int(sys.argv[5]), (len(interrupted), sys.argv[5])
 print("resumed after", sys.argv[5], "kills: the same 10 trials;", len(interrupted),
       "interrupted trial runs continued by new ones")
 PY

@@ -15,16 +15,23 @@ tiny_model "$source_dir" bert-mlm "$work/general"
 tiny_sentiment_csv "$work/task.csv" 30
 cut -d, -f1 "$work/task.csv" | tail -n +2 >"$work/texts.txt"
 history="$work/history.sqlite"
+# Runs a CLI command, its stderr kept; on failure the log is shown.
+cli_run() {
+    local log=$1
+    shift
+    "$cli" "$@" 2>"$work/$log.log" || { echo "domaintune-cli $*: failed" >&2; tail -20 "$work/$log.log" >&2; exit 1; }
+}
 common=(--history "$history" --max-length 16 --threads 1 --dropout 0 --seed 7)
 
-"$cli" train --model "$work/general" --task mlm --train "$work/texts.txt" --output "$work/dapt" \
-    --epochs 2 --learning-rate 0.01 --name "domain MLM" "${common[@]}" >"$work/dapt.json" 2>/dev/null
-"$cli" train --model "$work/dapt/model" --task seq-cls --train "$work/task.csv" \
+cli_run dapt train --model "$work/general" --task mlm --train "$work/texts.txt" \
+    --output "$work/dapt" --epochs 2 --learning-rate 0.01 --name "domain MLM" "${common[@]}" \
+    >"$work/dapt.json"
+cli_run task train --model "$work/dapt/model" --task seq-cls --train "$work/task.csv" \
     --output "$work/task" --epochs 4 --learning-rate 0.03 --name "task on domain MLM" \
-    "${common[@]}" >"$work/task.json" 2>/dev/null
+    "${common[@]}" >"$work/task.json"
 task_run=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["run_id"])' "$work/task.json")
 "$cli" runs show "$task_run" --lineage --history "$history" >"$work/lineage.json"
-"$cli" export --run "$task_run" --history "$history" --output "$work/export" >/dev/null 2>&1
+cli_run export export --run "$task_run" --history "$history" --output "$work/export" >/dev/null
 
 # The re-run: the chained run's own spec from the history, into another folder.
 python3 - "$work/lineage.json" "$work/rerun.json" "$work/rerun" <<'PY'
@@ -33,7 +40,7 @@ spec = json.load(open(sys.argv[1]))["run"]["spec"]
 spec["output"] = sys.argv[3]
 json.dump(spec, open(sys.argv[2], "w"))
 PY
-"$cli" train --config "$work/rerun.json" --history "$history" >"$work/rerun-result.json" 2>/dev/null
+cli_run rerun train --config "$work/rerun.json" --history "$history" >"$work/rerun-result.json"
 "$cli" runs show "$task_run" --lineage --history "$history" >"$work/lineage-after.json"
 
 python3 - "$work" <<'PY'
