@@ -1958,6 +1958,13 @@ from %2</source>
     </message>
 </context>
 <context>
+    <name>domaintune::ui::StudyWorker</name>
+    <message>
+        <source>The search stopped on an unexpected error.</source>
+        <translation>搜索因意外错误而停止。</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::SystemPage</name>
     <message>
         <source>&lt;h2&gt;Welcome to DomainTune&lt;/h2&gt;&lt;p&gt;Adapt a pretrained language model to your finance, medical or legal texts, offline.&lt;/p&gt;</source>
