@@ -389,6 +389,10 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
             throw Error(options.outputDir, 0,
                         "no study to resume here (no study.json); drop --resume to start one");
         StudyState saved = StudyState::load(statePath);
+        // A state written before name and threads left the identity: they still do not count.
+        if (saved.identity.contains("base") && saved.identity["base"].is_object())
+            for (const char* key : {"name", "threads"})
+                saved.identity["base"].erase(key);
         if (saved.identity != state.identity) {
             std::string differs;
             for (const auto& [key, value] : state.identity.items())
