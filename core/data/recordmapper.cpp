@@ -4,6 +4,7 @@
 #include "core/text/unicodeutil.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -137,7 +138,16 @@ bool RecordMapper::mapAnswers(const Record& record, Example& example, ImportRepo
         std::int64_t start = -1;
         if (i < starts.size() && !starts[i].empty()) {
             char* end = nullptr;
-            const long long characters = std::strtoll(starts[i].c_str(), &end, 10);
+            long long characters = std::strtoll(starts[i].c_str(), &end, 10);
+            if (end != nullptr && *end == '.') {
+                // "177.0": a whole number written as a float (pandas does, for a column with
+                // gaps) counts.
+                const double value = std::strtod(starts[i].c_str(), &end);
+                if (end != nullptr && *end == '\0' && std::floor(value) == value && value >= 0)
+                    characters = static_cast<long long>(value);
+                else
+                    end = nullptr;
+            }
             if (end == nullptr || *end != '\0') {
                 report.skipRecord({m_file, record.line,
                                    "answer_start \"" + starts[i] + "\" is not a number",

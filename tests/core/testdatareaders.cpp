@@ -218,6 +218,18 @@ private slots:
         const Corpus fromObjects = importCorpus(objects);
         QCOMPARE(fromObjects.size(), std::size_t(1));
         QCOMPARE(fromObjects.examples()[0].answers.at(0).start, std::int64_t(6));
+
+        // answer_start as pandas writes a whole-number column with gaps ("6.0") counts; "6.5"
+        // is reported.
+        const std::string floats = writeFile(dir, "floats.csv",
+                                             "question,context,answer,answer_start\n"
+                                             "What?,Check doses.,doses,6.0\n"
+                                             "What?,Check doses.,doses,6.5\n");
+        const Corpus fromFloats = importCorpus(floats);
+        QCOMPARE(fromFloats.size(), std::size_t(1));
+        QCOMPARE(fromFloats.examples()[0].answers.at(0).start, std::int64_t(6));
+        QCOMPARE(fromFloats.report().skippedRecords(), std::size_t(1));
+        QVERIFY(fromFloats.report().issues().at(0).message().find("6.5") != std::string::npos);
     }
 
     // Normalising a context moves its answers with it; one that normalisation changes out of
