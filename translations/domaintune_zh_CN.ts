@@ -374,6 +374,14 @@
         <source>At step</source>
         <translation>所在步数</translation>
     </message>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>The best of the compared runs</source>
+        <translation>所比较运行中的最佳者</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::ConfusionMatrixView</name>

@@ -214,6 +214,24 @@ void CompareDialog::showBest()
         m_best->setItem(row, 1, new QTableWidgetItem(QString::number(entry.value, 'g', 6)));
         m_best->setItem(row, 2, new QTableWidgetItem(QString::number(entry.step)));
     }
+    // The best of the compared runs stands out (bold, with a star).
+    int winner = -1;
+    for (int row = 0; row < static_cast<int>(best.size()); ++row) {
+        const double value = best[static_cast<std::size_t>(row)].value;
+        if (winner < 0 || (goal == MetricGoal::Maximize ? value > best[std::size_t(winner)].value
+                                                        : value < best[std::size_t(winner)].value))
+            winner = row;
+    }
+    if (winner >= 0 && best.size() > 1)
+        for (int column = 0; column < 3; ++column) {
+            QTableWidgetItem* item = m_best->item(winner, column);
+            QFont font = item->font();
+            font.setBold(true);
+            item->setFont(font);
+            if (column == 0)
+                item->setText(tr("★ %1").arg(item->text()));
+            item->setToolTip(tr("The best of the compared runs"));
+        }
     m_best->resizeColumnsToContents();
 }
 

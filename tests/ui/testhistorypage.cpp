@@ -166,10 +166,13 @@ private slots:
         QMap<QString, QString> bestByRun;
         for (int row = 0; row < best->rowCount(); ++row)
             bestByRun[best->item(row, 0)->text()] = best->item(row, 1)->text();
-        QCOMPARE(bestByRun.value(QStringLiteral("#%1 finbert-lr1e-3").arg(m_second)),
+        // The best run (F1 0.8) is marked, in bold; the other is not.
+        QCOMPARE(bestByRun.value(QStringLiteral("★ #%1 finbert-lr1e-3").arg(m_second)),
                  QStringLiteral("0.8"));
         QCOMPARE(bestByRun.value(QStringLiteral("#%1 finbert-lr2e-5").arg(m_first)),
                  QStringLiteral("0.7"));
+        for (int row = 0; row < best->rowCount(); ++row)
+            QCOMPARE(best->item(row, 1)->font().bold(), best->item(row, 1)->text() == "0.8");
 
         dialog->setMetric(QStringLiteral("train/loss"));
         QCOMPARE(dialog->plot()->pointCount(0), 5);
