@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 source "$source_dir/tests/reference/tinymodel.sh"
 tiny_model "$source_dir" bert-seq-cls "$work/model"
-tiny_sentiment_csv "$work/data.csv" 120
+tiny_sentiment_csv "$work/data.csv" 300
 cat >"$work/space.json" <<'JSON'
 {"learning_rate": {"type": "log-uniform", "low": 1e-4, "high": 0.3},
  "batch_size": {"type": "choice", "values": [4, 8, 16]},
@@ -140,14 +140,16 @@ for wait_for in 2 5 8; do
 import json, sys
 trials = json.load(open(sys.argv[1]))["trials"]
 n = int(sys.argv[2])
-sys.exit(0 if len(trials) > n and trials[n]["run_id"] > 0 else 1)
+# trial n training now, or already past it (then kill in a later trial)
+sys.exit(0 if len(trials) > n and trials[n]["run_id"] > 0 and
+         (trials[n]["state"] == "running" or len(trials) > n + 1) else 1)
 PY
         then break; fi
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.05
     done
     # Somewhere inside the trial: at a step, an evaluation, a pruning decision or a checkpoint.
-    sleep "0.$((RANDOM % 5))$((RANDOM % 10))"
+    sleep "0.$((RANDOM % 3))$((RANDOM % 10))"
     if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
     wait "$pid" 2>/dev/null || true
 done
