@@ -486,6 +486,8 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
                 store->setTags(stopped.runId, {"trial", "pruned"});
                 store->setNotes(stopped.runId,
                                 store->requireRun(stopped.runId).notes + " " + stopped.message);
+                // Killed, it reads "interrupted"; it was stopped by the pruner, as the others.
+                store->updateStatus(stopped.runId, RunStatus::Cancelled);
             } catch (const Error&) {
             }
         if (onTrial)
