@@ -156,7 +156,10 @@ SearchSpace SearchSpace::fromJson(const nlohmann::json& json, const std::string&
     // The keys a spec has: anything else is a typo that must not be ignored.
     const nlohmann::json reference = TrainSpec().toJson();
     SearchSpace space;
-    for (const auto& [key, entry] : json.items()) {
+    for (const auto& item : json.items()) {
+        // Named copies: a lambda below uses the key (C++17 lambdas cannot capture bindings).
+        const std::string key = item.key();
+        const nlohmann::json& entry = item.value();
         const auto fail = [&](const std::string& what) {
             throw Error(source, 0, "search parameter \"" + key + "\": " + what);
         };
