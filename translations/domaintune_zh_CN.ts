@@ -1230,6 +1230,22 @@
         <source>Stopping the run and saving a checkpoint; the window closes when that is done…</source>
         <translation>正在停止运行并保存检查点；完成后窗口将关闭…</translation>
     </message>
+    <message>
+        <source>A search is running</source>
+        <translation>搜索正在进行</translation>
+    </message>
+    <message>
+        <source>A hyper-parameter search is running. Quitting stops it after the current step.</source>
+        <translation>超参数搜索正在进行。退出会在当前步骤之后停止它。</translation>
+    </message>
+    <message>
+        <source>Continue it later: History ▸ More ▸ Open search…, then tick “Continue the search”.</source>
+        <translation>以后可以继续：历史记录 ▸ 更多 ▸ 打开搜索…，然后勾选“继续搜索”。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep searching</source>
+        <translation>继续搜索(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::ModelInfoView</name>

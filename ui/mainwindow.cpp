@@ -7,6 +7,7 @@
 #include "ui/modelspage.h"
 #include "ui/newrunpage.h"
 #include "ui/quickrundialog.h"
+#include "ui/searchdialog.h"
 #include "ui/settingspage.h"
 #include "ui/systempage.h"
 #include "ui/trainingcontroller.h"
@@ -238,9 +239,37 @@ bool MainWindow::confirmQuit()
     return false;
 }
 
+bool MainWindow::confirmQuitSearches()
+{
+    QList<SearchDialog*> running;
+    for (SearchDialog* search : findChildren<SearchDialog*>())
+        if (search->isRunning())
+            running << search;
+    if (running.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("A search is running"),
+                    tr("A hyper-parameter search is running. Quitting stops it after the current "
+                       "step."),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Continue it later: History ▸ More ▸ Open search…, then tick "
+                              "“Continue the search”."));
+    QPushButton* stop = box.addButton(tr("&Stop and quit"), QMessageBox::AcceptRole);
+    QPushButton* keep = box.addButton(tr("&Keep searching"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    m_quitQuestion = &box;
+    box.exec();
+    m_quitQuestion = nullptr;
+    if (box.clickedButton() != stop)
+        return false;
+    for (SearchDialog* search : running)
+        search->stop();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!confirmQuit()) {
+    if (!confirmQuitSearches() || !confirmQuit()) {
         event->ignore();
         return;
     }

@@ -74,6 +74,9 @@ private:
     void restoreState();
     /** Asks what to do with the run in progress; returns true when the window may close. */
     bool confirmQuit();
+    /** Asks before quitting stops a running search; returns true when the window may close
+     * (the searches then stop at their next step, resumable). */
+    bool confirmQuitSearches();
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;

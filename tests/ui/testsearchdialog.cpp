@@ -3,8 +3,10 @@
 #include "core/store/runstore.h"
 #include "core/trainingfixtures.h"
 #include "ui/historypage.h"
+#include "ui/mainwindow.h"
 #include "ui/searchdialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
@@ -155,6 +157,38 @@ private slots:
         page.selectRuns({plain});
         QVERIFY(page.openSearch() == nullptr);
         QVERIFY(page.findChild<QLabel*>("historyStatus")->text().contains(QString::number(plain)));
+    }
+
+    // Quitting the main window while a search runs asks first: Keep searching leaves it
+    // running, Stop and quit stops it (resumable) and closes.
+    void quittingAsksAboutARunningSearch()
+    {
+        ui::MainWindow window;
+        auto* dialog = new SearchDialog(spec("quit"), QString::fromStdString(m_history), &window);
+        dialog->findChild<QSpinBox*>("trials")->setValue(200);
+        dialog->start();
+        QVERIFY(dialog->isRunning());
+        QString question;
+        const auto answer = [&](const QString& button) {
+            QTimer::singleShot(0, [&question, &window, button] {
+                auto* box = qobject_cast<QMessageBox*>(window.quitQuestion());
+                if (box == nullptr)
+                    return;
+                question = box->text();
+                for (QAbstractButton* candidate : box->buttons())
+                    if (candidate->text() == button)
+                        candidate->click();
+            });
+        };
+        answer(ui::MainWindow::tr("&Keep searching"));
+        QVERIFY(!window.close());
+        QVERIFY2(question.contains("search"), qPrintable(question));
+        QVERIFY(dialog->isRunning());
+        QSignalSpy finished(dialog, &SearchDialog::studyFinished);
+        answer(ui::MainWindow::tr("&Stop and quit"));
+        QVERIFY(window.close());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(dialog->result().status, std::string("cancelled"));
     }
 
     // Stop ends the study after the current step; the dialog then offers to continue it, and
