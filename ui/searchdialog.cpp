@@ -182,10 +182,7 @@ SearchDialog::SearchDialog(TrainSpec base, QString historyPath, QWidget* parent)
     qRegisterMetaType<domaintune::StudyResult>();
     qRegisterMetaType<domaintune::TrainingEvent>();
     setWindowTitle(tr("Search for good settings"));
-    const TaskInfo* task = findTask(m_base.task);
-    m_metric = !m_base.metricForBest.empty() ? m_base.metricForBest
-               : task != nullptr             ? task->mainMetric
-                                             : "loss";
+    m_metric = m_base.bestMetric();
     m_maximize = higherIsBetter(m_metric);
 
     auto* intro = new QLabel(

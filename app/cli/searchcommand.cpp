@@ -3,7 +3,6 @@
 #include "core/common/boundedjson.h"
 #include "core/common/error.h"
 #include "core/store/runstore.h"
-#include "core/train/task.h"
 #include "core/train/trainingjob.h"
 #include "core/tune/study.h"
 #include "progressprinter.h"
@@ -86,10 +85,7 @@ int runSearch(CommandLine& commandLine)
 
     ProgressPrinter printer;
     TrainingControl control;
-    const TaskInfo* task = findTask(base.task);
-    const std::string metric = !base.metricForBest.empty() ? base.metricForBest
-                               : task != nullptr           ? task->mainMetric
-                                                           : "score";
+    const std::string metric = base.bestMetric();
     const StudyResult result =
         runStudy(base, data, study, printer, control,
                  [&](const TrialOutcome& trial) { printTrial(trial, metric); });

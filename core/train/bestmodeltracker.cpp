@@ -8,9 +8,7 @@
 namespace domaintune {
 
 BestModelTracker::BestModelTracker(const TrainSpec& spec)
-    : m_metric(spec.metricForBest.empty() ? std::string(parseTask(spec.task).mainMetric)
-                                          : spec.metricForBest),
-      m_task(spec.task), m_patience(spec.earlyStoppingPatience)
+    : m_metric(spec.bestMetric()), m_task(spec.task), m_patience(spec.earlyStoppingPatience)
 {}
 
 bool BestModelTracker::offer(const std::map<std::string, double>& metrics,

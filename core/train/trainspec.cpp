@@ -146,6 +146,11 @@ void TrainSpec::validate() const
     FreezeSchedule(presetOnly, {});
 }
 
+std::string TrainSpec::bestMetric() const
+{
+    return metricForBest.empty() ? std::string(parseTask(task).mainMetric) : metricForBest;
+}
+
 nlohmann::json TrainSpec::toJson() const
 {
     nlohmann::json json = {{"name", name},

@@ -62,7 +62,7 @@ struct TrainSpec
     LoraSettings lora;
 
     std::int64_t evalSteps = 0; ///< > 0: evaluate every N optimiser steps; always per epoch.
-    std::string metricForBest;  ///< Empty: the task's main metric.
+    std::string metricForBest;  ///< Empty: the task's main metric (see bestMetric()).
     std::int64_t earlyStoppingPatience = 0; ///< > 0: stop after N evaluations without gain.
     std::int64_t checkpointSteps = 0;       ///< > 0: checkpoint every N steps; always per epoch.
     /** > 0: also checkpoint once this many minutes passed since the last checkpoint, so that
@@ -81,6 +81,9 @@ struct TrainSpec
 
     /** Throws domaintune::Error naming the first invalid field and the valid range. */
     void validate() const;
+    /** The metric that picks the best model: metricForBest, else the task's main metric.
+     * Throws domaintune::Error for an unknown task. */
+    std::string bestMetric() const;
     nlohmann::json toJson() const;
     /** Reads a spec; unknown keys are an error (a typo must not be ignored silently). */
     static TrainSpec fromJson(const nlohmann::json& json);

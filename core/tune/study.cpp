@@ -352,12 +352,9 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
         throw Error("a search needs at least one trial (--trials N)");
     if (options.space.parameters.empty())
         throw Error("the search space is empty: nothing to search");
-    const TaskInfo* task = findTask(base.task);
-    if (task == nullptr)
-        throw Error("unknown task \"" + base.task + "\"");
 
     StudyResult result;
-    result.metric = base.metricForBest.empty() ? task->mainMetric : base.metricForBest;
+    result.metric = base.bestMetric();
     result.maximize = higherIsBetter(result.metric);
 
     // The first rung in examples seen: minEpochs (default a sixteenth of the base's epochs) of
