@@ -257,9 +257,9 @@ SearchDialog* HistoryPage::openSearch()
     try {
         RunRecord run = store()->requireRun(runId);
         // A trial opens the search it belongs to.
-        if (run.parentId && std::find(run.tags.begin(), run.tags.end(), "trial") != run.tags.end())
+        if (run.parentId && hasTag(run, "trial"))
             run = store()->requireRun(*run.parentId);
-        if (std::find(run.tags.begin(), run.tags.end(), "study") == run.tags.end()) {
+        if (!hasTag(run, "study")) {
             showError(tr("Run %1 is not a search or a trial of one.").arg(runId));
             return nullptr;
         }

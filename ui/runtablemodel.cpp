@@ -11,7 +11,6 @@
 #include <QDateTime>
 #include <QFileInfo>
 
-#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -160,15 +159,6 @@ QVariant RunTableModel::modelToolTip(const RunRecord& run)
         return path.isEmpty() ? QVariant() : QVariant(path);
     return summary == path || path.isEmpty() ? summary : tr("%1\nfrom %2").arg(summary, path);
 }
-
-namespace {
-
-bool hasTag(const RunRecord& run, const char* tag)
-{
-    return std::find(run.tags.begin(), run.tags.end(), tag) != run.tags.end();
-}
-
-} // namespace
 
 QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
 {

@@ -77,8 +77,7 @@ RunLineage runLineage(RunStore& store, std::int64_t runId)
         if (run.parentId && runs.count(*run.parentId)) {
             parent = run.parentId;
             const RunRecord& parentRun = runs.at(*parent);
-            trial = std::find(parentRun.tags.begin(), parentRun.tags.end(), "study") !=
-                    parentRun.tags.end();
+            trial = hasTag(parentRun, "study");
             all.push_back({*parent, id, trial ? LineageLink::Trial : LineageLink::Resume, {}});
         }
         // A trial or a resumed run trains on its parent's base model: that link is the

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +35,11 @@ bool isTerminal(RunStatus status)
 {
     return status == RunStatus::Completed || status == RunStatus::Failed ||
            status == RunStatus::Cancelled || status == RunStatus::Interrupted;
+}
+
+bool hasTag(const RunRecord& run, std::string_view tag)
+{
+    return std::find(run.tags.begin(), run.tags.end(), tag) != run.tags.end();
 }
 
 std::int64_t nowMs()

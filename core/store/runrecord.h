@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace domaintune {
@@ -55,6 +56,9 @@ struct RunRecord
     std::int64_t pid = 0; ///< That process's id (0 when none).
     std::optional<std::int64_t> heartbeatAt;
 };
+
+/** Returns whether @p run carries @p tag ("study", "trial", "pruned", ...). Thread-safe. */
+bool hasTag(const RunRecord& run, std::string_view tag);
 
 /** Returns the current time in milliseconds since the Unix epoch. Thread-safe. */
 std::int64_t nowMs();
