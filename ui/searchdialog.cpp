@@ -623,16 +623,15 @@ void SearchDialog::onDone(const StudyResult& result)
 
 void SearchDialog::showBest()
 {
-    const TrialOutcome* best = nullptr;
+    const int bestIndex = bestCompletedTrial(m_trials, m_maximize);
+    const TrialOutcome* best =
+        bestIndex >= 0 && std::isfinite(m_trials[std::size_t(bestIndex)].score)
+            ? &m_trials[std::size_t(bestIndex)]
+            : nullptr;
     const TrialOutcome* baseline = nullptr;
-    for (const auto& trial : m_trials) {
-        if (trial.state != "completed" || !std::isfinite(trial.score))
-            continue;
-        if (trial.number == 0)
+    for (const auto& trial : m_trials)
+        if (trial.number == 0 && trial.state == "completed" && std::isfinite(trial.score))
             baseline = &trial;
-        if (best == nullptr || (m_maximize ? trial.score > best->score : trial.score < best->score))
-            best = &trial;
-    }
     if (best == nullptr) {
         m_best->setText(m_trials.empty() ? QString() : tr("No trial has completed yet."));
         return;

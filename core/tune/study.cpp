@@ -63,13 +63,15 @@ std::string describe(const nlohmann::json& values)
     return text;
 }
 
+/** Spec keys that do not change what a trial means: a study may continue under another name
+ * or thread count (and writes where its --output says). */
+constexpr const char* kNotIdentity[] = {"output", "name", "threads"};
+
 /** What must not change between a study and its resumption. */
 nlohmann::json identityOf(const TrainSpec& base, const StudyOptions& options)
 {
     nlohmann::json spec = base.toJson();
-    // Where it writes, what it is called and how many threads it uses do not change what a
-    // trial means: a study may continue under another name or thread count.
-    for (const char* key : {"output", "name", "threads"})
+    for (const char* key : kNotIdentity)
         spec.erase(key);
     return {{"base", spec},
             {"space", options.space.toJson()},
@@ -213,6 +215,13 @@ bool better(double a, double b, bool maximize)
     return maximize ? a > b : a < b;
 }
 
+/** "Pruned by ASHA after N training examples (rung k)": the start of a pruned trial's note. */
+std::string prunedAt(const TrialOutcome& trial)
+{
+    return "Pruned by ASHA after " + std::to_string(trial.prunedAtExamples) +
+           " training examples (rung " + std::to_string(trial.rungs.size()) + ")";
+}
+
 /** An exclusive lock on a study's folder for the life of the object: two searches writing
  * one study.json and the same trial checkpoints would ruin both. */
 class FolderLock
@@ -247,6 +256,17 @@ void removeFolder(const std::string& path)
 }
 
 } // namespace
+
+int bestCompletedTrial(const std::vector<TrialOutcome>& trials, bool maximize)
+{
+    int best = -1;
+    for (std::size_t i = 0; i < trials.size(); ++i)
+        if (trials[i].state == "completed" &&
+            (best < 0 ||
+             better(trials[i].score, trials[static_cast<std::size_t>(best)].score, maximize)))
+            best = static_cast<int>(i);
+    return best;
+}
 
 std::string studyStatePath(const std::string& outputDir)
 {
@@ -388,7 +408,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
         StudyState saved = StudyState::load(statePath);
         // A state written before name and threads left the identity: they still do not count.
         if (saved.identity.contains("base") && saved.identity["base"].is_object())
-            for (const char* key : {"name", "threads"})
+            for (const char* key : kNotIdentity)
                 saved.identity["base"].erase(key);
         if (saved.identity != state.identity) {
             std::string differs;
@@ -464,6 +484,21 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
 
     const std::string baseName = base.name.empty() ? base.task : base.name;
     result.status = "completed";
+    // A decided trial's files: its checkpoint once it will not train again, and the best/ of a
+    // pruned one (unless models are kept).
+    const auto dropFiles = [&](const TrialOutcome& trial) {
+        const std::string folder = trialFolder(options.outputDir, trial.number);
+        if (trial.state == "completed" || trial.state == "pruned" || trial.state == "failed")
+            removeFolder(folder + "/checkpoint");
+        if (trial.state == "pruned" && !options.keepModels)
+            removeFolder(folder + "/best");
+    };
+    // A pruned trial's run in the history: tagged, and its notes say why.
+    const auto recordPruned = [&](const TrialOutcome& trial) {
+        store->setTags(trial.runId, {"trial", "pruned"});
+        store->setNotes(trial.runId, store->requireRun(trial.runId).notes + " " + trial.message);
+    };
+
     // A trial the pruner stopped whose process was killed before it ended: it stays pruned
     // (training it again would undo the decision the rungs already hold).
     if (!state.trials.empty() && state.trials.back().state == "running" &&
@@ -471,18 +506,12 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
         TrialOutcome& stopped = state.trials.back();
         stopped.state = "pruned";
         stopped.score = stopped.rungs.empty() ? kNaN : stopped.rungs.back();
-        stopped.message = "Pruned by ASHA after " + std::to_string(stopped.prunedAtExamples) +
-                          " training examples (rung " + std::to_string(stopped.rungs.size()) +
-                          "); the study was stopped before the trial ended.";
+        stopped.message = prunedAt(stopped) + "; the study was stopped before the trial ended.";
         save();
-        removeFolder(trialFolder(options.outputDir, stopped.number) + "/checkpoint");
-        if (!options.keepModels)
-            removeFolder(trialFolder(options.outputDir, stopped.number) + "/best");
+        dropFiles(stopped);
         if (store && stopped.runId > 0)
             try {
-                store->setTags(stopped.runId, {"trial", "pruned"});
-                store->setNotes(stopped.runId,
-                                store->requireRun(stopped.runId).notes + " " + stopped.message);
+                recordPruned(stopped);
                 // Killed, it reads "interrupted"; it was stopped by the pruner, as the others.
                 store->updateStatus(stopped.runId, RunStatus::Cancelled);
             } catch (const Error&) {
@@ -605,8 +634,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
             trial.score = trial.rungs.empty() ? kNaN : trial.rungs.back();
             trial.metrics = trained.metrics;
             std::ostringstream why;
-            why << "Pruned by ASHA after " << trial.prunedAtExamples << " training examples "
-                << "(rung " << trial.rungs.size() << "): " << result.metric << " " << trial.score
+            why << prunedAt(trial) << ": " << result.metric << " " << trial.score
                 << " was not among the best 1/" << options.reductionFactor
                 << " of the trials at that rung.";
             trial.message = why.str();
@@ -618,19 +646,10 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
             trial.state = "failed";
         }
         save(); // the decision first: a kill from here on must not train the trial again
-        if (trial.state == "completed" || trial.state == "pruned" || trial.state == "failed")
-            removeFolder(folder + "/checkpoint");
-        if (trial.state == "pruned" && !options.keepModels)
-            removeFolder(folder + "/best");
+        dropFiles(trial);
 
         // The best completed trial keeps its model; the others' models go unless kept.
-        int best = -1;
-        for (std::size_t i = 0; i < state.trials.size(); ++i)
-            if (state.trials[i].state == "completed" &&
-                (best < 0 ||
-                 better(state.trials[i].score, state.trials[static_cast<std::size_t>(best)].score,
-                        result.maximize)))
-                best = static_cast<int>(i);
+        const int best = bestCompletedTrial(state.trials, result.maximize);
         if (!options.keepModels)
             for (std::size_t i = 0; i < state.trials.size(); ++i) {
                 TrialOutcome& other = state.trials[i];
@@ -654,11 +673,8 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
 
         if (store && trial.runId > 0) {
             try {
-                if (trial.state == "pruned") {
-                    store->setTags(trial.runId, {"trial", "pruned"});
-                    store->setNotes(trial.runId,
-                                    store->requireRun(trial.runId).notes + " " + trial.message);
-                }
+                if (trial.state == "pruned")
+                    recordPruned(trial);
                 if (std::isfinite(trial.score))
                     store->appendMetrics(
                         state.studyRunId,
@@ -685,12 +701,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
     }
 
     result.trials = state.trials;
-    for (std::size_t i = 0; i < result.trials.size(); ++i)
-        if (result.trials[i].state == "completed" &&
-            (result.best < 0 ||
-             better(result.trials[i].score,
-                    result.trials[static_cast<std::size_t>(result.best)].score, result.maximize)))
-            result.best = static_cast<int>(i);
+    result.best = bestCompletedTrial(result.trials, result.maximize);
     if (result.message.empty())
         result.message =
             result.status == "budget"

@@ -91,6 +91,11 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
                      EventSink& sink, const TrainingControl& control,
                      const std::function<void(const TrialOutcome&)>& onTrial = {});
 
+/** The index of the best completed trial of @p trials by its score (higher or lower is better
+ * as @p maximize says; a NaN score never beats a number; the first of equals), -1 when none
+ * completed. Pure function. */
+int bestCompletedTrial(const std::vector<TrialOutcome>& trials, bool maximize);
+
 /** The path of a study's state file in @p outputDir. */
 std::string studyStatePath(const std::string& outputDir);
 
