@@ -1,6 +1,7 @@
 #include "ui/exportdialog.h"
 
 #include "core/export/modelexport.h"
+#include "ui/proceedquestion.h"
 #include "ui/settingspage.h"
 
 #include <QCheckBox>
@@ -13,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QUrl>
@@ -141,19 +141,11 @@ void ExportDialog::startExport()
         return;
     const QString output = m_output->text().trimmed();
     if (QDir(output).exists() && !QDir(output).isEmpty()) {
-        QMessageBox box(QMessageBox::Question, tr("Replace the folder?"),
-                        tr("%1 already holds files; the export replaces what it writes there "
-                           "(a Hugging Face export replaces the whole folder).")
-                            .arg(output),
-                        QMessageBox::NoButton, this);
-        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
-        QPushButton* keep = box.addButton(tr("&Keep it"), QMessageBox::RejectRole);
-        box.setDefaultButton(keep);
-        box.setEscapeButton(keep);
-        m_replaceQuestion = &box;
-        box.exec();
-        m_replaceQuestion = nullptr;
-        if (box.clickedButton() != replace) {
+        if (!askToProceed(this, tr("Replace the folder?"),
+                          tr("%1 already holds files; the export replaces what it writes there "
+                             "(a Hugging Face export replaces the whole folder).")
+                              .arg(output),
+                          QString(), tr("&Replace"), tr("&Keep it"), m_replaceQuestion)) {
             m_result->setText(tr("Nothing was exported; choose another output folder."));
             return;
         }

@@ -6,6 +6,7 @@
 #include "ui/historypage.h"
 #include "ui/modelspage.h"
 #include "ui/newrunpage.h"
+#include "ui/proceedquestion.h"
 #include "ui/quickrundialog.h"
 #include "ui/searchdialog.h"
 #include "ui/settingspage.h"
@@ -22,7 +23,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -215,19 +215,11 @@ bool MainWindow::confirmQuit()
         return true;
     if (m_quitWhenStopped)
         return false; // already stopping; the window closes when the checkpoint is saved
-    QMessageBox box(QMessageBox::Question, tr("A run is in progress"),
-                    tr("A training run is in progress. Quitting stops it."), QMessageBox::NoButton,
-                    this);
-    box.setInformativeText(tr("<b>Stop and quit</b> saves a checkpoint first: resume the run "
-                              "later from History. <b>Keep training</b> leaves the window open."));
-    QPushButton* stop = box.addButton(tr("&Stop and quit"), QMessageBox::AcceptRole);
-    QPushButton* keep = box.addButton(tr("&Keep training"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    m_quitQuestion = &box;
-    box.exec();
-    m_quitQuestion = nullptr;
-    if (box.clickedButton() != stop)
+    if (!askToProceed(this, tr("A run is in progress"),
+                      tr("A training run is in progress. Quitting stops it."),
+                      tr("<b>Stop and quit</b> saves a checkpoint first: resume the run "
+                         "later from History. <b>Keep training</b> leaves the window open."),
+                      tr("&Stop and quit"), tr("&Keep training"), m_quitQuestion))
         return false;
     if (!m_controller->isBusy())
         return true; // the run ended while the question was open
@@ -247,20 +239,12 @@ bool MainWindow::confirmQuitSearches()
             running << search;
     if (running.isEmpty())
         return true;
-    QMessageBox box(QMessageBox::Question, tr("A search is running"),
-                    tr("A hyper-parameter search is running. Quitting stops it after the current "
-                       "step."),
-                    QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Continue it later: History ▸ More ▸ Open search…, then tick "
-                              "“Continue the search”."));
-    QPushButton* stop = box.addButton(tr("&Stop and quit"), QMessageBox::AcceptRole);
-    QPushButton* keep = box.addButton(tr("&Keep searching"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    m_quitQuestion = &box;
-    box.exec();
-    m_quitQuestion = nullptr;
-    if (box.clickedButton() != stop)
+    if (!askToProceed(this, tr("A search is running"),
+                      tr("A hyper-parameter search is running. Quitting stops it after the "
+                         "current step."),
+                      tr("Continue it later: History ▸ More ▸ Open search…, then tick "
+                         "“Continue the search”."),
+                      tr("&Stop and quit"), tr("&Keep searching"), m_quitQuestion))
         return false;
     for (SearchDialog* search : running)
         search->stop();
