@@ -1,22 +1,13 @@
 #include "ui/studyworker.h"
 
 #include "core/train/trainingjob.h"
+#include "ui/signalsink.h"
 
 #include <exception>
 #include <utility>
 
 namespace domaintune::ui {
 namespace {
-
-class SignalSink : public EventSink
-{
-public:
-    explicit SignalSink(StudyWorker& worker) : m_worker(worker) {}
-    void onEvent(const TrainingEvent& event) override { emit m_worker.event(event); }
-
-private:
-    StudyWorker& m_worker;
-};
 
 StudyResult failure(const std::string& message)
 {

@@ -1,23 +1,13 @@
 #include "ui/trainingworker.h"
 
 #include "core/train/trainingjob.h"
+#include "ui/signalsink.h"
 
 #include <exception>
 #include <utility>
 
 namespace domaintune::ui {
 namespace {
-
-/** Forwards each event as a signal of the worker; runs on the worker thread. */
-class SignalSink : public EventSink
-{
-public:
-    explicit SignalSink(TrainingWorker& worker) : m_worker(worker) {}
-    void onEvent(const TrainingEvent& event) override { emit m_worker.event(event); }
-
-private:
-    TrainingWorker& m_worker;
-};
 
 TrainResult failure(const std::string& message)
 {
