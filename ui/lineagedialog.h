@@ -31,7 +31,6 @@ public:
     /** Reads the lineage of @p runId from @p store (throws domaintune::Error as runLineage). */
     LineageDialog(RunStore& store, qint64 runId, QWidget* parent = nullptr);
 
-    const RunLineage& lineage() const { return m_lineage; }
     /** The run whose model the run trained on, 0 when none. */
     qint64 baseModelParent() const;
     /** How many boxes and arrows the graph draws. */
