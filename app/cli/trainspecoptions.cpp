@@ -13,11 +13,12 @@ namespace domaintune::cli {
 const std::vector<std::string>& trainSpecOptions()
 {
     static const std::vector<std::string> names = {
-        "config",        "name",       "model",       "task",         "domain",
-        "train",         "validation", "text-column", "label-column", "encoding",
-        "delimiter",     "epochs",     "max-steps",   "max-length",   "batch-size",
-        "learning-rate", "seed",       "threads",     "freeze",       "output",
-        "dropout",       "lora-r",     "lora-alpha",  "lora-dropout", "lora-targets"};
+        "config",        "name",          "model",          "task",         "domain",
+        "train",         "validation",    "text-column",    "label-column", "encoding",
+        "delimiter",     "epochs",        "max-steps",      "max-length",   "batch-size",
+        "learning-rate", "seed",          "threads",        "freeze",       "output",
+        "dropout",       "lora-r",        "lora-alpha",     "lora-dropout", "lora-targets",
+        "method",        "pair-sampling", "pair-iterations"};
     return names;
 }
 
@@ -41,6 +42,9 @@ TrainSpec specFromCommandLine(const CommandLine& line)
             throw Error(file, 0, std::string("not valid JSON (") + e.what() + ")");
         }
     }
+    // SetFit's own defaults (one epoch of pairs, 10 % warm-up) unless flags say otherwise.
+    if (line.value("method", spec.method) == "setfit" && spec.method != "setfit")
+        spec.useFewShotDefaults();
     spec.name = line.value("name", spec.name);
     spec.modelDir = line.modelFolder(spec.modelDir);
     spec.task = line.value("task", spec.task);
@@ -71,6 +75,8 @@ TrainSpec specFromCommandLine(const CommandLine& line)
             if (!target.empty())
                 spec.lora.targets.push_back(target);
     }
+    spec.pairSampling = line.value("pair-sampling", spec.pairSampling);
+    spec.pairIterations = line.integer("pair-iterations", spec.pairIterations);
     if (line.has("use-rslora"))
         spec.lora.rsLora = true;
     if (line.has("bf16"))

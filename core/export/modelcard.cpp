@@ -10,6 +10,7 @@ const char* pipelineTag(HeadKind head)
 {
     switch (head) {
     case HeadKind::SequenceClassification:
+    case HeadKind::SentenceClassification:
         return "text-classification";
     case HeadKind::TokenClassification:
         return "token-classification";
@@ -89,8 +90,8 @@ std::string modelCard(const ModelCardFacts& facts)
                                              : "`" + facts.datasetFingerprint + "`")
         << " |\n";
     // Language-model heads carry transformers' placeholder labels (LABEL_0, LABEL_1): not shown.
-    const bool labelled = facts.head == HeadKind::SequenceClassification ||
-                          facts.head == HeadKind::TokenClassification;
+    const bool labelled =
+        classifiesTexts(facts.head) || facts.head == HeadKind::TokenClassification;
     if (labelled && !facts.config.labels.empty()) {
         out << "| labels |";
         for (const auto& label : facts.config.labels)

@@ -87,6 +87,7 @@ nlohmann::json outputShape(const ModelConfig& config, HeadKind head)
 {
     switch (head) {
     case HeadKind::SequenceClassification:
+    case HeadKind::SentenceClassification:
         return {"batch", "labels"};
     case HeadKind::TokenClassification:
         return {"batch", "length", "labels"};

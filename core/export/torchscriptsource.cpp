@@ -37,6 +37,17 @@ void head(Writer& w, const ModelConfig& config, const Family& family, HeadKind k
     case HeadKind::TokenClassification:
         w.line("return " + w.linear("hidden", "classifier"));
         return;
+    case HeadKind::SentenceClassification: // sentence-transformers' pooling, then the classifier
+        if (config.sentencePooling.mode == "cls") {
+            w.line("pooled = hidden.select(1, 0)");
+        } else {
+            w.line("weights = attention_mask.to(hidden.dtype).unsqueeze(-1)");
+            w.line("pooled = (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9)");
+        }
+        if (config.sentencePooling.normalize)
+            w.line("pooled = torch.nn.functional.normalize(pooled, 2.0, 1, 1e-12)");
+        w.line("return " + w.linear("pooled", "classifier"));
+        return;
     case HeadKind::QuestionAnswering:
         w.line("logits = " + w.linear("hidden", "qa_outputs"));
         w.line("return logits.select(2, 0), logits.select(2, 1)");

@@ -100,6 +100,26 @@ private:
     Linear m_classifier;
 };
 
+/** Pooled sentence embedding → classifier (SetFit: every family, no dropout in the head). */
+class SentenceHead : public Head
+{
+public:
+    SentenceHead(TaskModelImpl& model, const ModelConfig& config)
+        : m_pooling(config.sentencePooling),
+          m_classifier(model.register_module(
+              "classifier", Linear(config.hiddenSize, requireLabels(config, "classification"))))
+    {}
+    ModelOutput forward(const BackboneOutput& b, const ModelBatch& batch) override
+    {
+        return {
+            m_classifier(sentenceEmbedding(b.hidden, batch.attentionMask, m_pooling)), {}, {}, b};
+    }
+
+private:
+    SentencePooling m_pooling;
+    Linear m_classifier;
+};
+
 /** first token → dropout → dense → tanh → dropout → out_proj (RoBERTa, XLM-R). */
 class RobertaSequenceHead : public Head
 {
@@ -343,6 +363,24 @@ std::unique_ptr<Head> createMaskedLmHead(TaskModelImpl& model, BackboneImpl& bac
 
 } // namespace
 
+torch::Tensor sentenceEmbedding(const torch::Tensor& hidden, const torch::Tensor& mask,
+                                const SentencePooling& pooling)
+{
+    torch::Tensor pooled;
+    if (pooling.mode == "cls") {
+        pooled = hidden.select(1, 0);
+    } else if (!mask.defined()) {
+        pooled = hidden.mean(1);
+    } else {
+        const auto weights = mask.unsqueeze(-1).to(hidden.scalar_type());
+        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9);
+    }
+    if (pooling.normalize)
+        pooled = torch::nn::functional::normalize(
+            pooled, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1).eps(1e-12));
+    return pooled;
+}
+
 std::unique_ptr<Head> createHead(TaskModelImpl& model, BackboneImpl& backbone,
                                  const ModelConfig& config, HeadKind kind)
 {
@@ -358,6 +396,10 @@ std::unique_ptr<Head> createHead(TaskModelImpl& model, BackboneImpl& backbone,
         if (backbone.prefix() == "roberta")
             return std::make_unique<RobertaSequenceHead>(model, config);
         return std::make_unique<BertSequenceHead>(model, config);
+    case HeadKind::SentenceClassification:
+        if (gpt2)
+            break;
+        return std::make_unique<SentenceHead>(model, config);
     case HeadKind::TokenClassification:
         return std::make_unique<TokenHead>(model, config);
     case HeadKind::QuestionAnswering:

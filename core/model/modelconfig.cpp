@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sys/stat.h>
@@ -11,6 +12,9 @@
 
 namespace domaintune {
 namespace {
+
+/** DomainTune's architecture name for a sentence-classification head (transformers has none). */
+constexpr const char* kSentenceClassificationSuffix = "ForSentenceEmbeddingClassification";
 
 /** How one model_type spells the common fields in config.json. */
 struct FieldNames
@@ -194,19 +198,21 @@ const char* headKindName(HeadKind head)
         return "clm";
     case HeadKind::QuestionAnswering:
         return "qa";
+    case HeadKind::SentenceClassification:
+        return "sentence-cls";
     }
     return "base";
 }
 
 HeadKind parseHeadKind(const std::string& name)
 {
-    for (auto head :
-         {HeadKind::Base, HeadKind::SequenceClassification, HeadKind::TokenClassification,
-          HeadKind::MaskedLm, HeadKind::CausalLm, HeadKind::QuestionAnswering})
+    for (auto head : {HeadKind::Base, HeadKind::SequenceClassification,
+                      HeadKind::TokenClassification, HeadKind::MaskedLm, HeadKind::CausalLm,
+                      HeadKind::QuestionAnswering, HeadKind::SentenceClassification})
         if (name == headKindName(head))
             return head;
     throw Error("Unknown head \"" + name +
-                "\"; choose one of: base, seq-cls, token-cls, mlm, clm, qa.");
+                "\"; choose one of: base, seq-cls, token-cls, mlm, clm, qa, sentence-cls.");
 }
 
 std::vector<std::string> supportedModelTypes()
@@ -271,6 +277,8 @@ ModelConfig parseModelConfigFields(const nlohmann::json& json, const std::string
     config.eosTokenId = optionalId(json, "eos_token_id");
     config.tieWordEmbeddings = optionalValue<bool>(json, "tie_word_embeddings", true);
     config.problemType = optionalValue<std::string>(json, "problem_type", "");
+    if (json.contains(kSentencePoolingKey))
+        config.sentencePooling = SentencePooling::fromJson(json[kSentencePoolingKey], file);
     config.labels = readLabels(json, file);
     if (config.family == ModelFamily::Bert)
         config.typeVocabSize = optionalValue<std::int64_t>(json, "type_vocab_size", 2);
@@ -306,7 +314,12 @@ ModelConfig readModelConfig(const std::string& path)
 {
     std::string file;
     const nlohmann::json json = readModelConfigJson(path, &file);
-    return parseModelConfig(json, file);
+    ModelConfig config = parseModelConfig(json, file);
+    if (!json.contains(kSentencePoolingKey))
+        if (auto pooling =
+                readSentenceTransformersPooling(std::filesystem::path(file).parent_path().string()))
+            config.sentencePooling = *pooling;
+    return config;
 }
 
 nlohmann::json readModelConfigJson(const std::string& path, std::string* fileRead)
@@ -364,6 +377,8 @@ HeadKind ModelConfig::headFromArchitecture() const
     if (architectures.empty())
         return HeadKind::Base;
     const std::string& name = architectures.front();
+    if (endsWith(name, kSentenceClassificationSuffix))
+        return HeadKind::SentenceClassification;
     if (endsWith(name, "ForSequenceClassification"))
         return HeadKind::SequenceClassification;
     if (endsWith(name, "ForTokenClassification"))
@@ -391,7 +406,7 @@ bool ModelConfig::architectureKnown() const
         return true;
     for (const char* suffix :
          {"Model", "ForSequenceClassification", "ForTokenClassification", "ForMaskedLM",
-          "ForPreTraining", "ForCausalLM", "ForQuestionAnswering"})
+          "ForPreTraining", "ForCausalLM", "ForQuestionAnswering", kSentenceClassificationSuffix})
         if (endsWith(architectures.front(), suffix))
             return true;
     return false;
@@ -413,6 +428,8 @@ std::string ModelConfig::architectureFor(HeadKind head) const
         return family == ModelFamily::Gpt2 ? prefix + "LMHeadModel" : prefix + "ForCausalLM";
     case HeadKind::QuestionAnswering:
         return prefix + "ForQuestionAnswering";
+    case HeadKind::SentenceClassification:
+        return prefix + kSentenceClassificationSuffix;
     }
     return prefix + "Model";
 }
@@ -437,6 +454,10 @@ nlohmann::json ModelConfig::toJson(HeadKind head) const
     }
     if (!problemType.empty())
         json["problem_type"] = problemType;
+    if (head == HeadKind::SentenceClassification)
+        json[kSentencePoolingKey] = sentencePooling.toJson();
+    else
+        json.erase(kSentencePoolingKey);
     return json;
 }
 

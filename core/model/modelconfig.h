@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/sentencepooling.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,10 +26,20 @@ enum class HeadKind
     TokenClassification,    ///< one label per token (NER)
     MaskedLm,               ///< vocabulary logits per token, bidirectional
     CausalLm,               ///< vocabulary logits per token, left-to-right
-    QuestionAnswering       ///< start/end logits per token
+    QuestionAnswering,      ///< start/end logits per token
+    /** A pooled sentence embedding (see SentencePooling) → one label: SetFit's fine-tuned
+     *  encoder with its logistic-regression head, as a linear "classifier". */
+    SentenceClassification
 };
 
-/** Returns the stable name of @p head ("seq-cls", "token-cls", "mlm", "clm", "qa", "base"). */
+/** Returns whether @p head gives one label (or label set) per text: seq-cls or sentence-cls. */
+inline bool classifiesTexts(HeadKind head)
+{
+    return head == HeadKind::SequenceClassification || head == HeadKind::SentenceClassification;
+}
+
+/** Returns the stable name of @p head ("seq-cls", "token-cls", "mlm", "clm", "qa", "base",
+ * "sentence-cls"). */
 const char* headKindName(HeadKind head);
 /** Parses a name from headKindName(); throws domaintune::Error listing the valid names. */
 HeadKind parseHeadKind(const std::string& name);
@@ -69,6 +81,10 @@ struct ModelConfig
     bool sinusoidalPositions = false; ///< DistilBERT's sinusoidal_pos_embds.
     std::string problemType;          ///< "", "single_label_classification", ...
     std::vector<std::string> labels;  ///< id2label in id order (transformers: 2 by default).
+    /** The sentence-classification head's pooling: config.json's domaintune_sentence_pooling,
+     *  else what a sentence-transformers folder declares (readModelConfig reads it), else mean
+     *  pooling without normalisation. */
+    SentencePooling sentencePooling;
 
     nlohmann::json raw; ///< The file's JSON as read.
 

@@ -113,6 +113,7 @@ std::string peftTaskType(HeadKind head)
 {
     switch (head) {
     case HeadKind::SequenceClassification:
+    case HeadKind::SentenceClassification:
         return "SEQ_CLS";
     case HeadKind::TokenClassification:
         return "TOKEN_CLS";

@@ -471,6 +471,21 @@ void PretrainedModel::saveWeights(const std::string& directory, DType weights,
     writeSafetensors(directory + "/model.safetensors", tensors);
 }
 
+std::int64_t PretrainedModel::sentenceMaxLength() const
+{
+    // The source's sentence-transformers length when it has one (all-MiniLM-L6-v2: 256).
+    const ModelConfig& own = config();
+    std::int64_t length = own.maxPositions - own.positionOffset;
+    std::ifstream in(fs::path(m_directory) / "sentence_bert_config.json");
+    if (in) {
+        const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+        if (json.is_object() && json.contains("max_seq_length") &&
+            json["max_seq_length"].is_number_integer())
+            length = std::min(length, json["max_seq_length"].get<std::int64_t>());
+    }
+    return length;
+}
+
 void PretrainedModel::writeConfigAndTokenizer(const std::string& directory, DType weights) const
 {
     std::error_code error;
@@ -485,6 +500,9 @@ void PretrainedModel::writeConfigAndTokenizer(const std::string& directory, DTyp
     if (!config || std::rename((configPath + ".partial").c_str(), configPath.c_str()) != 0)
         throw Error(configPath, 0, "cannot write config.json",
                     "Check the free disk space and the folder's permissions.");
+    if (head() == HeadKind::SentenceClassification) // sentence-transformers loads the encoder
+        writeSentenceTransformersModules(directory, this->config().sentencePooling,
+                                         this->config().hiddenSize, sentenceMaxLength());
 
     if (m_directory.empty() || fs::equivalent(fs::path(m_directory), fs::path(directory), error))
         return;

@@ -152,6 +152,8 @@ private:
     void saveWeights(const std::string& directory, DType weights, const std::string& prefix,
                      bool bare) const;
     void writeConfigAndTokenizer(const std::string& directory, DType weights) const;
+    /** The longest input sentence-transformers should feed a saved sentence-cls model. */
+    std::int64_t sentenceMaxLength() const;
     struct Private;
     std::unique_ptr<Private> d;
     std::string m_directory;

@@ -94,6 +94,14 @@ TORCH_MODULE(TaskModel);
  * when the family has no such head (e.g. a causal LM head on BERT) or the head needs labels
  * and @p config has none.
  */
+/**
+ * The sentence embeddings [batch, hidden] of @p hidden [batch, length, hidden] with @p mask
+ * [batch, length] (1 = real token; undefined: all real), pooled and normalised as @p pooling
+ * says, as sentence-transformers computes them.
+ */
+torch::Tensor sentenceEmbedding(const torch::Tensor& hidden, const torch::Tensor& mask,
+                                const SentencePooling& pooling);
+
 std::unique_ptr<Head> createHead(TaskModelImpl& model, BackboneImpl& backbone,
                                  const ModelConfig& config, HeadKind kind);
 

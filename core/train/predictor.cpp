@@ -39,7 +39,7 @@ Predictor::Predictor(const std::string& modelDir, std::int64_t maxLength)
           std::min(maxLength, m_model->config().maxPositions - m_model->config().positionOffset))
 {
     const HeadKind kind = m_model->head();
-    if (kind != HeadKind::SequenceClassification && kind != HeadKind::TokenClassification &&
+    if (!classifiesTexts(kind) && kind != HeadKind::TokenClassification &&
         kind != HeadKind::QuestionAnswering)
         throw Error(modelDir, 0,
                     std::string("predictions need a classification or question-answering "
@@ -100,7 +100,7 @@ void Predictor::predictBatch(const std::vector<std::string>& texts,
     for (std::size_t row = 0; row < texts.size(); ++row) {
         Prediction prediction;
         prediction.text = texts[row];
-        if (m_model->head() == HeadKind::SequenceClassification) {
+        if (classifiesTexts(m_model->head())) {
             const float* values = logits.values.data() + row * n;
             prediction.probabilities = multiLabel ? sigmoid(values, n) : softmax(values, n);
             const auto best =

@@ -124,6 +124,8 @@ std::string taskNames(std::string_view separator)
 
 std::optional<Task> taskOfHead(HeadKind head, const std::string& problemType)
 {
+    if (head == HeadKind::SentenceClassification) // few-shot (SetFit) classification
+        head = HeadKind::SequenceClassification;
     // Several tasks share a head (seq-cls, multi-label); the problem type tells them apart.
     for (const TaskInfo& info : allTasks())
         if (info.head == head && problemType == info.problemType)

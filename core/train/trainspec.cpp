@@ -1,6 +1,7 @@
 #include "core/train/trainspec.h"
 
 #include "core/common/error.h"
+#include "core/train/contrastivepairs.h"
 #include "core/train/lrschedule.h"
 #include "core/train/task.h"
 
@@ -67,6 +68,9 @@ const std::vector<std::string>& knownKeys()
                                                   "lora_dropout",
                                                   "lora_targets",
                                                   "use_rslora",
+                                                  "method",
+                                                  "pair_sampling",
+                                                  "pair_iterations",
                                                   "eval_steps",
                                                   "metric_for_best",
                                                   "early_stopping_patience",
@@ -140,10 +144,27 @@ void TrainSpec::validate() const
             "needs a CUDA GPU (device auto or cuda); on the CPU use bf16");
     require(!outputDir.empty(), "output", "must name a folder for checkpoints and the model");
     parseScheduleKind(schedule);
+    require(method == "fine-tune" || method == "setfit", "method", "must be fine-tune or setfit");
+    parsePairSampling(pairSampling);
+    require(pairIterations >= 0 && pairIterations <= 10000, "pair_iterations",
+            "must be between 0 (use pair_sampling) and 10000");
+    if (method == "setfit") {
+        require(task == "seq-cls", "method",
+                "setfit (few-shot) trains single-label text classification (task seq-cls) only");
+        require(!lora.enabled(), "method",
+                "setfit (few-shot) fine-tunes the whole encoder; it does not take LoRA adapters");
+    }
     // Checks preset and decay; group names are checked against the model when it loads.
     FreezePlan presetOnly = freeze;
     presetOnly.frozenGroups.clear();
     FreezeSchedule(presetOnly, {});
+}
+
+void TrainSpec::useFewShotDefaults()
+{
+    method = "setfit";
+    epochs = 1;
+    warmupRatio = 0.1;
 }
 
 std::string TrainSpec::bestMetric() const
@@ -193,6 +214,9 @@ nlohmann::json TrainSpec::toJson() const
                            {"lora_dropout", lora.dropout},
                            {"lora_targets", lora.targets},
                            {"use_rslora", lora.rsLora},
+                           {"method", method},
+                           {"pair_sampling", pairSampling},
+                           {"pair_iterations", pairIterations},
                            {"eval_steps", evalSteps},
                            {"metric_for_best", metricForBest},
                            {"early_stopping_patience", earlyStoppingPatience},
@@ -260,6 +284,9 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "lora_dropout", spec.lora.dropout);
     read(json, "lora_targets", spec.lora.targets);
     read(json, "use_rslora", spec.lora.rsLora);
+    read(json, "method", spec.method);
+    read(json, "pair_sampling", spec.pairSampling);
+    read(json, "pair_iterations", spec.pairIterations);
     read(json, "eval_steps", spec.evalSteps);
     read(json, "metric_for_best", spec.metricForBest);
     read(json, "early_stopping_patience", spec.earlyStoppingPatience);

@@ -60,6 +60,15 @@ struct TrainSpec
     bool wholeWordMasking = false;
     /** LoRA (rank > 0): adapters on the projections; the rest of the backbone stays fixed. */
     LoraSettings lora;
+    /**
+     * "fine-tune" (the task head and backbone trained on the loss) or "setfit" (few-shot
+     * classification as SetFit does it: the encoder fine-tuned on contrastive pairs of the
+     * examples, epochs/batch size/learning rate counting pairs, then a logistic-regression head
+     * on its sentence embeddings; seq-cls only).
+     */
+    std::string method = "fine-tune";
+    std::string pairSampling = "oversampling"; ///< setfit: see PairSampling.
+    std::int64_t pairIterations = 0;           ///< setfit, > 0: SetFit's num_iterations.
 
     std::int64_t evalSteps = 0; ///< > 0: evaluate every N optimiser steps; always per epoch.
     std::string metricForBest;  ///< Empty: the task's main metric (see bestMetric()).
@@ -79,6 +88,9 @@ struct TrainSpec
      * column mapping). */
     ImportOptions importOptions() const;
 
+    /** Makes this a few-shot run with SetFit's defaults: method "setfit", one epoch of pairs,
+     *  10 % warm-up (its learning rate, batch size and weight decay are the fine-tuning ones). */
+    void useFewShotDefaults();
     /** Throws domaintune::Error naming the first invalid field and the valid range. */
     void validate() const;
     /** The metric that picks the best model: metricForBest, else the task's main metric.
