@@ -2676,6 +2676,38 @@ from %2</source>
         <source>Not sure about the learning rate or the batch size? Train several trials with other settings, stop the weak ones early, keep the best.</source>
         <translation>不确定学习率或批量大小？用不同设置训练多次试验，提前停止较差的，保留最佳的。</translation>
     </message>
+    <message>
+        <source>&amp;Few-shot training (SetFit): learn from pairs of examples, then fit a logistic-regression head</source>
+        <translation>少样本训练（SetFit）(&amp;F)：从成对的样本中学习，再拟合逻辑回归分类头</translation>
+    </message>
+    <message>
+        <source>For classes with a handful to a few dozen labelled examples. The encoder learns that texts of one class belong together and texts of different classes apart; a simple classifier is then fitted on its sentence embeddings. Works best with sentence-transformers models such as all-MiniLM-L6-v2.</source>
+        <translation>适用于每个类别只有几个到几十个已标注样本的情况。编码器先学习让同一类别的文本彼此靠近、不同类别的文本彼此远离；然后在其句向量上拟合一个简单的分类器。与 all-MiniLM-L6-v2 等 sentence-transformers 模型配合效果最好。</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Few-shot training is for text classification (one label per text).</source>
+        <translation>少样本训练仅用于文本分类（每条文本一个标签）。</translation>
+    </message>
+    <message>
+        <source>Few-shot training tunes the whole encoder: turn LoRA off on the Layers page to use it.</source>
+        <translation>少样本训练会调整整个编码器：如需使用，请在“层”页面关闭 LoRA。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The smallest class has %n example(s): with so few labels, few-shot training usually beats standard fine-tuning.</source>
+        <translation>
+            <numerusform>最小的类别只有 %n 个样本：标注这么少时，少样本训练通常优于标准微调。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every class has %n or more examples: standard fine-tuning usually does as well or better.</source>
+        <translation>
+            <numerusform>每个类别都有至少 %n 个样本：标准微调通常效果相当或更好。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>
@@ -2924,6 +2956,10 @@ from %2</source>
     <message>
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+    <message>
+        <source>Few-shot (SetFit): %1 epoch(s) of contrastive pairs, %2 pairs a batch, learning rate %3, max. %4 tokens; then a logistic-regression head</source>
+        <translation>少样本（SetFit）：对比样本对训练 %1 轮，每批 %2 对，学习率 %3，最多 %4 个词元；然后拟合逻辑回归分类头</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/wizardhyperpage.h"
 
 #include "core/common/systeminfo.h"
+#include "core/data/datapreview.h"
 #include "core/train/task.h"
 #include "ui/newrunwizard.h"
 #include "ui/settingspage.h"
@@ -27,6 +28,9 @@
 
 namespace domaintune::ui {
 namespace {
+
+/** Fewer examples than this in some class: the wizard proposes few-shot training. */
+constexpr std::size_t kFewShotExamples = 32;
 
 QSpinBox* spin(QWidget* parent, const QString& name, int low, int high, int value)
 {
@@ -185,6 +189,20 @@ QWidget* WizardHyperPage::buildBasic()
         {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("constant")});
     m_schedule->setToolTip(tr("How the learning rate decays after warm-up."));
     form->addRow(tr("&Schedule:"), m_schedule);
+    m_fewShot = new QCheckBox(tr("&Few-shot training (SetFit): learn from pairs of examples, then "
+                                 "fit a logistic-regression head"),
+                              box);
+    m_fewShot->setObjectName(QStringLiteral("fewShot"));
+    m_fewShot->setToolTip(
+        tr("For classes with a handful to a few dozen labelled examples. The encoder learns "
+           "that texts of one class belong together and texts of different classes apart; a "
+           "simple classifier is then fitted on its sentence embeddings. Works best with "
+           "sentence-transformers models such as all-MiniLM-L6-v2."));
+    form->addRow(tr("Method:"), m_fewShot);
+    m_fewShotNote = new QLabel(box);
+    m_fewShotNote->setObjectName(QStringLiteral("fewShotNote"));
+    m_fewShotNote->setWordWrap(true);
+    form->addRow(m_fewShotNote);
     m_defaultsNote = new QLabel(box);
     m_defaultsNote->setObjectName(QStringLiteral("defaultsNote"));
     m_defaultsNote->setWordWrap(true);
@@ -198,6 +216,11 @@ QWidget* WizardHyperPage::buildBasic()
     connect(m_epochs, &QSpinBox::valueChanged, this, [=] { mark(m_epochs); });
     connect(m_batch, &QSpinBox::valueChanged, this, [=] { mark(m_batch); });
     connect(m_warmup, &QDoubleSpinBox::valueChanged, this, [=] { mark(m_warmup); });
+    connect(m_fewShot, &QCheckBox::toggled, this, [=] {
+        mark(m_fewShot);
+        if (!m_applying)
+            offerBasicDefaults(); // few-shot has its own epochs, learning rate and warm-up
+    });
     return box;
 }
 
@@ -307,7 +330,10 @@ void WizardHyperPage::initializePage()
     }
     if (key != m_defaultsKey) {
         m_defaultsKey = key;
+        updateFewShot();
         applyDefaults();
+    } else {
+        updateFewShot();
     }
     // A generated name follows the domain and task (a name the user typed stays).
     const QString namedFor = field(QStringLiteral("domain")).toString() + QLatin1Char('-') + task;
@@ -336,13 +362,73 @@ void WizardHyperPage::renewRunName()
     m_output->setText(QDir::toNativeSeparators(runs + name));
 }
 
+void WizardHyperPage::updateFewShot()
+{
+    const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+    const QString task = field(QStringLiteral("task")).toString();
+    const DataPreview* preview = owner->dataPage()->preview();
+    std::size_t smallest = 0;
+    if (preview != nullptr && !preview->statistics.labels.empty()) {
+        smallest = preview->statistics.labels.begin()->second;
+        for (const auto& [label, count] : preview->statistics.labels)
+            smallest = std::min(smallest, count);
+    }
+    QString why;
+    if (task != QLatin1String("seq-cls"))
+        why = tr("Few-shot training is for text classification (one label per text).");
+    else if (owner->layersPage()->lora().enabled())
+        why = tr("Few-shot training tunes the whole encoder: turn LoRA off on the Layers page "
+                 "to use it.");
+    const bool possible = why.isEmpty();
+    const bool before = m_fewShot->isChecked() && m_fewShot->isEnabled();
+    m_applying = true;
+    m_fewShot->setEnabled(possible);
+    if (!possible)
+        m_fewShot->setChecked(false);
+    else if (!m_userSet.contains(m_fewShot) && smallest > 0)
+        m_fewShot->setChecked(smallest < kFewShotExamples);
+    m_applying = false;
+    if (!possible)
+        m_fewShotNote->setText(why);
+    else if (smallest > 0 && smallest < kFewShotExamples)
+        m_fewShotNote->setText(
+            tr("The smallest class has %n example(s): with so few labels, few-shot training "
+               "usually beats standard fine-tuning.",
+               nullptr, int(smallest)));
+    else if (smallest > 0)
+        m_fewShotNote->setText(tr("Every class has %n or more examples: standard fine-tuning "
+                                  "usually does as well or better.",
+                                  nullptr, int(smallest)));
+    else
+        m_fewShotNote->clear();
+    if (before != (m_fewShot->isChecked() && m_fewShot->isEnabled()))
+        offerBasicDefaults(); // few-shot has its own epochs, learning rate and warm-up
+}
+
 void WizardHyperPage::applyDefaults()
+{
+    const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+    const QString task = field(QStringLiteral("task")).toString();
+    offerBasicDefaults();
+    m_wholeWord->setEnabled(hasWholeWordMasking(task));
+    m_wholeWord->setChecked(hasWholeWordMasking(task) && dataIsMostlyChinese(owner));
+    // The option only has an effect where the task computes class weights.
+    m_classWeights->setEnabled(hasClassWeights(task));
+    if (!hasClassWeights(task))
+        m_classWeights->setChecked(false);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(SettingsPage::defaultDevice())));
+    m_threads->setValue(SettingsPage::defaultThreads());
+}
+
+void WizardHyperPage::offerBasicDefaults()
 {
     const auto* owner = qobject_cast<NewRunWizard*>(wizard());
     const QString task = field(QStringLiteral("task")).toString();
     const FreezePlan plan = owner->layersPage()->plan();
     const qint64 trainable = owner->layersPage()->property("trainableParameters").toLongLong();
     const bool headOnly = plan.preset == "head-only" && plan.frozenGroups.empty();
+    // SetFit's own defaults: one epoch of pairs at 2e-5 with 10 % warm-up, 16 pairs a batch.
+    const bool fewShot = m_fewShot->isChecked() && m_fewShot->isEnabled();
     m_applying = true;
     QStringList changed, kept;
     const auto offer = [&](QObject* field, const QString& name, const QString& before,
@@ -356,16 +442,17 @@ void WizardHyperPage::applyDefaults()
         set();
         changed << tr("%1 %2 → %3").arg(name, before, after);
     };
-    const QString rate = QString::number(defaultLearningRate(task, trainable, headOnly), 'g', 3);
+    const QString rate =
+        QString::number(fewShot ? 2e-5 : defaultLearningRate(task, trainable, headOnly), 'g', 3);
     offer(m_learningRate, tr("learning rate"), m_learningRate->text(), rate,
           [&] { m_learningRate->setText(rate); });
-    const int epochs = isLanguageModelling(task) ? 1 : (headOnly ? 10 : 4);
+    const int epochs = fewShot || isLanguageModelling(task) ? 1 : (headOnly ? 10 : 4);
     offer(m_epochs, tr("epochs"), QString::number(m_epochs->value()), QString::number(epochs),
           [&] { m_epochs->setValue(epochs); });
     const int batch = isLanguageModelling(task) ? 8 : 16;
     offer(m_batch, tr("batch size"), QString::number(m_batch->value()), QString::number(batch),
           [&] { m_batch->setValue(batch); });
-    const double warmup = headOnly ? 0.0 : 0.06;
+    const double warmup = fewShot ? 0.1 : headOnly ? 0.0 : 0.06;
     offer(m_warmup, tr("warm-up share"), QString::number(m_warmup->value()),
           QString::number(warmup), [&] { m_warmup->setValue(warmup); });
     m_applying = false;
@@ -381,14 +468,6 @@ void WizardHyperPage::applyDefaults()
                        tr("Kept as you set them: %1.").arg(kept.join(QStringLiteral(", ")))));
     m_defaultsNote->setProperty("shown", true);
     renewRunName();
-    m_wholeWord->setEnabled(hasWholeWordMasking(task));
-    m_wholeWord->setChecked(hasWholeWordMasking(task) && dataIsMostlyChinese(owner));
-    // The option only has an effect where the task computes class weights.
-    m_classWeights->setEnabled(hasClassWeights(task));
-    if (!hasClassWeights(task))
-        m_classWeights->setChecked(false);
-    m_device->setCurrentIndex(std::max(0, m_device->findData(SettingsPage::defaultDevice())));
-    m_threads->setValue(SettingsPage::defaultThreads());
 }
 
 double WizardHyperPage::learningRate() const
@@ -429,6 +508,7 @@ void WizardHyperPage::apply(TrainSpec& spec) const
         m_wholeWord->isChecked() && hasWholeWordMasking(QString::fromStdString(spec.task));
     spec.device = m_device->currentData().toString().toStdString();
     spec.threads = m_threads->value();
+    spec.method = m_fewShot->isChecked() && m_fewShot->isEnabled() ? "setfit" : "fine-tune";
 }
 
 void WizardHyperPage::load(const TrainSpec& spec)
@@ -457,6 +537,10 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_wholeWord->setChecked(spec.wholeWordMasking);
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(spec.device))));
     m_threads->setValue(spec.threads);
+    m_applying = true;
+    m_fewShot->setChecked(spec.method == "setfit");
+    m_applying = false;
+    m_userSet.insert(m_fewShot);
     // The loaded values are the user's: defaults must not replace them on the next visit.
     m_defaultsKey = QStringLiteral("loaded");
 }

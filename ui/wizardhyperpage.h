@@ -21,7 +21,8 @@ namespace domaintune::ui {
  * advanced section starts folded. Fields: "runName", "outputDir", "epochs", "learningRate",
  * "batchSize", "warmupRatio", "weightDecay", "schedule", "gradientAccumulation", "maxGradNorm",
  * "seed", "evalSteps", "earlyStopping", "maxSteps", "classWeights", "groupByLength", "bf16",
- * "device", "threads". GUI thread only.
+ * "device", "threads", "fewShot" (SetFit-style few-shot classification, offered when a class
+ * has few examples). GUI thread only.
  */
 class WizardHyperPage : public QWizardPage
 {
@@ -59,6 +60,12 @@ private:
     QWidget* buildBasic();
     QWidget* buildAdvanced();
     void applyDefaults();
+    /** The learning rate, epochs, batch size and warm-up for the task, model, layer plan and
+     *  method, except those the user set (the note says what changed). */
+    void offerBasicDefaults();
+    /** Offers few-shot training where the task and data suit it (and ticks it for classes
+     *  with fewer than kFewShotExamples examples unless the user decided). */
+    void updateFewShot();
     double learningRate() const;
 
     QLineEdit* m_name = nullptr;
@@ -68,6 +75,8 @@ private:
     QSpinBox* m_batch = nullptr;
     QDoubleSpinBox* m_warmup = nullptr;
     QComboBox* m_schedule = nullptr;
+    QCheckBox* m_fewShot = nullptr;
+    QLabel* m_fewShotNote = nullptr;
     QToolButton* m_fold = nullptr;
     QWidget* m_advanced = nullptr;
     QDoubleSpinBox* m_weightDecay = nullptr;

@@ -90,8 +90,12 @@ void WizardReviewPage::initializePage()
                             .arg(QString::fromStdString(spec.trainFile)));
     html += row(tr("Layers"), freezeText(spec.freeze) + QStringLiteral(" · ") +
                                   owner->layersPage()->trainableText());
-    html += row(tr("Training"), tr("%1 epoch(s), batch %2, learning rate %3, max. %4 tokens")
-                                    .arg(spec.epochs)
+    const QString training =
+        spec.method == "setfit"
+            ? tr("Few-shot (SetFit): %1 epoch(s) of contrastive pairs, %2 pairs a batch, learning "
+                 "rate %3, max. %4 tokens; then a logistic-regression head")
+            : tr("%1 epoch(s), batch %2, learning rate %3, max. %4 tokens");
+    html += row(tr("Training"), training.arg(spec.epochs)
                                     .arg(spec.batchSize)
                                     .arg(spec.learningRate, 0, 'g', 3)
                                     .arg(spec.maxLength));

@@ -2,7 +2,7 @@
 """The few-shot study's table: macro F1 on the test split, mean ± sample standard deviation
 over the seeds, per dataset, examples per class and method (Markdown on stdout).
 
-    report.py OUT/results.jsonl
+    report.py RESULTS.jsonl [MORE.jsonl ...]
 """
 import collections
 import json
@@ -23,7 +23,8 @@ def cell(values):
 
 
 def main():
-    rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+    rows = [json.loads(line) for path in sys.argv[1:]
+            for line in open(path, encoding="utf-8") if line.strip()]
     scores = collections.defaultdict(list)
     seconds = collections.defaultdict(list)
     errors = []

@@ -7,13 +7,16 @@
 #   bench/fewshot/run.sh [--data DIR] [--out DIR] [--datasets finance,legal] [--sizes 8,16,64]
 #                        [--seeds 1,2,3] [--methods setfit,fine-tune,tfidf-lr,setfit-python]
 #                        [--model DIR] [--cli PATH] [--threads N] [--shared DATA_DIR]
+#                        [--legal-classes 5] [--max-pairs 1920]
 #
 # --data: the transfer study's prepared folders (bench/transfer/prepare.py; made here from
-# --shared when absent). Legal keeps CUAD's five most frequent clause types (the others have
-# fewer than 64 training examples of some type). --model: a sentence-transformers folder
+# --shared when absent). Legal keeps CUAD's --legal-classes most frequent clause types (the
+# others have fewer than 64 training examples of some type). --model: a sentence-transformers folder
 # (default: all-MiniLM-L6-v2 as `domaintune-cli models default` installs it). Methods:
-#   setfit         domaintune-cli train --method setfit --pair-iterations 20 (1 epoch, lr 2e-5,
-#                  16 pairs a batch, 10 % warm-up: SetFit's defaults), 64 tokens
+#   setfit         domaintune-cli train --method setfit (1 epoch, lr 2e-5, 16 pairs a batch,
+#                  10 % warm-up: SetFit's defaults), 64 tokens, --pair-iterations 20 (SetFit's
+#                  num_iterations) or fewer where that would give more than --max-pairs pairs
+#                  (CPU time: 64 per class trains on as many pairs as 16 per class)
 #   fine-tune      domaintune-cli train (standard: all layers, lr 5e-5, batch 8, 10 epochs,
 #                  the model's pooler + classifier), 64 tokens
 #   tfidf-lr       bench/transfer/baseline.py (C chosen on the few-shot validation split)
@@ -31,7 +34,8 @@ data= out="$root/build/fewshot" shared=
 datasets=finance,legal sizes=8,16,64 seeds=1,2,3
 methods=setfit,fine-tune,tfidf-lr,setfit-python
 model= cli=${DOMAINTUNE_CLI:-$root/build/bin/domaintune-cli}
-threads=$(nproc)
+threads= # LibTorch's own choice: on a 2-core EPYC, --threads 2 ran 2.4x the CPU time
+legal_classes=5 max_pairs=1920
 
 usage() { sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -46,6 +50,8 @@ while [ $# -gt 0 ]; do
     --model) model=$2; shift ;;
     --cli) cli=$2; shift ;;
     --threads) threads=$2; shift ;;
+    --legal-classes) legal_classes=$2; shift ;;
+    --max-pairs) max_pairs=$2; shift ;;
     *) usage ;;
     esac
     shift
@@ -77,12 +83,16 @@ IFS=, read -ra seed_list <<< "$seeds"
 IFS=, read -ra method_list <<< "$methods"
 for dataset in "${dataset_list[@]}"; do
     classes=0
-    [ "$dataset" = legal ] && classes=5
+    [ "$dataset" = legal ] && classes=$legal_classes
     for size in "${size_list[@]}"; do
         for seed in "${seed_list[@]}"; do
             split="$out/splits/$dataset-$size-$seed"
             "$py" "$here/sample.py" --data "$data/$dataset" --out "$split" --per-class "$size" \
                 --seed "$seed" --classes "$classes"
+            examples=$(wc -l < "$split/train.jsonl")
+            iterations=$(( max_pairs / (2 * examples) ))
+            [ "$iterations" -gt 20 ] && iterations=20
+            [ "$iterations" -lt 1 ] && iterations=1
             for method in "${method_list[@]}"; do
                 run="$out/runs/$dataset-$size-$seed-$method"
                 rm -rf "$run"
@@ -91,11 +101,11 @@ for dataset in "${dataset_list[@]}"; do
                 start=$(date +%s.%N)
                 common=(--model "$model" --task seq-cls --train "$split/train.jsonl"
                         --validation "$split/validation.jsonl" --output "$run" --no-history
-                        --seed "$seed" --threads "$threads" --max-length 64)
+                        --seed "$seed" --max-length 64 ${threads:+--threads "$threads"})
                 status=0
                 case "$method" in
                 setfit)
-                    "$cli" train "${common[@]}" --method setfit --pair-iterations 20 \
+                    "$cli" train "${common[@]}" --method setfit --pair-iterations "$iterations" \
                         > "$run/train.json" 2> "$run/train.log" || status=$? ;;
                 fine-tune)
                     "$cli" train "${common[@]}" --learning-rate 5e-5 --batch-size 8 --epochs 10 \
@@ -105,7 +115,7 @@ for dataset in "${dataset_list[@]}"; do
                         > "$run/result.json" 2> "$run/train.log" || status=$? ;;
                 setfit-python)
                     "$venv/bin/python" "$here/setfit_reference.py" "$split" --model "$model" \
-                        --seed "$seed" --threads "$threads" \
+                        --seed "$seed" ${threads:+--threads "$threads"} --iterations "$iterations" \
                         > "$run/result.json" 2> "$run/train.log" || status=$? ;;
                 *) echo "fewshot: unknown method $method" >&2; exit 2 ;;
                 esac

@@ -32,6 +32,7 @@
 #include <QtTest>
 #include <QtWidgets>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 using namespace domaintune;
@@ -422,10 +423,109 @@ private slots:
         settings->chooseLanguage(QString());
     }
 
+    void offersFewShotForFewLabels()
+    {
+        // Twelve examples a class: the wizard proposes few-shot (SetFit) training with its own
+        // defaults, says why, and the run trains that way. A history of its own.
+        QSettings().setValue(QStringLiteral("history/path"),
+                             m_dir.filePath(QStringLiteral("fewshot.sqlite")));
+        const QString csv = m_dir.filePath(QStringLiteral("fewshot.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("text,label\n");
+            const char* rows[][2] = {
+                {"profits rose sharply", "positive"},    {"sales fell again", "negative"},
+                {"the meeting is on monday", "neutral"}, {"record earnings this year", "positive"},
+                {"the company lost money", "negative"},  {"the report was published", "neutral"}};
+            for (int repeat = 0; repeat < 6; ++repeat)
+                for (const auto& [text, label] : rows)
+                    file.write(QStringLiteral("%1 %2,%3\n")
+                                   .arg(QLatin1String(text))
+                                   .arg(repeat)
+                                   .arg(QLatin1String(label))
+                                   .toUtf8());
+        }
+        MainWindow window;
+        window.resize(1200, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::NewRunSection);
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+        wizard->restart();
+        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
+        wizard->next();
+        wizard->setField(QStringLiteral("modelDir"), m_model);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
+        wizard->next();
+        wizard->setField(QStringLiteral("trainFile"), csv);
+        wizard->setField(QStringLiteral("maxLength"), 32);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wizard->dataPage()->isComplete() && !wizard->dataPage()->isAnalyzing(), 60000);
+        wizard->next();
+        auto* lora = wizard->layersPage()->findChild<QGroupBox*>(QStringLiteral("lora"));
+        lora->setChecked(true);
+        wizard->next();
+
+        // LoRA chosen: few-shot is not possible, and the page says what to change.
+        auto* fewShot = wizard->hyperPage()->findChild<QCheckBox*>(QStringLiteral("fewShot"));
+        auto* note = wizard->hyperPage()->findChild<QLabel*>(QStringLiteral("fewShotNote"));
+        QVERIFY(fewShot && note);
+        QVERIFY(!fewShot->isEnabled());
+        QVERIFY2(note->text().contains(QStringLiteral("LoRA")), qPrintable(note->text()));
+        wizard->back();
+        lora->setChecked(false);
+        wizard->next();
+
+        // Without it: ticked for twelve examples a class, with SetFit's defaults.
+        QVERIFY(fewShot->isEnabled());
+        QVERIFY(fewShot->isChecked());
+        QVERIFY2(note->text().contains(QStringLiteral("12 example")), qPrintable(note->text()));
+        QCOMPARE(wizard->field(QStringLiteral("learningRate")).toString(), QStringLiteral("2e-05"));
+        QCOMPARE(wizard->field(QStringLiteral("epochs")).toInt(), 1);
+        QCOMPARE(wizard->field(QStringLiteral("warmupRatio")).toDouble(), 0.1);
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS"))
+            wizard->grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
+                                QStringLiteral("/wizard-few-shot.png"));
+        // Unticked, the standard defaults come back; the user's choice then stays.
+        fewShot->click();
+        QCOMPARE(wizard->field(QStringLiteral("learningRate")).toString(),
+                 QStringLiteral("0.0001"));
+        QCOMPARE(wizard->field(QStringLiteral("epochs")).toInt(), 4);
+        fewShot->click();
+        QCOMPARE(wizard->field(QStringLiteral("learningRate")).toString(), QStringLiteral("2e-05"));
+        wizard->setField(QStringLiteral("threads"), 2);
+        wizard->setField(QStringLiteral("learningRate"), QStringLiteral("0.0002"));
+        wizard->next();
+
+        auto* review = qobject_cast<WizardReviewPage*>(wizard->currentPage());
+        QVERIFY(review);
+        QVERIFY2(review->summaryText().contains(QStringLiteral("Few-shot (SetFit)")),
+                 qPrintable(review->summaryText()));
+        const TrainSpec spec =
+            TrainSpec::fromJson(nlohmann::json::parse(review->specText().toStdString()));
+        QCOMPARE(spec.method, std::string("setfit"));
+        QCOMPARE(spec.epochs, std::int64_t(1));
+
+        TrainingController* controller = window.trainingController();
+        QSignalSpy finished(controller, &TrainingController::finished);
+        wizard->button(QWizard::FinishButton)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const TrainResult result = lastResult(finished);
+        QVERIFY2(result.status == "completed", result.message.c_str());
+        QVERIFY(result.metrics.count("f1_macro") == 1);
+        QTRY_COMPARE(window.historyPage()->model()->rowCount(), 1);
+        const auto saved = nlohmann::json::parse(
+            std::ifstream(result.modelDir + "/config.json", std::ios::binary));
+        QCOMPARE(saved["architectures"][0].get<std::string>(),
+                 std::string("BertForSentenceEmbeddingClassification"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_data;
     QString m_model;
+
 };
 
 QTEST_MAIN(TestNewRunWizard)
