@@ -25,10 +25,14 @@ def main():
     line = {"dataset": meta["dataset"], "per_class": meta["per_class"], "seed": meta["seed"],
             "method": args.method, "seconds": round(args.seconds, 1),
             "test_examples": meta["counts"]["test"]}
-    try:
-        output = json.loads(sys.stdin.read())
-    except json.JSONDecodeError as error:
-        output = {"error": f"unreadable output: {error}"}
+    text = sys.stdin.read()
+    try:  # domaintune-cli prints indented JSON; the Python scripts one line after their logs
+        output = json.loads(text)
+    except json.JSONDecodeError:
+        try:
+            output = json.loads(text.strip().splitlines()[-1])
+        except (json.JSONDecodeError, IndexError) as error:
+            output = {"error": f"unreadable output: {error}"}
     if "error" in output:
         line["error"] = output["error"]
     elif "metrics" in output:  # domaintune-cli eval

@@ -129,7 +129,7 @@ for dataset in "${dataset_list[@]}"; do
                     record "$method" "$split" "$seconds" \
                         "{\"error\": \"exit $status; see $run/train.log\"}"
                 else
-                    record "$method" "$split" "$seconds" "$(tail -n 1 "$run/result.json")"
+                    record "$method" "$split" "$seconds" "$(cat "$run/result.json")"
                 fi
             done
         done

@@ -45,7 +45,7 @@ void head(Writer& w, const ModelConfig& config, const Family& family, HeadKind k
             w.line("pooled = (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9)");
         }
         if (config.sentencePooling.normalize)
-            w.line("pooled = torch.nn.functional.normalize(pooled, 2.0, 1, 1e-12)");
+            w.line("pooled = pooled / pooled.pow(2).sum(1, keepdim=True).sqrt().clamp_min(1e-12)");
         w.line("return " + w.linear("pooled", "classifier"));
         return;
     case HeadKind::QuestionAnswering:

@@ -3,6 +3,7 @@
 // by tests/reference/make_logreg.py), the sentence-cls head and its model folder, and the
 // refusals a user meets.
 #include "core/common/error.h"
+#include "core/export/modelexport.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/model/sentencepooling.h"
 #include "core/train/contrastivepairs.h"
@@ -212,6 +213,20 @@ private slots:
         // The pretrained encoder moved: the pairs trained it, not only the head.
         const auto before = PretrainedModel::load(model);
         QVERIFY(before->weightsDigest() != reloaded->weightsDigest());
+
+        // Both exports write it and verify what they wrote against the model's own outputs:
+        // TorchScript with the pooling and normalisation compiled in.
+        ModelExportRequest request;
+        request.modelDir = result.modelDir;
+        request.output = dir.path().toStdString() + "/export";
+        request.torchScript = true;
+        const ModelExportResult exported = exportModel(request);
+        QVERIFY2(exported.passed(), exported.torchScript
+                                        ? exported.torchScript->verification.message.c_str()
+                                        : "no TorchScript export");
+        QCOMPARE(exported.architecture, std::string("BertForSentenceEmbeddingClassification"));
+        QVERIFY(fs::exists(request.output + "/modules.json"));
+        QVERIFY(fs::exists(request.output + "/model.pt"));
     }
 
     void fewShotRefusesWhatItCannotDo()

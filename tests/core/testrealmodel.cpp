@@ -9,6 +9,7 @@
 #include "core/hub/hubsettings.h"
 #include "core/hub/wheelmodel.h"
 #include "core/model/pretrainedmodel.h"
+#include "core/model/taskmodel.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
 
@@ -145,6 +146,52 @@ private slots:
                          qPrintable(QStringLiteral("%1: max difference %2").arg(name).arg(worst)));
             }
         }
+    }
+
+    void sentenceEmbeddingsMatchSentenceTransformers()
+    {
+        // The few-shot head's input: mean pooling over the real tokens of a padded batch, then
+        // normalisation, as modules.json declares and sentence-transformers' encode() computes
+        // (tests/reference/all-minilm-l6-v2-sentences.json, make_sentence_embeddings.py).
+        std::ifstream in(DOMAINTUNE_SOURCE_DIR "/tests/reference/all-minilm-l6-v2-sentences.json");
+        const auto reference = nlohmann::json::parse(in);
+        const double tolerance = reference.at("tolerance");
+        ModelLoadOptions options;
+        options.head = HeadKind::SentenceClassification;
+        options.labels = {"a", "b"};
+        const auto model = PretrainedModel::load(m_snapshot, options);
+        QCOMPARE(model->config().sentencePooling.mode, std::string("mean"));
+        QVERIFY(model->config().sentencePooling.normalize);
+        const auto tokenizer = loadTokenizer(m_snapshot);
+        const auto texts = reference.at("texts").get<std::vector<std::string>>();
+        std::vector<Encoding> encodings;
+        std::size_t longest = 0;
+        for (const auto& text : texts) {
+            encodings.push_back(tokenizer->encode(text));
+            longest = std::max(longest, encodings.back().ids.size());
+        }
+        std::vector<std::int64_t> ids, mask;
+        for (const auto& encoding : encodings)
+            for (std::size_t i = 0; i < longest; ++i) {
+                ids.push_back(i < encoding.ids.size() ? encoding.ids[i] : 0);
+                mask.push_back(i < encoding.ids.size() ? 1 : 0);
+            }
+        const auto rows = static_cast<std::int64_t>(texts.size());
+        ModelBatch batch;
+        batch.inputIds = torch::tensor(ids).reshape({rows, -1});
+        batch.attentionMask = torch::tensor(mask).reshape({rows, -1});
+        torch::NoGradGuard noGrad;
+        model->module().eval();
+        const auto embeddings =
+            sentenceEmbedding(model->module().forwardBase(batch).hidden, batch.attentionMask,
+                              model->config().sentencePooling);
+        const auto expected = reference.at("embeddings").get<std::vector<std::vector<double>>>();
+        double worst = 0;
+        for (std::int64_t row = 0; row < rows; ++row)
+            for (std::size_t i = 0; i < expected[std::size_t(row)].size(); ++i)
+                worst = std::max(worst, std::abs(embeddings[row][std::int64_t(i)].item<double>() -
+                                                 expected[std::size_t(row)][i]));
+        QVERIFY2(worst <= tolerance, qPrintable(QStringLiteral("max difference %1").arg(worst)));
     }
 };
 
