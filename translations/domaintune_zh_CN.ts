@@ -1580,6 +1580,10 @@ from %2</source>
         <source>search: %1</source>
         <translation>搜索：%1</translation>
     </message>
+    <message>
+        <source>%1 (few-shot)</source>
+        <translation>%1（少样本）</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::SearchDialog</name>

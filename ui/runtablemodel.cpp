@@ -173,6 +173,8 @@ QVariant RunTableModel::displayValue(const RunRecord& run, int column) const
         return name;
     }
     case TaskColumn:
+        if (hasTag(run, "few-shot"))
+            return tr("%1 (few-shot)").arg(taskTitle(QString::fromStdString(run.task)));
         return taskTitle(QString::fromStdString(run.task));
     case DomainColumn:
         return domainTitle(QString::fromStdString(run.domain));

@@ -48,6 +48,8 @@ RunRecorder::RunRecorder(const std::string& historyPath, const TrainSpec& spec, 
     run.modelSourceJson = modelProvenance(spec.modelDir).dump();
     if (parentRunId > 0)
         run.parentId = parentRunId;
+    if (spec.method == "setfit") // the History says how the run trained
+        run.tags.push_back("few-shot");
     m_runId = m_store.createRun(run);
     m_store.updateStatus(m_runId, RunStatus::Running); // stamps the start time
     MetricWriter::Options metricOptions;

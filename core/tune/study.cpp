@@ -26,6 +26,18 @@ namespace fs = std::filesystem;
 namespace domaintune {
 namespace {
 
+/** A trial's history tags: "trial" (and "pruned"), and "few-shot" as RunRecorder tags such runs
+ *  (setTags replaces them all). */
+std::vector<std::string> trialTags(const TrainSpec& base, bool pruned)
+{
+    std::vector<std::string> tags = {"trial"};
+    if (pruned)
+        tags.push_back("pruned");
+    if (base.method == "setfit")
+        tags.push_back("few-shot");
+    return tags;
+}
+
 using Clock = std::chrono::steady_clock;
 constexpr int kStateVersion = 1;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -495,7 +507,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
     };
     // A pruned trial's run in the history: tagged, and its notes say why.
     const auto recordPruned = [&](const TrialOutcome& trial) {
-        store->setTags(trial.runId, {"trial", "pruned"});
+        store->setTags(trial.runId, trialTags(base, true));
         store->setNotes(trial.runId, store->requireRun(trial.runId).notes + " " + trial.message);
     };
 
@@ -600,7 +612,7 @@ StudyResult runStudy(const TrainSpec& base, const TrainingData& data, const Stud
             trial.runId = runId;
             save();
             try {
-                store->setTags(runId, {"trial"});
+                store->setTags(runId, trialTags(base, false));
                 std::string notes = "Trial " + std::to_string(trial.number) + " of study run " +
                                     std::to_string(state.studyRunId) + ": " +
                                     describe(trial.values) + ".";

@@ -515,6 +515,10 @@ private slots:
         QVERIFY2(result.status == "completed", result.message.c_str());
         QVERIFY(result.metrics.count("f1_macro") == 1);
         QTRY_COMPARE(window.historyPage()->model()->rowCount(), 1);
+        // The History says how it trained.
+        auto* runs = window.historyPage()->model();
+        const QString taskText = runs->index(0, RunTableModel::TaskColumn).data().toString();
+        QVERIFY2(taskText.contains(QStringLiteral("few-shot")), qPrintable(taskText));
         const auto saved = nlohmann::json::parse(
             std::ifstream(result.modelDir + "/config.json", std::ios::binary));
         QCOMPARE(saved["architectures"][0].get<std::string>(),
