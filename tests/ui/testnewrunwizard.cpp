@@ -529,7 +529,6 @@ private:
     QTemporaryDir m_dir;
     QString m_data;
     QString m_model;
-
 };
 
 QTEST_MAIN(TestNewRunWizard)
