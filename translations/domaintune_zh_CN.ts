@@ -382,6 +382,30 @@
         <source>The best of the compared runs</source>
         <translation>所比较运行中的最佳者</translation>
     </message>
+    <message>
+        <source>Final evaluation</source>
+        <translation>最终评估</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1（第 %2 步）</translation>
+    </message>
+    <message>
+        <source>Show each &amp;row as shares of its true class</source>
+        <translation>按真实类别显示每行所占比例(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Makes runs evaluated on different numbers of examples comparable: each cell is the share of the true class.</source>
+        <translation>使评估样本数不同的运行可以相互比较：每个单元格显示其在真实类别中所占的比例。</translation>
+    </message>
+    <message>
+        <source>No confusion matrix: not a classification run, or not evaluated yet.</source>
+        <translation>没有混淆矩阵：不是分类运行，或尚未评估。</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::ConfusionMatrixView</name>

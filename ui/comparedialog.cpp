@@ -2,7 +2,9 @@
 
 #include "core/store/runstore.h"
 #include "core/train/task.h"
+#include "ui/confusionmatrixview.h"
 #include "ui/liveplot.h"
+#include "ui/metrictext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,11 +12,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 namespace domaintune::ui {
@@ -104,8 +109,94 @@ QWidget* CompareDialog::createViews()
     m_best->setObjectName(QStringLiteral("bestTable"));
     tabs->addTab(parameterPage, tr("Parameters"));
     tabs->addTab(m_best, tr("Best values"));
+    tabs->addTab(createFinalEvaluation(tabs), tr("Final evaluation"));
     splitter->addWidget(tabs);
     return splitter;
+}
+
+QWidget* CompareDialog::createFinalEvaluation(QWidget* parent)
+{
+    auto* page = new QWidget(parent);
+    auto* layout = new QVBoxLayout(page);
+    // Each run's last validation evaluation (an export's verification is not one).
+    std::vector<std::optional<EvaluationRecord>> last;
+    std::set<std::string> names;
+    for (qint64 id : std::as_const(m_runIds)) {
+        std::optional<EvaluationRecord> found;
+        for (const auto& evaluation : m_store->evaluations(id))
+            if (evaluation.split == "validation" && (!found || evaluation.step >= found->step))
+                found = evaluation;
+        if (found) {
+            const auto summary = nlohmann::json::parse(found->summaryJson);
+            for (const auto& [name, value] : summary.items())
+                if (value.is_number())
+                    names.insert(name);
+        }
+        last.push_back(found);
+    }
+    m_final = readOnlyTable(page);
+    m_final->setObjectName(QStringLiteral("finalTable"));
+    m_final->setColumnCount(int(m_runIds.size()) + 1);
+    QStringList headers = {tr("Metric")};
+    for (int run = 0; run < m_runIds.size(); ++run)
+        headers << (last[std::size_t(run)]
+                        ? tr("%1 (step %2)").arg(runLabel(run)).arg(last[std::size_t(run)]->step)
+                        : runLabel(run));
+    m_final->setHorizontalHeaderLabels(headers);
+    m_final->setRowCount(int(names.size()));
+    int row = 0;
+    for (const std::string& name : names) {
+        m_final->setItem(row, 0, new QTableWidgetItem(metricText(QString::fromStdString(name))));
+        for (int run = 0; run < m_runIds.size(); ++run) {
+            const auto& evaluation = last[std::size_t(run)];
+            const auto summary = evaluation ? nlohmann::json::parse(evaluation->summaryJson)
+                                            : nlohmann::json::object();
+            if (summary.contains(name) && summary[name].is_number())
+                m_final->setItem(
+                    row, run + 1,
+                    new QTableWidgetItem(QLocale().toString(summary[name].get<double>(), 'f', 4)));
+        }
+        ++row;
+    }
+    m_final->resizeColumnsToContents();
+    layout->addWidget(m_final, 1);
+
+    m_normalized = new QCheckBox(tr("Show each &row as shares of its true class"), page);
+    m_normalized->setToolTip(tr("Makes runs evaluated on different numbers of examples "
+                                "comparable: each cell is the share of the true class."));
+    layout->addWidget(m_normalized);
+    auto* matrices = new QHBoxLayout;
+    for (int run = 0; run < m_runIds.size(); ++run) {
+        auto* column = new QVBoxLayout;
+        auto* title = new QLabel(runLabel(run), page);
+        title->setAlignment(Qt::AlignHCenter);
+        column->addWidget(title);
+        auto* view = new ConfusionMatrixView(page);
+        view->setObjectName(QStringLiteral("confusion%1").arg(run));
+        view->setMinimumSize(220, 220);
+        const auto& evaluation = last[std::size_t(run)];
+        const auto confusion = evaluation ? nlohmann::json::parse(evaluation->confusionJson)
+                                          : nlohmann::json::object();
+        if (confusion.contains("labels") && confusion.contains("matrix"))
+            view->setMatrix(confusion["labels"].get<std::vector<std::string>>(),
+                            confusion["matrix"].get<std::vector<std::vector<std::int64_t>>>());
+        else
+            view->setToolTip(tr("No confusion matrix: not a classification run, or not "
+                                "evaluated yet."));
+        column->addWidget(view, 1);
+        matrices->addLayout(column, 1);
+        m_matrices << view;
+    }
+    layout->addLayout(matrices, 2);
+    connect(m_normalized, &QCheckBox::toggled, this, &CompareDialog::setMatricesNormalized);
+    return page;
+}
+
+void CompareDialog::setMatricesNormalized(bool normalized)
+{
+    m_normalized->setChecked(normalized);
+    for (ConfusionMatrixView* view : std::as_const(m_matrices))
+        view->setNormalized(normalized);
 }
 
 void CompareDialog::loadMetricNames()

@@ -1,6 +1,7 @@
 // HistoryPage, RunTableModel and CompareDialog over a history filled through RunStore.
 #include "core/store/runstore.h"
 #include "ui/comparedialog.h"
+#include "ui/confusionmatrixview.h"
 #include "ui/historypage.h"
 #include "ui/lineagedialog.h"
 #include "ui/liveplot.h"
@@ -136,6 +137,62 @@ private slots:
                  qPrintable(cell(m_first, Qt::ToolTipRole)));
         QCOMPARE(cell(m_third, Qt::DisplayRole), QStringLiteral("clinical-bert"));
         QCOMPARE(cell(m_third, Qt::ToolTipRole), QStringLiteral("/models/clinical-bert"));
+    }
+
+    // Final evaluation: each run's last validation evaluation, metrics side by side and the
+    // confusion matrices beside each other, as counts or as shares of each true class.
+    void comparesFinalEvaluations()
+    {
+        QTemporaryDir dir;
+        const std::string history = dir.filePath(QStringLiteral("compare.sqlite")).toStdString();
+        RunStore store(history);
+        const qint64 small = addRun(store, "few-shot", "finance", 2e-5, RunStatus::Completed, 0.6);
+        const qint64 large = addRun(store, "full", "finance", 3e-5, RunStatus::Completed, 0.9);
+        const qint64 none = addRun(store, "mlm", "finance", 5e-5, RunStatus::Completed, 0.1);
+        const auto evaluate = [&](qint64 run, std::int64_t step, const std::string& split,
+                                  double f1, std::vector<std::vector<std::int64_t>> matrix) {
+            EvaluationRecord evaluation;
+            evaluation.runId = run;
+            evaluation.step = step;
+            evaluation.split = split;
+            evaluation.summaryJson = nlohmann::json{{"f1_macro", f1}, {"accuracy", f1}}.dump();
+            evaluation.confusionJson =
+                nlohmann::json{{"labels", {"negative", "positive"}}, {"matrix", matrix}}.dump();
+            store.addEvaluation(evaluation);
+        };
+        evaluate(small, 5, "validation", 0.5, {{1, 1}, {1, 1}});
+        evaluate(small, 10, "validation", 0.75, {{3, 1}, {1, 3}});
+        evaluate(small, 11, "export-verification", 1.0, {{4, 0}, {0, 4}});
+        evaluate(large, 40, "validation", 0.9, {{45, 5}, {5, 45}});
+        ui::CompareDialog dialog(QString::fromStdString(history), {small, large, none});
+        QTableWidget* table = dialog.finalTable();
+        QCOMPARE(table->columnCount(), 4);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(),
+                 QStringLiteral("#%1 few-shot (step 10)").arg(small));
+        QCOMPARE(table->horizontalHeaderItem(3)->text(), QStringLiteral("#%1 mlm").arg(none));
+        int f1Row = -1;
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 0)->text() == QStringLiteral("F1 (macro)"))
+                f1Row = row;
+        QVERIFY(f1Row >= 0);
+        QCOMPARE(table->item(f1Row, 1)->text(), QLocale().toString(0.75, 'f', 4));
+        QCOMPARE(table->item(f1Row, 2)->text(), QLocale().toString(0.9, 'f', 4));
+        QVERIFY(!table->item(f1Row, 3)); // no evaluation: an empty cell, not a zero
+
+        const auto& views = dialog.confusionViews();
+        QCOMPARE(views.size(), 3);
+        QCOMPARE(views[0]->classCount(), 2);
+        QCOMPARE(views[0]->cellValue(0, 0), 3.0); // the last validation, not the export's
+        QCOMPARE(views[1]->cellValue(0, 0), 45.0);
+        QCOMPARE(views[2]->classCount(), 0);
+        dialog.setMatricesNormalized(true);
+        QVERIFY(views[0]->isNormalized() && views[1]->isNormalized());
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_TEST_SCREENSHOTS")) {
+            dialog.resize(1000, 720);
+            dialog.findChild<QTabWidget*>()->setCurrentIndex(2);
+            dialog.grab().save(qEnvironmentVariable("DOMAINTUNE_TEST_SCREENSHOTS") +
+                               QStringLiteral("/compare-final.png"));
+        }
     }
 
     void comparesTwoRuns()
