@@ -2725,15 +2725,15 @@ from %2</source>
         <translation>少样本训练会调整整个编码器：如需使用，请在“层”页面关闭 LoRA。</translation>
     </message>
     <message numerus="yes">
-        <source>The smallest class has %n example(s): with so few labels, few-shot training usually beats standard fine-tuning.</source>
+        <source>A typical class has %n example(s): with so few labels, few-shot training usually beats standard fine-tuning.</source>
         <translation>
-            <numerusform>最小的类别只有 %n 个样本：标注这么少时，少样本训练通常优于标准微调。</numerusform>
+            <numerusform>典型类别只有 %n 个样本：标注这么少时，少样本训练通常优于标准微调。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Every class has %n or more examples: standard fine-tuning usually does as well or better.</source>
+        <source>A typical class has %n examples: standard fine-tuning usually does as well or better.</source>
         <translation>
-            <numerusform>每个类别都有至少 %n 个样本：标准微调通常效果相当或更好。</numerusform>
+            <numerusform>典型类别有 %n 个样本：标准微调通常效果相当或更好。</numerusform>
         </translation>
     </message>
 </context>

@@ -24,13 +24,17 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 namespace domaintune::ui {
 namespace {
 
-/** Fewer examples than this in some class: the wizard proposes few-shot training. */
+/** Fewer examples than this in the median class: the wizard proposes few-shot training. */
 constexpr std::size_t kFewShotExamples = 32;
+/** The pairs of each kind per example a few-shot run from the wizard trains on. */
+constexpr std::int64_t kFewShotPairIterations = 20;
 
 QSpinBox* spin(QWidget* parent, const QString& name, int low, int high, int value)
 {
@@ -366,12 +370,16 @@ void WizardHyperPage::updateFewShot()
 {
     const auto* owner = qobject_cast<NewRunWizard*>(wizard());
     const QString task = field(QStringLiteral("task")).toString();
+    // The typical (median) class decides: a few rare classes in a large data set call for
+    // class weights, not for few-shot training (whose pairs grow with the data set).
     const DataPreview* preview = owner->dataPage()->preview();
-    std::size_t smallest = 0;
+    std::size_t typical = 0;
     if (preview != nullptr && !preview->statistics.labels.empty()) {
-        smallest = preview->statistics.labels.begin()->second;
+        std::vector<std::size_t> counts;
         for (const auto& [label, count] : preview->statistics.labels)
-            smallest = std::min(smallest, count);
+            counts.push_back(count);
+        std::sort(counts.begin(), counts.end());
+        typical = counts[counts.size() / 2];
     }
     QString why;
     if (task != QLatin1String("seq-cls"))
@@ -385,20 +393,20 @@ void WizardHyperPage::updateFewShot()
     m_fewShot->setEnabled(possible);
     if (!possible)
         m_fewShot->setChecked(false);
-    else if (!m_userSet.contains(m_fewShot) && smallest > 0)
-        m_fewShot->setChecked(smallest < kFewShotExamples);
+    else if (!m_userSet.contains(m_fewShot) && typical > 0)
+        m_fewShot->setChecked(typical < kFewShotExamples);
     m_applying = false;
     if (!possible)
         m_fewShotNote->setText(why);
-    else if (smallest > 0 && smallest < kFewShotExamples)
+    else if (typical > 0 && typical < kFewShotExamples)
         m_fewShotNote->setText(
-            tr("The smallest class has %n example(s): with so few labels, few-shot training "
+            tr("A typical class has %n example(s): with so few labels, few-shot training "
                "usually beats standard fine-tuning.",
-               nullptr, int(smallest)));
-    else if (smallest > 0)
-        m_fewShotNote->setText(tr("Every class has %n or more examples: standard fine-tuning "
+               nullptr, int(typical)));
+    else if (typical > 0)
+        m_fewShotNote->setText(tr("A typical class has %n examples: standard fine-tuning "
                                   "usually does as well or better.",
-                                  nullptr, int(smallest)));
+                                  nullptr, int(typical)));
     else
         m_fewShotNote->clear();
     if (before != (m_fewShot->isChecked() && m_fewShot->isEnabled()))
@@ -509,6 +517,9 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     spec.device = m_device->currentData().toString().toStdString();
     spec.threads = m_threads->value();
     spec.method = m_fewShot->isChecked() && m_fewShot->isEnabled() ? "setfit" : "fine-tune";
+    // SetFit's num_iterations (20 pairs of each kind per example): pairs, and time, grow with
+    // the data set instead of with its square as oversampling's do.
+    spec.pairIterations = spec.method == "setfit" ? kFewShotPairIterations : 0;
 }
 
 void WizardHyperPage::load(const TrainSpec& spec)

@@ -63,8 +63,8 @@ private:
     /** The learning rate, epochs, batch size and warm-up for the task, model, layer plan and
      *  method, except those the user set (the note says what changed). */
     void offerBasicDefaults();
-    /** Offers few-shot training where the task and data suit it (and ticks it for classes
-     *  with fewer than kFewShotExamples examples unless the user decided). */
+    /** Offers few-shot training where the task and data suit it (and ticks it when the median
+     *  class has fewer than kFewShotExamples examples, unless the user decided). */
     void updateFewShot();
     double learningRate() const;
 

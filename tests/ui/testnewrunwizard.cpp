@@ -506,6 +506,7 @@ private slots:
             TrainSpec::fromJson(nlohmann::json::parse(review->specText().toStdString()));
         QCOMPARE(spec.method, std::string("setfit"));
         QCOMPARE(spec.epochs, std::int64_t(1));
+        QCOMPARE(spec.pairIterations, std::int64_t(20)); // pairs grow with the data, not its square
 
         TrainingController* controller = window.trainingController();
         QSignalSpy finished(controller, &TrainingController::finished);
