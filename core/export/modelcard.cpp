@@ -123,9 +123,23 @@ std::string modelCard(const ModelCardFacts& facts)
            "Meant for the domain and label set above, on text like the training data. It has "
            "not been checked for fairness or robustness beyond the reported validation metrics; "
            "check its outputs on your own data before relying on them, and keep a person in the "
-           "loop for decisions with legal, medical or financial consequences.\n\n"
-           "Load it with `transformers` (`AutoModelFor...from_pretrained(folder)`) or with "
-           "DomainTune.\n";
+           "loop for decisions with legal, medical or financial consequences.\n\n";
+    if (facts.head == HeadKind::SentenceClassification) {
+        // transformers has no class for it: the encoder is a sentence-transformers model.
+        const std::string pooling =
+            facts.config.sentencePooling.mode == "cls" ? "first-token" : "mean";
+        out << "Trained few-shot, as SetFit does. Load the encoder with `sentence-transformers` "
+               "(`SentenceTransformer(folder)`: "
+            << pooling << " pooling"
+            << (facts.config.sentencePooling.normalize ? ", normalised" : "")
+            << "); the labels' scores are `embedding @ classifier.weight.T + classifier.bias` "
+               "(both in `model.safetensors`, labels in `config.json`'s `id2label`), or use "
+               "the TorchScript export, which computes them in one call. DomainTune loads it "
+               "as it is.\n";
+    } else {
+        out << "Load it with `transformers` (`AutoModelFor...from_pretrained(folder)`) or with "
+               "DomainTune.\n";
+    }
     return out.str();
 }
 

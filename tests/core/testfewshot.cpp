@@ -227,6 +227,12 @@ private slots:
         QCOMPARE(exported.architecture, std::string("BertForSentenceEmbeddingClassification"));
         QVERIFY(fs::exists(request.output + "/modules.json"));
         QVERIFY(fs::exists(request.output + "/model.pt"));
+        // Its model card says how to load it (transformers has no class for the head).
+        std::ifstream card(request.output + "/README.md");
+        const std::string text((std::istreambuf_iterator<char>(card)),
+                               std::istreambuf_iterator<char>());
+        QVERIFY2(text.find("SentenceTransformer(folder)") != std::string::npos, text.c_str());
+        QVERIFY(text.find("mean pooling, normalised") != std::string::npos);
     }
 
     void fewShotRefusesWhatItCannotDo()
