@@ -7,7 +7,7 @@
 #   bench/fewshot/run.sh [--data DIR] [--out DIR] [--datasets finance,legal] [--sizes 8,16,64]
 #                        [--seeds 1,2,3] [--methods setfit,fine-tune,tfidf-lr,setfit-python]
 #                        [--model DIR] [--cli PATH] [--threads N] [--shared DATA_DIR]
-#                        [--legal-classes 5] [--max-pairs 1920]
+#                        [--legal-classes 5] [--max-pairs 1920] [--max-length 64]
 #
 # --data: the transfer study's prepared folders (bench/transfer/prepare.py; made here from
 # --shared when absent). Legal keeps CUAD's --legal-classes most frequent clause types (the
@@ -35,7 +35,7 @@ datasets=finance,legal sizes=8,16,64 seeds=1,2,3
 methods=setfit,fine-tune,tfidf-lr,setfit-python
 model= cli=${DOMAINTUNE_CLI:-$root/build/bin/domaintune-cli}
 threads= # LibTorch's own choice: on a 2-core EPYC, --threads 2 ran 2.4x the CPU time
-legal_classes=5 max_pairs=1920
+legal_classes=5 max_pairs=1920 max_length=64
 
 usage() { sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -52,6 +52,7 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift ;;
     --legal-classes) legal_classes=$2; shift ;;
     --max-pairs) max_pairs=$2; shift ;;
+    --max-length) max_length=$2; shift ;;
     *) usage ;;
     esac
     shift
@@ -101,7 +102,7 @@ for dataset in "${dataset_list[@]}"; do
                 start=$(date +%s.%N)
                 common=(--model "$model" --task seq-cls --train "$split/train.jsonl"
                         --validation "$split/validation.jsonl" --output "$run" --no-history
-                        --seed "$seed" --max-length 64 ${threads:+--threads "$threads"})
+                        --seed "$seed" --max-length "$max_length" ${threads:+--threads "$threads"})
                 status=0
                 case "$method" in
                 setfit)
@@ -116,12 +117,13 @@ for dataset in "${dataset_list[@]}"; do
                 setfit-python)
                     "$venv/bin/python" "$here/setfit_reference.py" "$split" --model "$model" \
                         --seed "$seed" ${threads:+--threads "$threads"} --iterations "$iterations" \
+                        --max-length "$max_length" \
                         > "$run/result.json" 2> "$run/train.log" || status=$? ;;
                 *) echo "fewshot: unknown method $method" >&2; exit 2 ;;
                 esac
                 seconds=$(echo "$(date +%s.%N) - $start" | bc)
                 if [ "$status" -eq 0 ] && { [ "$method" = setfit ] || [ "$method" = fine-tune ]; }; then
-                    "$cli" eval --model "$run/model" --data "$split/test.jsonl" --max-length 64 \
+                    "$cli" eval --model "$run/model" --data "$split/test.jsonl" --max-length "$max_length" \
                         > "$run/result.json" 2>> "$run/train.log" || status=$?
                 fi
                 if [ "$status" -ne 0 ]; then
