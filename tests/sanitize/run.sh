@@ -18,7 +18,7 @@ tests=(testerror testsafetensorsfile testpytorchcheckpoint testcheckpointreader 
     testrunstore testhistorymigration testruncrash testrunbundle testdataencoding
     testdatareaders testdatabadinput testdataprep testdatacorpora testschedules
     testmemoryestimate testgeneralcorpus testdeepjson testfilewriter testtask testsearchspace
-    testsuccessivehalving)
+    testsuccessivehalving testsqlitefaults)
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 cmake -S "$root" -B "$build" -DDOMAINTUNE_SANITIZE=ON -DDOMAINTUNE_BUILD_GUI=OFF \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
