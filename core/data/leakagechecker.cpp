@@ -24,8 +24,11 @@ class PairCollector
 public:
     PairCollector(const std::vector<Example>& examples, const LeakageOptions& options,
                   LeakageReport& report)
-        : m_examples(examples), m_options(options), m_report(report)
-    {}
+        : m_examples(examples), m_options(options), m_report(report), m_parent(examples.size())
+    {
+        for (std::size_t i = 0; i < m_parent.size(); ++i)
+            m_parent[i] = i;
+    }
 
     bool seen(std::size_t index) const { return m_duplicate.count(index) != 0; }
 
@@ -44,9 +47,17 @@ public:
         const bool secondIsTrain = m_examples[second].split == "train";
         const std::size_t drop = across && secondIsTrain && !firstIsTrain ? first : second;
         m_duplicate.insert(drop);
+        const std::size_t a = root(first), b = root(second); // one cluster, its smallest index
+        m_parent[std::max(a, b)] = std::min(a, b);
     }
 
-    void finish() { m_report.droppable.assign(m_duplicate.begin(), m_duplicate.end()); }
+    void finish()
+    {
+        m_report.droppable.assign(m_duplicate.begin(), m_duplicate.end());
+        m_report.groups.resize(m_parent.size());
+        for (std::size_t i = 0; i < m_parent.size(); ++i)
+            m_report.groups[i] = root(i);
+    }
 
 private:
     const std::vector<Example>& m_examples;
@@ -54,6 +65,14 @@ private:
     LeakageReport& m_report;
     std::map<std::string, std::size_t> m_kept;
     std::set<std::size_t> m_duplicate;
+    std::vector<std::size_t> m_parent; ///< Union-find over the pairs found.
+
+    std::size_t root(std::size_t i)
+    {
+        while (m_parent[i] != i)
+            i = m_parent[i] = m_parent[m_parent[i]];
+        return i;
+    }
 };
 
 void findSameKey(const std::vector<std::string>& keys, const std::string& kind,

@@ -42,6 +42,9 @@ struct LeakageReport
     /** Indices to drop so no duplicate remains: the non-train side of a cross-split pair, else
      * the later example. Sorted, unique. */
     std::vector<std::size_t> droppable;
+    /** Per example: the smallest index of its cluster of duplicates of any kind (itself when
+     *  it has none), so that a split can keep each cluster on one side. */
+    std::vector<std::size_t> groups;
 };
 
 /**

@@ -10,7 +10,10 @@ namespace domaintune {
 
 /**
  * Moves a deterministic @p fraction of @p train (for @p seed) into @p validation: stratified
- * by first label (at least one example of each label stays in training), or, for data of
+ * by first label (at least one example of each label stays in training), with each cluster
+ * of duplicates (exact, normalised or near, as checkLeakage() finds them) whole on one side
+ * (where no cluster of a label fits its share, that label's examples are held out one by one);
+ * or, for data of
  * TaskData::QuestionContext, whole contexts at a time so that no passage is seen in both
  * splits (cpgQA asks several questions about each). Pure function; thread-safe.
  */

@@ -3,6 +3,7 @@
 // better, patience, a metric the task lacks) and the recovery from non-finite steps (halved
 // rate, rollback after three in a row, failure when nothing helps).
 #include "core/common/error.h"
+#include "core/data/leakagechecker.h"
 #include "core/train/bestmodeltracker.h"
 #include "core/train/nonfiniterecovery.h"
 #include "core/train/trainer.h"
@@ -48,6 +49,63 @@ private slots:
         QCOMPARE(secondValidation.size(), validation.size());
         for (std::size_t i = 0; i < validation.size(); ++i)
             QCOMPARE(secondValidation[i].text, validation[i].text);
+    }
+
+    // Duplicates in another spelling (case, punctuation, a changed word) stay on one side of
+    // the split, so validation does not score texts the model trained on.
+    void duplicatesStayOnOneSide()
+    {
+        const char* subjects[] = {"The licensee", "The borrower", "Each party",
+                                  "The supplier", "The customer", "The tenant"};
+        const char* verbs[] = {"shall pay all fees within thirty days of the invoice date",
+                               "may terminate this agreement upon written notice to the other",
+                               "must keep every confidential document in a locked cabinet",
+                               "will indemnify the lender against losses arising from default",
+                               "agrees to deliver the goods to the warehouse named above",
+                               "is responsible for insurance of the premises during the term"};
+        std::vector<Example> train, validation;
+        int index = 0;
+        for (const char* subject : subjects)
+            for (const char* verb : verbs) {
+                const std::string text = std::string(subject) + " " + verb + ".";
+                const std::string label = "clause " + std::to_string(index % 3);
+                // 0 to 3 copies in other spellings besides the original.
+                const std::vector<std::string> spellings = {
+                    text, QString::fromStdString(text).toUpper().toStdString(), text + "!!",
+                    text.substr(0, text.size() - 1) + " promptly."};
+                for (int copy = 0; copy <= index % 4; ++copy) {
+                    Example example;
+                    example.text = spellings[std::size_t(copy)];
+                    example.labels = {label};
+                    train.push_back(example);
+                }
+                ++index;
+            }
+        const std::size_t total = train.size();
+        holdOutValidation(TaskData::LabelledText, train, validation, 0.2, 11);
+        QCOMPARE(train.size() + validation.size(), total);
+        // Near the share (whole clusters make it approximate), every label still in training.
+        QVERIFY2(validation.size() >= total * 15 / 100 && validation.size() <= total * 25 / 100,
+                 qPrintable(QString::number(validation.size())));
+        std::set<std::string> trainKeys;
+        for (const auto& example : train)
+            trainKeys.insert(duplicateKey(example.text.substr(0, 40)));
+        for (const auto& example : validation)
+            QVERIFY2(!trainKeys.count(duplicateKey(example.text.substr(0, 40))),
+                     example.text.c_str());
+
+        // A few texts repeated many times: no cluster fits the share, so examples are held out
+        // one by one rather than leaving no validation at all.
+        std::vector<Example> repeated, repeatedValidation;
+        for (int copy = 0; copy < 10; ++copy)
+            for (const char* label : {"a", "b"}) {
+                Example example;
+                example.text = std::string("the same sentence for label ") + label;
+                example.labels = {label};
+                repeated.push_back(example);
+            }
+        holdOutValidation(TaskData::LabelledText, repeated, repeatedValidation, 0.2, 3);
+        QCOMPARE(repeatedValidation.size(), std::size_t(4));
     }
 
     void questionAnsweringHoldsOutWholeContexts()
