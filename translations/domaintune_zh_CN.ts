@@ -663,6 +663,67 @@
     </message>
 </context>
 <context>
+    <name>domaintune::ui::DuplicatesDialog</name>
+    <message>
+        <source>exact</source>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <source>same but for case and punctuation</source>
+        <translation>仅大小写和标点不同</translation>
+    </message>
+    <message>
+        <source>near (%1 % alike)</source>
+        <translation>近似（相似度 %1%）</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s) repeat another one. Examples of each kind are listed; dropping them keeps the first of each group (a training example rather than a validation one).</source>
+        <translation>
+            <numerusform>有 %n 个样本与其他样本重复。下面列出每种重复的例子；删除重复时，每组保留第一个（优先保留训练样本而非验证样本）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复了</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (leakage)</source>
+        <translation>%1 与 %2（泄漏）</translation>
+    </message>
+    <message>
+        <source>same split</source>
+        <translation>同一划分</translation>
+    </message>
+    <message>
+        <source>%1, repeating %2</source>
+        <translation>%1，重复了 %2</translation>
+    </message>
+</context>
+<context>
     <name>domaintune::ui::ExportDialog</name>
     <message>
         <source>✔ %1: verified (largest difference %2, allowed %3)</source>
@@ -2464,6 +2525,20 @@ from %2</source>
     <message>
         <source>&lt;b&gt;Delimiter:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;字段分隔符：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Repeats within the training data are dropped, and validation examples that repeat a training one, so that validation scores texts the model has not seen.</source>
+        <translation>删除训练数据中的重复样本，以及与训练样本重复的验证样本，使验证集只评估模型没见过的文本。</translation>
+    </message>
+    <message>
+        <source>Show duplicates…</source>
+        <translation>查看重复样本…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Drop the %n duplicate(s) before training</source>
+        <translation>
+            <numerusform>训练前删除这 %n 个重复样本(&amp;D)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

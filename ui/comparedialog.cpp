@@ -97,6 +97,7 @@ QWidget* CompareDialog::createViews()
     m_plot->setMinimumHeight(260);
     splitter->addWidget(m_plot);
     auto* tabs = new QTabWidget(splitter);
+    m_tabs = tabs;
     auto* parameterPage = new QWidget(tabs);
     auto* parameterLayout = new QVBoxLayout(parameterPage);
     m_differencesOnly = new QCheckBox(tr("Show &differences only"), parameterPage);
@@ -190,6 +191,11 @@ QWidget* CompareDialog::createFinalEvaluation(QWidget* parent)
     layout->addLayout(matrices, 2);
     connect(m_normalized, &QCheckBox::toggled, this, &CompareDialog::setMatricesNormalized);
     return page;
+}
+
+void CompareDialog::showFinalEvaluation()
+{
+    m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
 void CompareDialog::setMatricesNormalized(bool normalized)

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace domaintune {
@@ -46,6 +47,8 @@ public:
     QTableWidget* finalTable() const { return m_final; }
     /** One confusion matrix per run, in the runs' order (empty for a run without one). */
     const QList<ConfusionMatrixView*>& confusionViews() const { return m_matrices; }
+    /** Brings the Final evaluation tab to the front. */
+    void showFinalEvaluation();
     /** Shows every matrix as shares of its true class (or as counts). */
     void setMatricesNormalized(bool normalized);
 
@@ -69,6 +72,7 @@ private:
     QTableWidget* m_best = nullptr;
     QTableWidget* m_final = nullptr;
     QCheckBox* m_normalized = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QList<ConfusionMatrixView*> m_matrices;
 };
 

@@ -81,6 +81,7 @@ TrainSpec NewRunWizard::spec() const
     spec.validationFraction = field(QStringLiteral("validationFraction")).toDouble() / 100.0;
     spec.maxLength = field(QStringLiteral("maxLength")).toInt();
     spec.labelSeparator = field(QStringLiteral("labelSeparator")).toString().toStdString();
+    spec.dropDuplicates = field(QStringLiteral("dropDuplicates")).toBool();
     spec.format = m_data->format().toStdString();
     spec.encoding = m_data->encoding().toStdString();
     spec.delimiter = m_data->delimiter().toStdString();
@@ -107,6 +108,7 @@ void NewRunWizard::setSpec(const TrainSpec& spec)
     setField(QStringLiteral("validationFraction"), spec.validationFraction * 100.0);
     setField(QStringLiteral("maxLength"), int(spec.maxLength));
     setField(QStringLiteral("labelSeparator"), QString::fromStdString(spec.labelSeparator));
+    setField(QStringLiteral("dropDuplicates"), spec.dropDuplicates);
     m_data->setOverrides(QString::fromStdString(spec.format), QString::fromStdString(spec.encoding),
                          QString::fromStdString(spec.textColumn),
                          QString::fromStdString(spec.labelColumn),

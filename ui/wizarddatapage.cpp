@@ -4,8 +4,10 @@
 #include "core/data/importoptions.h"
 #include "core/train/task.h"
 #include "ui/datachartsview.h"
+#include "ui/duplicatesdialog.h"
 #include "ui/newrunwizard.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -247,6 +249,29 @@ void WizardDataPage::buildForm()
     m_warnings->setWordWrap(true);
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_warnings);
+    // Duplicates found: see them, and drop them before training (spec drop_duplicates).
+    auto* duplicates = new QHBoxLayout;
+    m_dropDuplicates = new QCheckBox(this);
+    m_dropDuplicates->setObjectName(QStringLiteral("dropDuplicates"));
+    m_dropDuplicates->setToolTip(tr("Repeats within the training data are dropped, and "
+                                    "validation examples that repeat a training one, so that "
+                                    "validation scores texts the model has not seen."));
+    m_showDuplicates = new QPushButton(tr("Show duplicates…"), this);
+    m_showDuplicates->setObjectName(QStringLiteral("showDuplicates"));
+    connect(m_showDuplicates, &QPushButton::clicked, this, [this] {
+        if (!m_preview)
+            return;
+        auto* dialog = new DuplicatesDialog(*m_preview, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    duplicates->addWidget(m_dropDuplicates);
+    duplicates->addWidget(m_showDuplicates);
+    duplicates->addStretch(1);
+    layout->addLayout(duplicates);
+    m_dropDuplicates->hide();
+    m_showDuplicates->hide();
+    registerField(QStringLiteral("dropDuplicates"), m_dropDuplicates);
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("preview"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -297,6 +322,9 @@ void WizardDataPage::resetForNewFile()
     m_table->setRowCount(0);
     m_charts->setLabels({});
     m_charts->setLengths({}, static_cast<std::size_t>(m_maxLength->value()));
+    m_dropDuplicates->setChecked(false); // a choice about that file's duplicates
+    m_dropDuplicates->hide();
+    m_showDuplicates->hide();
     m_preview.reset();
     m_analyzedKey.clear(); // the same file again must be read again
     emit completeChanged();
@@ -555,6 +583,10 @@ void WizardDataPage::showWarnings(const DataPreview& preview)
                     nullptr, int(across));
     if (within > 0)
         lines << tr("⚠ %n duplicate or near-duplicate example(s).", nullptr, int(within));
+    m_dropDuplicates->setText(
+        tr("&Drop the %n duplicate(s) before training", nullptr, int(leak.droppable.size())));
+    m_dropDuplicates->setVisible(!leak.droppable.empty());
+    m_showDuplicates->setVisible(!preview.duplicates.empty());
     if (preview.imbalanceRatio() >= 10)
         lines << tr("⚠ Imbalanced labels: the largest class is %1× the smallest (\"%2\"). "
                     "Consider class weights (hyper-parameters page).")

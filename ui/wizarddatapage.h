@@ -8,10 +8,12 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -25,7 +27,8 @@ class DataChartsView;
  * token-length histogram with the truncation line, lets the delimiter be chosen (, ; tab | @),
  * warns about leakage, imbalance and import problems, and sets the validation split. The file is
  * read on a pool thread a moment after a setting changes. Fields: "trainFile", "validationFile",
- * "validationFraction" (percent), "maxLength", "labelSeparator". GUI thread only.
+ * "validationFraction" (percent), "maxLength", "labelSeparator", "dropDuplicates" (shown with a
+ * "Show duplicates…" list when the preview found any). GUI thread only.
  */
 class WizardDataPage : public QWizardPage
 {
@@ -93,6 +96,8 @@ private:
     QDoubleSpinBox* m_validationShare = nullptr;
     QLabel* m_detected = nullptr;
     QLabel* m_warnings = nullptr;
+    QCheckBox* m_dropDuplicates = nullptr;
+    QPushButton* m_showDuplicates = nullptr;
     QTableWidget* m_table = nullptr;
     DataChartsView* m_charts = nullptr;
     QTimer m_debounce;

@@ -115,6 +115,7 @@ const std::vector<Command>& commands()
          "\n"
          "  --config FILE        a run spec (the JSON the GUI saves); flags override it\n"
          "  --validation FILE    validation data (default: the file's own split, or 10%)\n"
+         "  --drop-duplicates    drop repeated texts (also in other spelling) before training\n"
          "  --text-column C      --label-column L   --encoding E   --delimiter D\n"
          "  --epochs N  --max-steps N  --max-length N  --batch-size N  --learning-rate X\n"
          "  --freeze all|head-only|top-k   --seed N  --threads N  --bf16\n"

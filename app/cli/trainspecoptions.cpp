@@ -24,7 +24,7 @@ const std::vector<std::string>& trainSpecOptions()
 
 const std::vector<std::string>& trainSpecSwitches()
 {
-    static const std::vector<std::string> names = {"bf16", "fp16", "use-rslora"};
+    static const std::vector<std::string> names = {"bf16", "fp16", "use-rslora", "drop-duplicates"};
     return names;
 }
 
@@ -79,6 +79,8 @@ TrainSpec specFromCommandLine(const CommandLine& line)
     spec.pairIterations = line.integer("pair-iterations", spec.pairIterations);
     if (line.has("use-rslora"))
         spec.lora.rsLora = true;
+    if (line.has("drop-duplicates"))
+        spec.dropDuplicates = true;
     if (line.has("bf16"))
         spec.bf16 = true;
     if (line.has("fp16"))

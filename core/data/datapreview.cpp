@@ -72,6 +72,8 @@ DataPreview previewData(const DataPreviewRequest& request)
     // Near-duplicate search is the slow part; a prefix of a large corpus stays interactive.
     leakage.nearDuplicates = examples.size() <= 50000;
     preview.leakage = checkLeakage(examples, leakage);
+    for (const DuplicatePair& pair : preview.leakage.pairs)
+        preview.duplicates.push_back({pair, examples[pair.first], examples[pair.second]});
 
     const std::size_t keep = std::min(request.sampleRows, examples.size());
     preview.sample.assign(std::make_move_iterator(examples.begin()),

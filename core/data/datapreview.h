@@ -24,6 +24,13 @@ struct DataPreviewRequest
     std::size_t sampleRows = 100;    ///< Examples kept for the preview table.
 };
 
+/** One pair of duplicates found in the preview, with both texts and where they are. */
+struct DuplicateExample
+{
+    DuplicatePair pair; ///< Kind, similarity, whether across splits (indices into the file).
+    Example first, second;
+};
+
 /** What a user sees before choosing the data of a run. A plain value. */
 struct DataPreview
 {
@@ -34,6 +41,8 @@ struct DataPreview
     bool partial = false; ///< maxExamples was reached: statistics cover a prefix.
     CorpusStatistics statistics;
     LeakageReport leakage;
+    /** The example pairs leakage.pairs names, with their texts (up to keptPairs per kind). */
+    std::vector<DuplicateExample> duplicates;
     /** Question-answering data (SQuAD, or an answer column): its questions and answers. */
     bool questionAnswering = false;
     AnswerStatistics answers;

@@ -1,6 +1,7 @@
 #include "core/train/trainingjob.h"
 
 #include "core/data/corpusimporter.h"
+#include "core/data/leakagechecker.h"
 #include "core/train/runrecorder.h"
 
 #include <memory>
@@ -24,6 +25,44 @@ std::vector<Example> importExamples(const std::string& file, const TrainSpec& sp
 
 } // namespace
 
+namespace {
+
+/** Drops repeats within the training data and validation examples that repeat a training one
+ *  (checkLeakage's exact, normalised and near duplicates), saying how many. */
+void dropDuplicateExamples(TrainingData& data, const std::function<void(const std::string&)>& warn)
+{
+    std::vector<Example> all;
+    all.reserve(data.train.size() + data.validation.size());
+    for (auto& example : data.train) {
+        all.push_back(std::move(example));
+        all.back().split = "train";
+    }
+    for (auto& example : data.validation) {
+        all.push_back(std::move(example));
+        all.back().split = "validation";
+    }
+    const LeakageReport report = checkLeakage(all);
+    std::size_t fromValidation = 0;
+    for (const std::size_t index : report.droppable)
+        fromValidation += all[index].split == "validation" ? 1 : 0;
+    const std::size_t dropped = dropDuplicates(all, report);
+    data.train.clear();
+    data.validation.clear();
+    for (auto& example : all)
+        (example.split == "validation" ? data.validation : data.train)
+            .push_back(std::move(example));
+    if (dropped > 0 && warn)
+        warn("Dropped " + std::to_string(dropped) +
+             " duplicate example(s) (the same text again, in another case or punctuation, or "
+             "with a few words changed)" +
+             (fromValidation > 0 ? "; " + std::to_string(fromValidation) +
+                                       " of them were validation examples repeating training ones"
+                                 : std::string()) +
+             ".");
+}
+
+} // namespace
+
 TrainingData loadTrainingData(const TrainSpec& spec, const std::atomic_bool* cancel,
                               const std::function<void(const std::string&)>& warn)
 {
@@ -32,15 +71,17 @@ TrainingData loadTrainingData(const TrainSpec& spec, const std::atomic_bool* can
     if (!spec.validationFile.empty()) {
         data.train = std::move(all);
         data.validation = importExamples(spec.validationFile, spec, cancel, warn);
-        return data;
+    } else {
+        // A folder or file with its own splits keeps them; the test split stays out.
+        for (auto& example : all) {
+            if (example.split == "validation")
+                data.validation.push_back(std::move(example));
+            else if (example.split != "test")
+                data.train.push_back(std::move(example));
+        }
     }
-    // A folder or file with its own splits keeps them; the test split stays out of training.
-    for (auto& example : all) {
-        if (example.split == "validation")
-            data.validation.push_back(std::move(example));
-        else if (example.split != "test")
-            data.train.push_back(std::move(example));
-    }
+    if (spec.dropDuplicates)
+        dropDuplicateExamples(data, warn);
     return data;
 }
 

@@ -11,7 +11,9 @@ namespace domaintune {
 
 /**
  * Reads the examples @p spec names: the training file, and the validation file when there is
- * one (else the training file's own "validation" split; its "test" split stays out). Records
+ * one (else the training file's own "validation" split; its "test" split stays out); with
+ * spec.dropDuplicates, duplicates within the training data and validation examples that repeat
+ * a training one are dropped and counted through @p warn. Records
  * the readers skipped are reported through @p warn (file and count, with the command that
  * lists them), never dropped in silence. @p cancel, when given, stops a long import. Throws
  * domaintune::Error as the readers do.

@@ -69,6 +69,7 @@ const std::vector<std::string>& knownKeys()
                                                   "lora_targets",
                                                   "use_rslora",
                                                   "method",
+                                                  "drop_duplicates",
                                                   "pair_sampling",
                                                   "pair_iterations",
                                                   "eval_steps",
@@ -215,6 +216,7 @@ nlohmann::json TrainSpec::toJson() const
                            {"lora_targets", lora.targets},
                            {"use_rslora", lora.rsLora},
                            {"method", method},
+                           {"drop_duplicates", dropDuplicates},
                            {"pair_sampling", pairSampling},
                            {"pair_iterations", pairIterations},
                            {"eval_steps", evalSteps},
@@ -285,6 +287,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "lora_targets", spec.lora.targets);
     read(json, "use_rslora", spec.lora.rsLora);
     read(json, "method", spec.method);
+    read(json, "drop_duplicates", spec.dropDuplicates);
     read(json, "pair_sampling", spec.pairSampling);
     read(json, "pair_iterations", spec.pairIterations);
     read(json, "eval_steps", spec.evalSteps);

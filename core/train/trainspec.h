@@ -46,6 +46,9 @@ struct TrainSpec
     std::uint64_t seed = 42;
     FreezePlan freeze;
     bool classWeights = false; ///< Weight classes by inverse frequency.
+    /** Drop duplicates (exact, normalised, near) before training: repeats within the training
+     *  data, and validation examples that repeat a training one. */
+    bool dropDuplicates = false;
     bool groupByLength = true; ///< Length-grouped batches (less padding).
     /**
      * While only the head trains (classification and NER) over more than one epoch, run the

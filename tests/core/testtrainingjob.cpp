@@ -50,6 +50,39 @@ private slots:
         QCOMPARE(data.validation.front().text, std::string("b"));
     }
 
+    void duplicatesAreDroppedOnRequest()
+    {
+        QTemporaryDir dir;
+        const std::string train = dir.filePath("train.csv").toStdString();
+        const std::string validation = dir.filePath("validation.csv").toStdString();
+        std::ofstream(train) << "text,label\n"
+                                "The licensee shall pay all fees within thirty days.,fees\n"
+                                "THE LICENSEE SHALL PAY ALL FEES WITHIN THIRTY DAYS!,fees\n"
+                                "Either party may terminate on written notice.,termination\n"
+                                "The supplier keeps the goods insured at all times.,insurance\n";
+        std::ofstream(validation) << "text,label\n"
+                                     "Either party may terminate on written notice.,termination\n"
+                                     "The tenant pays the rent monthly in advance.,fees\n";
+        TrainSpec spec;
+        spec.trainFile = train;
+        spec.validationFile = validation;
+        TrainingData kept = loadTrainingData(spec, nullptr, {});
+        QCOMPARE(kept.train.size(), std::size_t(4)); // off by default: everything read
+        QCOMPARE(kept.validation.size(), std::size_t(2));
+        spec.dropDuplicates = true;
+        std::vector<std::string> warnings;
+        const TrainingData data = loadTrainingData(
+            spec, nullptr, [&](const std::string& warning) { warnings.push_back(warning); });
+        QCOMPARE(data.train.size(), std::size_t(3));      // the shouted repeat goes
+        QCOMPARE(data.validation.size(), std::size_t(1)); // the repeated training text goes
+        QCOMPARE(data.validation.front().text,
+                 std::string("The tenant pays the rent monthly in advance."));
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QVERIFY2(warnings.front().find("Dropped 2 duplicate") != std::string::npos &&
+                     warnings.front().find("1 of them were validation") != std::string::npos,
+                 warnings.front().c_str());
+    }
+
     void runIsCreatedBeforeTrainingAndRecorded()
     {
         QTemporaryDir dir;

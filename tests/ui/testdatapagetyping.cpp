@@ -1,15 +1,18 @@
 // Typing a path into the wizard's data page, key by key, as the user guide tells users to: a
 // half-typed "/" or "/ho" is never read (it used to walk "/" and fail on /proc), a folder is
 // read only after Enter, and a file is read once it exists.
+#include "ui/duplicatesdialog.h"
 #include "ui/newrunwizard.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardhyperpage.h"
 #include "ui/wizardlayerspage.h"
 #include "ui/wizardtaskpage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -132,6 +135,61 @@ private slots:
 
     // New defaults (another layer plan) leave the values the user set and say what changed;
     // a generated run name follows the domain (changing layers used to reset Epochs silently).
+    // The duplicates warning offers the list and dropping them; the choice reaches the spec and
+    // is forgotten when another file is chosen.
+    void duplicatesCanBeSeenAndDropped()
+    {
+        NewRunWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        WizardDataPage* page = wizard.dataPage();
+        auto* field = page->findChild<QLineEdit*>(QStringLiteral("trainFile"));
+        auto* drop = page->findChild<QCheckBox*>(QStringLiteral("dropDuplicates"));
+        auto* show = page->findChild<QPushButton*>(QStringLiteral("showDuplicates"));
+        QVERIFY(field && drop && show);
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString& name, const QByteArray& bytes) {
+            QFile file(dir.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(bytes);
+            return file.fileName();
+        };
+        const QString repeated =
+            write(QStringLiteral("repeated.csv"),
+                  "text,label\nThe licensee shall pay all fees within thirty days.,fees\n"
+                  "THE LICENSEE SHALL PAY ALL FEES WITHIN THIRTY DAYS!,fees\n"
+                  "Either party may terminate on written notice.,termination\n"
+                  "Either party may terminate on written notice.,termination\n"
+                  "The supplier keeps the goods insured at all times.,insurance\n");
+        field->setText(repeated);
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr, 30000);
+        QVERIFY(!drop->isHidden() && !show->isHidden());
+        QVERIFY2(drop->text().contains(QStringLiteral("2 duplicate")), qPrintable(drop->text()));
+        show->click();
+        auto* dialog = page->findChild<DuplicatesDialog*>();
+        QTRY_VERIFY(dialog != nullptr && dialog->isVisible());
+        QCOMPARE(dialog->table()->rowCount(), 2);
+        QStringList kinds;
+        for (int row = 0; row < 2; ++row)
+            kinds << dialog->table()->item(row, 0)->text();
+        QVERIFY2(kinds.contains(QStringLiteral("exact")) &&
+                     kinds.contains(QStringLiteral("same but for case and punctuation")),
+                 qPrintable(kinds.join(QLatin1Char('|'))));
+        QVERIFY2(dialog->table()->item(0, 4)->text().contains(QStringLiteral("line")),
+                 qPrintable(dialog->table()->item(0, 4)->text()));
+        dialog->close();
+        drop->click();
+        QVERIFY(wizard.spec().dropDuplicates);
+
+        // A file without duplicates: nothing to offer, and the earlier choice is gone.
+        field->setText(write(QStringLiteral("clean.csv"),
+                             "text,label\nProfit rose,pos\nSales fell,neg\nFlat,neu\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->preview() != nullptr && page->preview()->examplesRead == 3,
+                                 30000);
+        QVERIFY(drop->isHidden() && show->isHidden());
+        QVERIFY(!wizard.spec().dropDuplicates);
+    }
+
     void hyperParametersKeepWhatTheUserSet()
     {
         NewRunWizard wizard;
