@@ -218,6 +218,15 @@ bool FewShotRun::trainEncoder()
     for (std::int64_t epoch = 0; m_step < m_totalSteps; ++epoch) {
         model.train();
         optimiser.applyFreeze(epoch);
+        bool encoderTrains = false;
+        for (const auto& item : model.named_parameters())
+            encoderTrains = encoderTrains ||
+                            (item.value().requires_grad() && model.groupOf(item.key()) != "head");
+        if (!encoderTrains)
+            throw Error("Few-shot training tunes the encoder, and the layer plan freezes all of "
+                        "it in epoch " +
+                        std::to_string(epoch + 1) +
+                        ". Let some layers train (the top layers at least).");
         for (std::size_t start = 0; start < m_pairs.size() && m_step < m_totalSteps;
              start += static_cast<std::size_t>(m_spec.batchSize)) {
             if (!waitWhilePaused())

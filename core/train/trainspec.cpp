@@ -154,6 +154,12 @@ void TrainSpec::validate() const
                 "setfit (few-shot) trains single-label text classification (task seq-cls) only");
         require(!lora.enabled(), "method",
                 "setfit (few-shot) fine-tunes the whole encoder; it does not take LoRA adapters");
+        require(freeze.preset != "head-only", "method",
+                "setfit (few-shot) tunes the encoder, and the layer plan trains only the head; "
+                "choose all layers or the top layers");
+        require(!bf16 && !fp16, "method",
+                "setfit (few-shot) trains in full precision; turn "
+                "bf16 and fp16 off");
     }
     // Checks preset and decay; group names are checked against the model when it loads.
     FreezePlan presetOnly = freeze;

@@ -247,6 +247,12 @@ private slots:
         spec.lora.rank = 4;
         QVERIFY_THROWS_EXCEPTION(Error, spec.validate());
         spec.lora.rank = 0;
+        spec.freeze.preset = "head-only"; // nothing of the encoder would learn
+        QVERIFY_THROWS_EXCEPTION(Error, spec.validate());
+        spec.freeze.preset = "all";
+        spec.bf16 = true;
+        QVERIFY_THROWS_EXCEPTION(Error, spec.validate());
+        spec.bf16 = false;
         spec.method = "prompting";
         QVERIFY_THROWS_EXCEPTION(Error, spec.validate());
         spec.method = "setfit";
