@@ -2811,6 +2811,10 @@ from %2</source>
             <numerusform>典型类别有 %n 个样本：标准微调通常效果相当或更好。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Few-shot training tunes the encoder: let more than the head train on the Layers page to use it.</source>
+        <translation>少样本训练会调整编码器：如需使用，请在“层”页面让分类头以外的层也参与训练。</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>

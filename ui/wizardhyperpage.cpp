@@ -387,6 +387,9 @@ void WizardHyperPage::updateFewShot()
     else if (owner->layersPage()->lora().enabled())
         why = tr("Few-shot training tunes the whole encoder: turn LoRA off on the Layers page "
                  "to use it.");
+    else if (owner->layersPage()->plan().preset == "head-only")
+        why = tr("Few-shot training tunes the encoder: let more than the head train on the "
+                 "Layers page to use it.");
     const bool possible = why.isEmpty();
     const bool before = m_fewShot->isChecked() && m_fewShot->isEnabled();
     m_applying = true;
