@@ -78,9 +78,16 @@ SentencePiecePlugin::SentencePiecePlugin()
 
         // DEEPBIND: the plugin's own references (sentencepiece -> its bundled protobuf) bind inside
         // the plugin first, never to LibTorch's protobuf already in the process. AddressSanitizer
-        // cannot run a DEEPBIND library; its build (tests/sanitize/run.sh) has no LibTorch.
-#if defined(__SANITIZE_ADDRESS__)
+        // cannot run a DEEPBIND library; its builds (tests/sanitize/run.sh, the fuzzers) have no
+        // LibTorch.
+#if defined(__SANITIZE_ADDRESS__) // gcc
     constexpr int kBinding = 0;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) // clang (the fuzzers)
+    constexpr int kBinding = 0;
+#else
+    constexpr int kBinding = RTLD_DEEPBIND;
+#endif
 #else
     constexpr int kBinding = RTLD_DEEPBIND;
 #endif

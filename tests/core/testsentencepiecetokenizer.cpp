@@ -1,11 +1,16 @@
 // The sentencepiece-backed tokenizer: native ids (ALBERT, T5, Llama) and the fairseq layout
 // of Hugging Face's XLMRobertaTokenizer, with templates and offsets.
+#include "core/common/error.h"
+#include "core/text/precompiledcharsmap.h"
 #include "core/text/sentencepiecemodel.h"
 #include "core/text/sentencepiecetokenizer.h"
 #include "core/text/tokenizerfactory.h"
 #include "tokenizerfixtures.h"
 
 #include <QtTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace domaintune;
 
@@ -87,6 +92,41 @@ private slots:
         QVERIFY(!tokens.empty());
         QVERIFY(
             std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.id == 3; }));
+    }
+
+    // sentencepiece walks the normaliser's trie without bounds checks: a model whose character
+    // map points outside itself crashed it on the first text (found by fuzz_sentencepiece). It
+    // is refused on loading instead, with the file named.
+    void damagedCharacterMapIsRefused()
+    {
+        const std::string reference =
+            DOMAINTUNE_SOURCE_DIR "/tests/reference/tokenizers/xlmr/sentencepiece.bpe.model";
+        std::ifstream in(reference, std::ios::binary);
+        std::string model((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // The map inside the model is the one tokenizer.json carries (base64).
+        std::ifstream json(DOMAINTUNE_SOURCE_DIR "/tests/reference/tokenizers/xlmr/tokenizer.json");
+        const auto config = nlohmann::json::parse(json);
+        std::string map;
+        for (const auto& step : config["normalizer"]["normalizers"])
+            if (step["type"] == "Precompiled")
+                map = decodeBase64(step["precompiled_charsmap"].get<std::string>());
+        const auto at = model.find(map);
+        QVERIFY(!map.empty() && at != std::string::npos);
+        QTemporaryDir dir;
+        const std::string path =
+            dir.filePath(QStringLiteral("sentencepiece.bpe.model")).toStdString();
+        // The root unit (after the 4-byte size) sends the walk far beyond the trie.
+        model.replace(at + 4, 4, std::string("\x00\xfc\xff\x7f", 4));
+        std::ofstream(path, std::ios::binary) << model;
+        try {
+            const auto tokenizer = loadTokenizer(dir.path().toStdString());
+            tokenizer->tokenize(kText);
+            QFAIL("the damaged model was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains(QStringLiteral("character map")), e.what());
+            QVERIFY2(QString(e.what()).contains(QStringLiteral("sentencepiece.bpe.model")),
+                     e.what());
+        }
     }
 
 private:

@@ -23,7 +23,7 @@ seconds=${1:-30}
 build=${2:-$root/build-fuzz}
 # --ci: inputs per harness, sized to about 30 s each on a 2-core AMD EPYC.
 declare -A ci_runs=([fuzz_checkpoint]=80000 [fuzz_config]=40000 [fuzz_tokenizer]=4000
-    [fuzz_corpus]=20000 [fuzz_bundle]=50000)
+    [fuzz_corpus]=20000 [fuzz_bundle]=50000 [fuzz_sentencepiece]=3000)
 shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}
 command -v clang++-14 >/dev/null ||
     { echo "fuzz: clang++-14 is missing; run: sudo apt install clang-14 libclang-rt-14-dev" >&2; exit 2; }
@@ -35,7 +35,7 @@ cmake --build "$build" --target fuzzers --parallel "${DOMAINTUNE_JOBS:-2}" >"$bu
     { grep -E "error" "$build.build.log" | head -20 >&2; exit 1; }
 
 seeds="$build/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_checkpoint,fuzz_config,fuzz_tokenizer,fuzz_corpus,fuzz_bundle}
+rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_checkpoint,fuzz_config,fuzz_tokenizer,fuzz_corpus,fuzz_bundle,fuzz_sentencepiece}
 # Committed, small, valid inputs.
 for folder in "$root"/tests/reference/models/*/; do
     name=$(basename "$folder")
@@ -45,6 +45,7 @@ done
 printf '{"metadata": {"total_size": 8}, "weight_map": {"a.weight": "model-00001-of-00002.safetensors"}}' \
     >"$seeds/fuzz_checkpoint/index.json"
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\nthe\n##s\nlicen\n##see\n' >"$seeds/fuzz_tokenizer/vocab"
+cp "$root/tests/reference/tokenizers/xlmr/sentencepiece.bpe.model" "$seeds/fuzz_sentencepiece/xlmr.model"
 printf '#version: 0.2\na b\nab c\n' >"$seeds/fuzz_tokenizer/merges"
 cp "$root/tests/reference/tokenizers/roberta/tokenizer.json" "$seeds/fuzz_tokenizer/roberta.json"
 python3 -c 'import base64, json, sys
@@ -77,7 +78,9 @@ if [ -d "$shared" ]; then
 fi
 
 status=0
-for fuzzer in fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle; do
+# The sentencepiece harness loads the build's plugin (not instrumented: see the harness).
+export DOMAINTUNE_PLUGIN_DIR="$build/lib/domaintune"
+for fuzzer in fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle fuzz_sentencepiece; do
     corpus="$build/corpus/$fuzzer" findings="$build/findings/$fuzzer"
     mkdir -p "$corpus" "$findings"
     log="$build/$fuzzer.log"
