@@ -189,4 +189,16 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
     return evaluation;
 }
 
+TrainingEvent evaluationEvent(const Evaluation& evaluation, double epoch)
+{
+    TrainingEvent event;
+    event.kind = TrainingEventKind::Evaluation;
+    event.epoch = epoch;
+    event.metrics = evaluation.metrics;
+    event.labels = evaluation.labels;
+    event.confusion = evaluation.confusion;
+    event.perClass = evaluation.perClass;
+    return event;
+}
+
 } // namespace domaintune

@@ -34,4 +34,7 @@ struct Evaluation
 Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
                     std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control);
 
+/** The Evaluation event that reports @p evaluation at (fractional) @p epoch. */
+TrainingEvent evaluationEvent(const Evaluation& evaluation, double epoch);
+
 } // namespace domaintune

@@ -344,14 +344,7 @@ void FewShotRun::evaluateValidation()
     if (!evaluation.complete)
         return;
     m_result.metrics = m_result.bestMetrics = evaluation.metrics;
-    TrainingEvent event;
-    event.kind = TrainingEventKind::Evaluation;
-    event.epoch = double(m_spec.epochs);
-    event.metrics = evaluation.metrics;
-    event.labels = evaluation.labels;
-    event.confusion = evaluation.confusion;
-    event.perClass = evaluation.perClass;
-    emit(event);
+    emit(evaluationEvent(evaluation, double(m_spec.epochs)));
 }
 
 TrainResult FewShotRun::finishCancelled()

@@ -204,14 +204,7 @@ bool TrainingRun::evaluateAndTrack()
     }
     m_state.evaluationPending = false;
     m_result.metrics = evaluation.metrics;
-    TrainingEvent event;
-    event.kind = TrainingEventKind::Evaluation;
-    event.epoch = double(m_state.epoch);
-    event.metrics = evaluation.metrics;
-    event.labels = evaluation.labels;
-    event.confusion = evaluation.confusion;
-    event.perClass = evaluation.perClass;
-    emit(event);
+    emit(evaluationEvent(evaluation, double(m_state.epoch)));
 
     if (m_best->offer(evaluation.metrics, m_state)) {
         m_result.bestMetrics = evaluation.metrics;
