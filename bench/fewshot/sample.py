@@ -4,7 +4,8 @@
     sample.py --data DATA/finance --out OUT/finance-8-1 --per-class 8 --seed 1 [--classes N]
 
 Training and validation: --per-class examples of each class, drawn with --seed from the
-folder's training and validation splits (a few-shot user has few labels for both). Test: every
+folder's training and validation splits (a few-shot user has few labels for both; all of a
+class where the validation split has fewer). Test: every
 test example of those classes, the same for every size and seed. --classes N keeps the N most
 frequent classes of the training split (CUAD has 21 clause types, some with fewer than 64
 examples). Writes train.jsonl, validation.jsonl, test.jsonl and meta.json in the form
@@ -22,13 +23,13 @@ def read_jsonl(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def per_class(examples, labels, k, rng):
+def per_class(examples, labels, k, rng, at_most=False):
     chosen = []
     for label in labels:
         pool = [e for e in examples if e["label"] == label]
-        if len(pool) < k:
+        if len(pool) < k and not at_most:
             raise SystemExit(f"only {len(pool)} examples of {label!r}; --per-class {k} needs more")
-        chosen += rng.sample(pool, k)
+        chosen += rng.sample(pool, min(k, len(pool)))
     rng.shuffle(chosen)
     return chosen
 
@@ -48,8 +49,9 @@ def main():
     labels = sorted(label for label, _ in counts.most_common(args.classes or None))
     rng = random.Random(args.seed)
     splits = {"train": per_class(train, labels, args.per_class, rng),
+              # all of a class where the validation split has fewer (PhraseBank: 60 negative)
               "validation": per_class(read_jsonl(os.path.join(args.data, "validation.jsonl")),
-                                      labels, args.per_class, rng),
+                                      labels, args.per_class, rng, at_most=True),
               "test": [e for e in read_jsonl(os.path.join(args.data, "test.jsonl"))
                        if e["label"] in labels]}
     os.makedirs(args.out, exist_ok=True)
