@@ -1,6 +1,7 @@
 #include "ui/comparedialog.h"
 
 #include "core/store/runstore.h"
+#include "core/train/bestevaluation.h"
 #include "core/train/task.h"
 #include "ui/confusionmatrixview.h"
 #include "ui/liveplot.h"
@@ -119,21 +120,20 @@ QWidget* CompareDialog::createFinalEvaluation(QWidget* parent)
 {
     auto* page = new QWidget(parent);
     auto* layout = new QVBoxLayout(page);
-    // Each run's last validation evaluation (an export's verification is not one).
+    // Each run's last validation evaluation (an export's verification is not one), its summary
+    // read once.
     std::vector<std::optional<EvaluationRecord>> last;
+    std::vector<nlohmann::json> summaries;
     std::set<std::string> names;
     for (qint64 id : std::as_const(m_runIds)) {
-        std::optional<EvaluationRecord> found;
-        for (const auto& evaluation : m_store->evaluations(id))
-            if (evaluation.split == "validation" && (!found || evaluation.step >= found->step))
-                found = evaluation;
-        if (found) {
-            const auto summary = nlohmann::json::parse(found->summaryJson);
-            for (const auto& [name, value] : summary.items())
-                if (value.is_number())
-                    names.insert(name);
-        }
-        last.push_back(found);
+        const auto evaluations = m_store->evaluations(id);
+        const EvaluationRecord* found = lastValidationEvaluation(evaluations);
+        last.push_back(found ? std::optional<EvaluationRecord>(*found) : std::nullopt);
+        summaries.push_back(found ? nlohmann::json::parse(found->summaryJson)
+                                  : nlohmann::json::object());
+        for (const auto& [name, value] : summaries.back().items())
+            if (value.is_number())
+                names.insert(name);
     }
     m_final = readOnlyTable(page);
     m_final->setObjectName(QStringLiteral("finalTable"));
@@ -149,9 +149,7 @@ QWidget* CompareDialog::createFinalEvaluation(QWidget* parent)
     for (const std::string& name : names) {
         m_final->setItem(row, 0, new QTableWidgetItem(metricText(QString::fromStdString(name))));
         for (int run = 0; run < m_runIds.size(); ++run) {
-            const auto& evaluation = last[std::size_t(run)];
-            const auto summary = evaluation ? nlohmann::json::parse(evaluation->summaryJson)
-                                            : nlohmann::json::object();
+            const auto& summary = summaries[std::size_t(run)];
             if (summary.contains(name) && summary[name].is_number())
                 m_final->setItem(
                     row, run + 1,

@@ -335,12 +335,13 @@ void WizardHyperPage::initializePage()
         m_defaultsKey = key; // A loaded spec's values stay until the task or model changes.
         return;
     }
+    // New defaults once: for a new task, model or plan, or when few-shot was just (un)ticked.
+    const bool methodChanged = updateFewShot();
     if (key != m_defaultsKey) {
         m_defaultsKey = key;
-        updateFewShot();
         applyDefaults();
-    } else {
-        updateFewShot();
+    } else if (methodChanged) {
+        offerBasicDefaults();
     }
     // A generated name follows the domain and task (a name the user typed stays).
     const QString namedFor = field(QStringLiteral("domain")).toString() + QLatin1Char('-') + task;
@@ -369,7 +370,7 @@ void WizardHyperPage::renewRunName()
     m_output->setText(QDir::toNativeSeparators(runs + name));
 }
 
-void WizardHyperPage::updateFewShot()
+bool WizardHyperPage::updateFewShot()
 {
     const auto* owner = qobject_cast<NewRunWizard*>(wizard());
     const QString task = field(QStringLiteral("task")).toString();
@@ -415,8 +416,7 @@ void WizardHyperPage::updateFewShot()
                                   nullptr, int(typical)));
     else
         m_fewShotNote->clear();
-    if (before != (m_fewShot->isChecked() && m_fewShot->isEnabled()))
-        offerBasicDefaults(); // few-shot has its own epochs, learning rate and warm-up
+    return before != (m_fewShot->isChecked() && m_fewShot->isEnabled());
 }
 
 void WizardHyperPage::applyDefaults()

@@ -64,8 +64,9 @@ private:
      *  method, except those the user set (the note says what changed). */
     void offerBasicDefaults();
     /** Offers few-shot training where the task and data suit it (and ticks it when the median
-     *  class has fewer than kFewShotExamples examples, unless the user decided). */
-    void updateFewShot();
+     *  class has fewer than kFewShotExamples examples, unless the user decided). Returns
+     *  whether that ticked or unticked it (few-shot has its own defaults). */
+    bool updateFewShot();
     double learningRate() const;
 
     QLineEdit* m_name = nullptr;

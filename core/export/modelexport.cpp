@@ -21,11 +21,7 @@ const EvaluationRecord* cardEvaluation(const std::vector<EvaluationRecord>& eval
 {
     if (best && findTask(task)) // an unknown task has no main metric: the last one, as without
         return bestEvaluation(evaluations, task).evaluation;
-    const EvaluationRecord* last = nullptr;
-    for (const EvaluationRecord& evaluation : evaluations)
-        if (evaluation.split == "validation")
-            last = &evaluation;
-    return last;
+    return lastValidationEvaluation(evaluations);
 }
 
 /** The model card's facts from a run in the history. */

@@ -252,6 +252,14 @@ TaskModelImpl& PretrainedModel::module() const
     return *d->model;
 }
 
+void PretrainedModel::setDropout(double rate)
+{
+    // Every family builds its dropout from torch::nn::Dropout.
+    for (const auto& module : d->model->modules())
+        if (auto* dropout = module->as<torch::nn::DropoutImpl>())
+            dropout->options.p(rate);
+}
+
 void PretrainedModel::moveTo(const std::string& device)
 {
     const bool cuda = torch::cuda::is_available();

@@ -115,6 +115,11 @@ public:
      * usable. Call before building an optimiser over the parameters.
      */
     void moveTo(const std::string& device);
+    /**
+     * Sets every dropout rate of the model to @p rate for this session (a run's --dropout);
+     * config.json, and so the saved model, keeps its own rates.
+     */
+    void setDropout(double rate);
     /** Returns where the model runs, e.g. "cpu" or "cuda:0". */
     std::string device() const;
 

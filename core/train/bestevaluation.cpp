@@ -31,4 +31,13 @@ BestEvaluation bestEvaluation(const std::vector<EvaluationRecord>& evaluations,
     return best;
 }
 
+const EvaluationRecord* lastValidationEvaluation(const std::vector<EvaluationRecord>& evaluations)
+{
+    const EvaluationRecord* last = nullptr;
+    for (const EvaluationRecord& evaluation : evaluations)
+        if (evaluation.split == "validation")
+            last = &evaluation;
+    return last;
+}
+
 } // namespace domaintune

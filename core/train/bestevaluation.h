@@ -24,4 +24,11 @@ struct BestEvaluation
 BestEvaluation bestEvaluation(const std::vector<EvaluationRecord>& evaluations,
                               const std::string& task);
 
+/**
+ * The last validation evaluation of @p evaluations (in the history's order: by step), or null;
+ * evaluations of other splits (export verification) are passed over. Points into
+ * @p evaluations. Pure function; thread-safe.
+ */
+const EvaluationRecord* lastValidationEvaluation(const std::vector<EvaluationRecord>& evaluations);
+
 } // namespace domaintune

@@ -157,9 +157,7 @@ void FewShotRun::prepare()
     m_model->moveTo(m_spec.device);
     m_device = m_model->module().parameters().front().device();
     if (m_spec.dropout >= 0)
-        for (const auto& module : m_model->module().modules())
-            if (auto* dropout = module->as<torch::nn::DropoutImpl>())
-                dropout->options.p(m_spec.dropout);
+        m_model->setDropout(m_spec.dropout);
     const auto ids = ObjectiveIds::of(*m_tokenizer, m_model->config().vocabSize);
     m_objective = std::make_unique<Objective>(Task::SequenceClassification, ids, 0.15, false,
                                               torch::Tensor());

@@ -84,10 +84,8 @@ void TrainingRun::prepare()
     checkRunFitsModel(m_s.model->config(), spec.modelDir, spec.maxLength,
                       m_s.tokenizer->vocabSize());
     m_s.model->moveTo(spec.device);
-    if (spec.dropout >= 0) // every family builds its dropout from torch::nn::Dropout
-        for (const auto& module : m_s.model->module().modules())
-            if (auto* dropout = module->as<torch::nn::DropoutImpl>())
-                dropout->options.p(spec.dropout);
+    if (spec.dropout >= 0)
+        m_s.model->setDropout(spec.dropout);
     attachAdapters();
     TrainingEvent loaded;
     loaded.message = m_s.model->loadReport().summary();
