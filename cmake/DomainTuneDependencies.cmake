@@ -33,6 +33,13 @@ if(NOT TARGET domaintune::torch)
     target_compile_options(domaintune_torch_deps INTERFACE ${_dt_torch_flags})
 endif()
 
+# c10d's Gloo process group (data-parallel training, core/train/rankgroup.cpp): LibTorch exports
+# it, its header needs gloo's and USE_C10D_GLOO.
+find_path(DOMAINTUNE_GLOO_INCLUDE_DIR gloo/config.h HINTS ${TORCH_INCLUDE_DIRS})
+if(NOT DOMAINTUNE_GLOO_INCLUDE_DIR)
+    domaintune_missing("Gloo headers (gloo/config.h)" "libgloo-dev")
+endif()
+
 # Plain C/C++ libraries --------------------------------------------------------------------
 find_package(nlohmann_json 3.10 QUIET)
 if(NOT nlohmann_json_FOUND)

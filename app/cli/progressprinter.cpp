@@ -23,7 +23,9 @@ std::string duration(double seconds)
 
 } // namespace
 
-ProgressPrinter::ProgressPrinter() : m_terminal(isatty(STDERR_FILENO) != 0) {}
+ProgressPrinter::ProgressPrinter(bool quiet)
+    : m_quiet(quiet), m_terminal(isatty(STDERR_FILENO) != 0)
+{}
 
 void ProgressPrinter::printStep(const TrainingEvent& event)
 {
@@ -35,11 +37,15 @@ void ProgressPrinter::printStep(const TrainingEvent& event)
     m_lastPrint = now;
     const int width = 24;
     const int filled = event.totalSteps > 0 ? int(width * event.step / event.totalSteps) : 0;
-    char numbers[160];
+    char perProcess[64] = "";
+    if (event.processes > 1)
+        std::snprintf(perProcess, sizeof perProcess, " (%.1f × %d processes)",
+                      event.samplesPerSecond / event.processes, event.processes);
+    char numbers[224];
     std::snprintf(
-        numbers, sizeof numbers, "] step %lld/%lld  loss %.4f  lr %.2e  %.1f samples/s  ETA %s",
+        numbers, sizeof numbers, "] step %lld/%lld  loss %.4f  lr %.2e  %.1f samples/s%s  ETA %s",
         static_cast<long long>(event.step), static_cast<long long>(event.totalSteps), event.loss,
-        event.learningRate, event.samplesPerSecond, duration(event.etaSeconds).c_str());
+        event.learningRate, event.samplesPerSecond, perProcess, duration(event.etaSeconds).c_str());
     std::cerr << (m_terminal ? "\r[" : "[") << std::string(filled, '#')
               << std::string(width - filled, '.') << numbers << (m_terminal ? "\x1b[K" : "\n");
     m_lineOpen = m_terminal;
@@ -47,6 +53,8 @@ void ProgressPrinter::printStep(const TrainingEvent& event)
 
 void ProgressPrinter::onEvent(const TrainingEvent& event)
 {
+    if (m_quiet)
+        return;
     if (event.kind == TrainingEventKind::Step) {
         printStep(event);
         return;

@@ -14,12 +14,14 @@ namespace domaintune::cli {
 class ProgressPrinter : public EventSink
 {
 public:
-    ProgressPrinter();
+    /** @p quiet: print nothing (a data-parallel run's ranks other than 0). */
+    explicit ProgressPrinter(bool quiet = false);
     void onEvent(const TrainingEvent& event) override;
 
 private:
     void printStep(const TrainingEvent& event);
 
+    bool m_quiet = false;
     bool m_terminal = false;
     bool m_lineOpen = false;
     std::chrono::steady_clock::time_point m_lastPrint;

@@ -6,8 +6,10 @@
 #include "core/store/runstore.h"
 #include "core/train/trainingjob.h"
 #include "progressprinter.h"
+#include "trainlauncher.h"
 #include "trainspecoptions.h"
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -15,6 +17,14 @@
 
 namespace domaintune::cli {
 namespace {
+
+TrainingControl* g_control = nullptr;
+
+extern "C" void cancelTraining(int)
+{
+    if (g_control)
+        g_control->requestCancel(); // an atomic store: safe in a signal handler
+}
 
 /** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
  * continues), or 0. Throws when that run already completed: resuming it again would only add
@@ -43,26 +53,45 @@ int runTrain(CommandLine& commandLine)
 {
     std::vector<std::string> known = trainSpecOptions();
     known.emplace_back("history");
+    for (const char* name : {"nproc", "nnodes", "node-rank", "master"})
+        known.emplace_back(name);
     std::vector<std::string> switches = trainSpecSwitches();
     for (const char* name : {"resume", "no-history"})
         switches.emplace_back(name);
     commandLine.allowOnly(known, switches);
     const TrainSpec spec = specFromCommandLine(commandLine);
+    if (wantsTrainingProcesses(commandLine)) {
+        spec.validate(); // once here, not once per process
+        return launchTrainingProcesses(commandLine);
+    }
+    // One of several processes (torchrun's variables, or --nproc's): rank 0 reports and
+    // records; the others only train, and speak only to say why they failed.
+    const auto distributed = distributedEnvFromEnvironment();
+    const bool leader = !distributed || distributed->rank == 0;
     const TrainingData data = loadTrainingData(
         spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });
-    std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
-              << " validation examples\n";
+    if (leader)
+        std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
+                  << " validation examples\n";
 
-    ProgressPrinter printer;
+    ProgressPrinter printer(!leader);
     TrainingJobOptions options;
-    if (!commandLine.has("no-history")) {
+    options.train.distributed = distributed;
+    if (!commandLine.has("no-history") && leader) {
         options.historyPath = commandLine.value("history", RunStore::defaultPath());
         options.parentRunId =
             commandLine.has("resume") ? runToResume(options.historyPath, spec.outputDir) : 0;
     }
     options.train.resume = commandLine.has("resume");
     TrainingControl control;
+    // Ctrl-C or SIGTERM: stop at the next step with a checkpoint (resumable), not mid-write.
+    g_control = &control;
+    std::signal(SIGINT, cancelTraining);
+    std::signal(SIGTERM, cancelTraining);
     const TrainingJobResult job = runTrainingJob(spec, data, printer, control, options);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_control = nullptr;
     const TrainResult& result = job.result;
 
     nlohmann::json json = {
@@ -90,7 +119,8 @@ int runTrain(CommandLine& commandLine)
                                   "); the outcome is recorded, some metrics are missing";
     if (result.status == "failed")
         throw Error(result.message);
-    std::cout << json.dump(2) << '\n';
+    if (leader) // the one result of a run on several processes
+        std::cout << json.dump(2) << '\n';
     return result.status == "completed" ? 0 : 1;
 }
 

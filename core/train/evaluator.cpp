@@ -1,5 +1,6 @@
 #include "core/train/evaluator.h"
 
+#include "core/train/rankgroup.h"
 #include "core/train/spananswer.h"
 #include "core/train/squadmetric.h"
 
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 namespace domaintune {
@@ -103,10 +105,53 @@ void summarise(Task task, const std::vector<std::string>& labels, const Collecte
     }
 }
 
+/** @p in as JSON, for the ranks of a data-parallel run to pool their shares (no QA logits). */
+nlohmann::json shareOf(const Collected& in)
+{
+    return {{"loss_sum", in.lossSum},
+            {"batches", in.batches},
+            {"truth", in.truth},
+            {"predicted", in.predicted},
+            {"multi_truth", in.multiTruth},
+            {"multi_predicted", in.multiPred},
+            {"gold_tags", in.goldTags},
+            {"guessed_tags", in.guessedTags},
+            {"tokens_right", in.tokensRight},
+            {"tokens_seen", in.tokensSeen}};
+}
+
+template <typename T>
+void append(std::vector<T>& to, const nlohmann::json& from)
+{
+    for (const auto& item : from)
+        to.push_back(item.get<T>());
+}
+
+/** Every rank's predictions in one Collected (rank order; the metrics do not depend on it). */
+Collected pooled(RankGroup& group, const Collected& mine)
+{
+    Collected all;
+    for (const std::string& bytes : group.gatherBytes(shareOf(mine).dump())) {
+        const auto share = nlohmann::json::parse(bytes);
+        all.lossSum += share.at("loss_sum").get<double>();
+        all.batches += share.at("batches").get<std::int64_t>();
+        append(all.truth, share.at("truth"));
+        append(all.predicted, share.at("predicted"));
+        append(all.multiTruth, share.at("multi_truth"));
+        append(all.multiPred, share.at("multi_predicted"));
+        append(all.goldTags, share.at("gold_tags"));
+        append(all.guessedTags, share.at("guessed_tags"));
+        all.tokensRight += share.at("tokens_right").get<std::int64_t>();
+        all.tokensSeen += share.at("tokens_seen").get<std::int64_t>();
+    }
+    return all;
+}
+
 } // namespace
 
 Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
-                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control)
+                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control,
+                    RankGroup* group)
 {
     const bool wasTraining = model.is_training();
     model.eval();
@@ -120,16 +165,32 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
     });
     Collected collected;
     bool complete = true;
-    for (std::size_t start = 0; start < order.size(); start += std::size_t(batchSize)) {
-        if (control.cancelRequested()) {
-            complete = false;
-            break;
+    // Data-parallel: batch b is evaluated by rank b % ranks and the predictions pooled, except
+    // for question answering (answers need every window's logits), which each rank does whole.
+    const bool squad = taskInfo(objective.task()).report == TaskReport::Squad;
+    const bool shard = group && !squad;
+    const std::size_t ranks = shard ? std::size_t(group->size()) : 1;
+    std::size_t batchNumber = 0;
+    for (std::size_t start = 0; start < order.size();
+         start += std::size_t(batchSize), ++batchNumber) {
+        if (batchNumber % ranks == 0) { // with a group, the ranks stop at the same batch
+            bool cancel = control.cancelRequested();
+            if (group)
+                cancel = group->max({cancel ? 1.0 : 0.0}).front() > 0;
+            if (cancel) {
+                complete = false;
+                break;
+            }
         }
         const std::vector<std::size_t> indices(
             order.begin() + long(start),
             order.begin() + long(std::min(order.size(), start + std::size_t(batchSize))));
         const auto device = model.parameters().front().device();
-        const auto batch = objective.makeBatch(features, indices, generator).to(device);
+        // Made by every rank: masked-LM masks come from one generator stream, in batch order.
+        auto cpuBatch = objective.makeBatch(features, indices, generator);
+        if (shard && batchNumber % ranks != std::size_t(group->rank()))
+            continue;
+        const auto batch = cpuBatch.to(device);
         const auto output = model.forward(batch.inputs);
         collected.lossSum += objective.loss(output, batch).item<double>();
         ++collected.batches;
@@ -146,8 +207,9 @@ Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const Feat
             }
         }
     }
-    if (complete && taskInfo(objective.task()).report == TaskReport::Squad &&
-        !features.spanExamples.empty()) {
+    if (shard && complete)
+        collected = pooled(*group, collected);
+    if (complete && squad && !features.spanExamples.empty()) {
         std::map<std::size_t, std::vector<std::size_t>> windows; // example -> its features
         for (std::size_t i = 0; i < features.features.size(); ++i)
             windows[static_cast<std::size_t>(features.features[i].example)].push_back(i);

@@ -11,6 +11,8 @@
 
 namespace domaintune {
 
+class RankGroup;
+
 /** The metrics of one evaluation. */
 struct Evaluation
 {
@@ -29,10 +31,13 @@ struct Evaluation
  * previous mode). Masked-LM masks come from a generator seeded with @p seed, so every
  * evaluation of a run masks the same tokens and the training RNG stream is untouched.
  * Checks @p control between batches; when cancelled, returns what was computed so far with
- * Evaluation::complete false.
+ * Evaluation::complete false. With @p group (a data-parallel run), every rank calls it: the
+ * batches are shared out, the predictions pooled, and every rank gets the same metrics (macro-F1
+ * over all predictions, not an average of the ranks'); a cancel on any rank stops all.
  */
 Evaluation evaluate(TaskModelImpl& model, const Objective& objective, const FeatureSet& features,
-                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control);
+                    std::int64_t batchSize, std::uint64_t seed, const TrainingControl& control,
+                    RankGroup* group = nullptr);
 
 /** The Evaluation event that reports @p evaluation at (fractional) @p epoch. */
 TrainingEvent evaluationEvent(const Evaluation& evaluation, double epoch);

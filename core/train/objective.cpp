@@ -167,4 +167,24 @@ torch::Tensor Objective::loss(const ModelOutput& output, const TrainBatch& batch
                             options);
 }
 
+double Objective::lossWeight(const TrainBatch& batch) const
+{
+    const TaskObjective objective = taskInfo(m_task).objective;
+    if (objective == TaskObjective::AnswerSpan || objective == TaskObjective::BinaryCrossEntropy)
+        return double(batch.size);
+    if (objective == TaskObjective::CausalLm)
+        return batch.labels.narrow(1, 1, batch.labels.size(1) - 1)
+            .ne(kIgnoredLabel)
+            .sum()
+            .item<double>();
+    const auto scored = batch.labels.ne(kIgnoredLabel);
+    if (objective != TaskObjective::MaskedLm && m_classWeights.defined() &&
+        taskInfo(m_task).classWeights)
+        return m_classWeights.to(batch.labels.device())
+            .index({batch.labels.masked_select(scored)})
+            .sum()
+            .item<double>();
+    return scored.sum().item<double>();
+}
+
 } // namespace domaintune

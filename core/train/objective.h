@@ -57,6 +57,10 @@ public:
                          c10::optional<at::Generator> generator = c10::nullopt) const;
     /** Returns the mean loss of @p output against @p batch. */
     torch::Tensor loss(const ModelOutput& output, const TrainBatch& batch) const;
+    /** Returns what loss() averages over in @p batch: examples, or the scored tokens (their
+     * class weights' sum with class weights). Data-parallel ranks weigh their mean losses by it,
+     * so that their gradients add up to the gradient of the whole batch's mean. */
+    double lossWeight(const TrainBatch& batch) const;
 
     Task task() const { return m_task; }
 

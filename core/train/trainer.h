@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/data/example.h"
+#include "core/train/distributedenv.h"
 #include "core/train/trainingevents.h"
 #include "core/train/trainspec.h"
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,15 @@ struct TrainOptions
      * injectNonFiniteLossCount batches with NaN. 0 = off. */
     std::int64_t injectNonFiniteLossAtStep = 0;
     std::int64_t injectNonFiniteLossCount = 1;
+    /** With injectNonFiniteLossAtStep in a data-parallel run: only this rank's loss (-1: all). */
+    int injectNonFiniteLossRank = -1;
     /** Stop (as if cancelled) after this many optimiser steps in this call. 0 = off. */
     std::int64_t stopAfterSteps = 0;
+    /** Data-parallel training: this process's place among the run's processes (torchrun's
+     * variables; distributedEnvFromEnvironment()). Every process calls Trainer::run with the
+     * same spec and data; each trains on its share of every batch (spec.batchSize examples),
+     * the gradients are summed, and only rank 0 writes checkpoints and models. */
+    std::optional<DistributedEnv> distributed;
 };
 
 /** How a run ended. Plain value type. */

@@ -44,6 +44,9 @@ struct TrainingEvent
     double learningRate = 0;     ///< Step: the base learning rate used.
     double samplesPerSecond = 0; ///< Step: throughput over the last steps.
     double tokensPerSecond = 0;  ///< Step: real (non-padding) tokens per second.
+    /** Step: processes training together (data-parallel); the throughputs above are their
+     * total, a process's share is the total divided by this. */
+    int processes = 1;
     double elapsedSeconds = 0;
     double etaSeconds = 0;
     std::map<std::string, double> metrics; ///< Evaluation/Finished: "loss", "f1_macro", ...

@@ -53,6 +53,9 @@ void TrainingRun::prepare()
     spec.validate();
     if (spec.threads > 0)
         at::set_num_threads(spec.threads);
+    else if (m_group && m_group->env().localWorldSize > 1) // the cores shared out, not oversold
+        at::set_num_threads(
+            std::max(1, int(std::thread::hardware_concurrency()) / m_group->env().localWorldSize));
     m_s.tokenizer = loadTokenizer(spec.modelDir);
 
     std::vector<Example> train = m_data.train, validation = m_data.validation;
@@ -87,6 +90,13 @@ void TrainingRun::prepare()
     if (spec.dropout >= 0)
         m_s.model->setDropout(spec.dropout);
     attachAdapters();
+    if (m_group) {
+        if (m_s.model->module().parameters().front().device().is_cuda())
+            throw Error("Training on several processes runs on the CPU (Gloo), and this run is on "
+                        "a GPU; this build of LibTorch has no NCCL for GPUs. Train on one process "
+                        "(the GPU), or on several with --device cpu.");
+        shareLeaderWeights();
+    }
     TrainingEvent loaded;
     loaded.message = m_s.model->loadReport().summary();
     emit(loaded);
@@ -177,6 +187,11 @@ bool TrainingRun::shouldCacheFeatures(std::int64_t epoch)
 void TrainingRun::checkpoint()
 {
     const std::string directory = checkpointDirectory();
+    m_result.checkpointDir = directory;
+    if (!leader()) { // rank 0 writes it; every rank has the same weights and state
+        m_lastCheckpoint = Clock::now();
+        return;
+    }
     saveCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer(), m_state);
     m_lastCheckpoint = Clock::now();
     m_result.checkpointDir = directory;
@@ -191,8 +206,11 @@ bool TrainingRun::evaluateAndTrack()
     if (m_s.validation.features.empty() || m_lastEvaluatedStep == m_state.step)
         return false;
     m_lastEvaluatedStep = m_state.step;
-    const auto evaluation = evaluate(m_s.model->module(), *m_s.objective, m_s.validation,
-                                     m_s.spec.batchSize, m_s.spec.seed, m_control);
+    // Batches of the global batch size: the same batches (and mean of their losses) as one
+    // process training at that batch size.
+    const auto evaluation =
+        evaluate(m_s.model->module(), *m_s.objective, m_s.validation,
+                 m_s.spec.batchSize * processes(), m_s.spec.seed, m_control, m_group.get());
     if (!evaluation.complete) {
         // Cancelled midway: not an evaluation of the validation set. Nothing is recorded, best/
         // stays as it was, and a resumed run evaluates this step again.
@@ -207,7 +225,8 @@ bool TrainingRun::evaluateAndTrack()
     if (m_best->offer(evaluation.metrics, m_state)) {
         m_result.bestMetrics = evaluation.metrics;
         m_result.bestModelDir = m_s.spec.outputDir + "/best";
-        m_s.model->save(m_result.bestModelDir);
+        if (leader())
+            m_s.model->save(m_result.bestModelDir);
     }
     return m_best->patienceRunOut(m_state);
 }
@@ -224,17 +243,23 @@ void TrainingRun::dropGradients()
 void TrainingRun::recoverFromNonFinite(const std::string& what)
 {
     const std::string directory = checkpointDirectory();
+    bool saved = std::filesystem::exists(directory + "/state.json");
+    if (m_group) // rank 0 writes checkpoints; the others may not even see the folder
+        saved = m_group->fromLeader({saved ? 1.0 : 0.0}).front() > 0;
     TrainingEvent event;
     event.kind = TrainingEventKind::Recovery;
-    event.message = m_recovery.onFailure(
-        what, m_state, m_s.spec.learningRate, std::filesystem::exists(directory + "/state.json"),
-        [&] {
-            const TrainerState now = m_state; // keep the data position, counters, lowered rate
-            const TrainerState saved =
-                loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer());
-            m_state = now;
-            return saved.step;
-        });
+    event.message = m_recovery.onFailure(what, m_state, m_s.spec.learningRate, saved, [&] {
+        const TrainerState now = m_state; // keep the data position, counters, lowered rate
+        std::int64_t step = 0;
+        if (leader())
+            step = loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer()).step;
+        if (m_group) {
+            step = static_cast<std::int64_t>(m_group->fromLeader({double(step)}).front());
+            shareLeaderTrainingState();
+        }
+        m_state = now;
+        return step;
+    });
     event.metrics = {{"skipped_steps", double(m_state.skippedSteps)},
                      {"lr_scale", m_state.lrScale},
                      {"rollbacks", double(m_state.rollbacks)}};
@@ -246,6 +271,8 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
                                 std::int64_t samples, std::int64_t tokens)
 {
     const TrainSpec& spec = m_s.spec;
+    if (m_group)
+        sumGradients();
     auto parameters = m_s.model->module().parameters();
     if (m_fp16)
         for (auto& parameter : parameters)
@@ -279,6 +306,7 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
     const double window = m_throughput.seconds();
     TrainingEvent event;
     event.kind = TrainingEventKind::Step;
+    event.processes = static_cast<int>(processes());
     event.loss = lossSum / double(micro);
     event.learningRate = spec.learningRate * factor;
     event.epoch = double(m_state.epoch) + double(m_state.batchInEpoch) /
@@ -295,25 +323,120 @@ bool TrainingRun::optimiserStep(double lossSum, std::int64_t micro,
     return true;
 }
 
-void TrainingRun::waitWhilePaused()
+std::pair<bool, bool> TrainingRun::controlRequests()
 {
-    if (!m_control.paused() || m_control.cancelRequested())
-        return;
+    bool cancel = m_control.cancelRequested(), pause = m_control.paused();
+    if (m_group) { // any rank's request counts, so that all act on it at the same step
+        const auto agreed = m_group->max({cancel ? 1.0 : 0.0, pause ? 1.0 : 0.0});
+        cancel = agreed[0] > 0;
+        pause = agreed[1] > 0;
+    }
+    return {cancel, pause};
+}
+
+bool TrainingRun::waitWhilePaused()
+{
+    auto [cancel, pause] = controlRequests();
+    if (!pause || cancel)
+        return cancel;
     TrainingEvent event;
     event.kind = TrainingEventKind::Paused;
     event.message = "Paused at step " + std::to_string(m_state.step);
     emit(event);
     const auto pausedAt = Clock::now();
-    while (m_control.paused() && !m_control.cancelRequested())
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (pause && !cancel) {
+        // Several processes ask each other: less often (each question is a round trip).
+        std::this_thread::sleep_for(std::chrono::milliseconds(m_group ? 200 : 50));
+        std::tie(cancel, pause) = controlRequests();
+    }
     // Neither the time left nor the speed counts the pause.
     m_pausedSeconds += std::chrono::duration<double>(Clock::now() - pausedAt).count();
     m_throughput = ThroughputMeter();
-    if (m_control.cancelRequested())
-        return;
+    if (cancel)
+        return true;
     event.kind = TrainingEventKind::Resumed;
     event.message = "Resumed at step " + std::to_string(m_state.step);
     emit(event);
+    return false;
+}
+
+void TrainingRun::shareLeaderWeights()
+{
+    auto& module = m_s.model->module();
+    std::string signature;
+    for (const auto& item : module.named_parameters())
+        signature += item.key() + c10::str(item.value().sizes()) + ";";
+    for (const auto& item : module.named_buffers())
+        signature += item.key() + c10::str(item.value().sizes()) + ";";
+    const auto all = m_group->gatherBytes(signature);
+    for (std::size_t rank = 1; rank < all.size(); ++rank)
+        if (all[rank] != all[0])
+            throw Error("Process " + std::to_string(rank) +
+                        " built a model with other weights than process 0 (other names or "
+                        "shapes): every process must start from the same model folder, spec and "
+                        "data. Check that each machine has the same files at the same paths.");
+    shareLeaderTrainingState();
+}
+
+void TrainingRun::shareLeaderTrainingState()
+{
+    torch::NoGradGuard noGrad;
+    auto& module = m_s.model->module();
+    std::vector<torch::Tensor> tensors;
+    for (const auto& parameter : module.parameters())
+        tensors.push_back(parameter.detach());
+    for (const auto& buffer : module.buffers())
+        tensors.push_back(buffer.detach());
+    for (auto& tensor : tensors) {
+        if (tensor.is_contiguous()) {
+            m_group->broadcast({tensor});
+        } else {
+            auto copy = tensor.contiguous();
+            m_group->broadcast({copy});
+            tensor.copy_(copy);
+        }
+    }
+    if (!m_s.optimiser)
+        return;
+    std::ostringstream state;
+    if (leader())
+        torch::save(m_s.optimiser->optimizer(), state);
+    const std::string bytes = m_group->broadcastBytes(state.str());
+    if (!leader()) {
+        std::istringstream in(bytes);
+        torch::load(m_s.optimiser->optimizer(), in);
+    }
+}
+
+void TrainingRun::sumGradients()
+{
+    std::vector<torch::Tensor> parameters;
+    for (const auto& parameter : m_s.model->module().parameters())
+        if (parameter.requires_grad())
+            parameters.push_back(parameter);
+    std::vector<double> has(parameters.size());
+    for (std::size_t i = 0; i < parameters.size(); ++i)
+        has[i] = parameters[i].grad().defined() ? 1.0 : 0.0;
+    has = m_group->sum(has);
+    std::vector<torch::Tensor> gradients;
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        if (has[i] == 0)
+            continue; // no rank has one: the optimiser skips it, as on one process
+        auto& parameter = parameters[i];
+        if (!parameter.grad().defined())
+            parameter.mutable_grad() = torch::zeros_like(parameter);
+        gradients.push_back(parameter.mutable_grad());
+    }
+    m_group->sumInPlace(gradients);
+}
+
+std::vector<std::size_t> TrainingRun::shareOf(const std::vector<std::size_t>& indices) const
+{
+    const std::size_t parts = static_cast<std::size_t>(processes());
+    const std::size_t each = (indices.size() + parts - 1) / parts;
+    const std::size_t begin = std::min(indices.size(), std::size_t(m_group->rank()) * each);
+    const std::size_t end = std::min(indices.size(), begin + each);
+    return {indices.begin() + long(begin), indices.begin() + long(end)};
 }
 
 bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalSteps,
@@ -336,15 +459,16 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
     double lossSum = 0;
     std::int64_t micro = 0, samples = 0, tokens = 0;
     while (m_state.batchInEpoch < static_cast<std::int64_t>(batches.size())) {
-        if (micro == 0) { // pause and cancel act between optimiser steps
-            waitWhilePaused();
-            if (m_control.cancelRequested())
-                return false;
-        }
-        const auto& indices = batches[static_cast<std::size_t>(m_state.batchInEpoch)];
-        const auto batch = m_s.objective->makeBatch(m_s.train, indices).to(m_device);
+        if (micro == 0 && waitWhilePaused()) // pause and cancel act between optimiser steps
+            return false;
+        const auto& global = batches[static_cast<std::size_t>(m_state.batchInEpoch)];
+        // Data-parallel: this process's share of the global batch (possibly none at the end).
+        const auto indices = m_group ? shareOf(global) : global;
         torch::Tensor loss;
-        {
+        double value = 0, weight = 0;
+        std::int64_t batchSize = 0, batchTokens = 0;
+        if (!indices.empty()) {
+            const auto batch = m_s.objective->makeBatch(m_s.train, indices).to(m_device);
             // bf16 autocast: oneDNN/AMX on the CPU, tensor cores on CUDA (no loss scaling
             // needed). fp16 (CUDA): autocast to half, the loss scaled (LossScaler).
             const bool cuda = m_device.is_cuda();
@@ -359,15 +483,42 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             loss = m_s.objective->loss(output, batch).to(torch::kFloat);
             at::autocast::set_cpu_enabled(false);
             at::autocast::set_enabled(false);
+            const int rank = m_group ? m_group->rank() : 0;
+            if (m_options.injectNonFiniteLossAtStep > 0 &&
+                m_state.step + 1 >= m_options.injectNonFiniteLossAtStep &&
+                m_injected < m_options.injectNonFiniteLossCount &&
+                (m_options.injectNonFiniteLossRank < 0 ||
+                 m_options.injectNonFiniteLossRank == rank)) {
+                ++m_injected;
+                loss = loss * std::numeric_limits<float>::quiet_NaN();
+            }
+            value = loss.item<double>();
+            weight = m_group ? m_s.objective->lossWeight(batch) : 1.0;
+            batchSize = batch.size;
+            batchTokens = batch.realTokens;
         }
-        if (m_options.injectNonFiniteLossAtStep > 0 &&
-            m_state.step + 1 >= m_options.injectNonFiniteLossAtStep &&
-            m_injected < m_options.injectNonFiniteLossCount) {
-            ++m_injected;
-            loss = loss * std::numeric_limits<float>::quiet_NaN();
+        // A share without scored tokens adds nothing (its mean loss is 0/0).
+        bool finite = std::isfinite(value) || (m_group && weight == 0);
+        double share = 1.0, mean = value;
+        if (m_group) {
+            // One small sum per micro-batch: whether any rank's loss was non-finite (then all
+            // drop the batch), and the weights that make the ranks' gradients add up to the
+            // whole batch's mean, as on one process.
+            const auto agreed = m_group->sum({finite ? 0.0 : 1.0, weight,
+                                              finite && weight > 0 ? value * weight : 0.0,
+                                              double(batchSize), double(batchTokens)});
+            const bool everywhere = agreed[0] == 0;
+            if (everywhere && agreed[1] > 0) {
+                share = weight / agreed[1];
+                mean = agreed[2] / agreed[1];
+            }
+            if (!everywhere && finite)
+                value = std::numeric_limits<double>::quiet_NaN(); // another rank's
+            finite = everywhere;
+            batchSize = static_cast<std::int64_t>(agreed[3]);
+            batchTokens = static_cast<std::int64_t>(agreed[4]);
         }
-        const double value = loss.item<double>();
-        if (!std::isfinite(value)) {
+        if (!finite) {
             // Never train on it: the batch (and the step's earlier micro-batches) is dropped.
             dropGradients();
             lossSum = 0;
@@ -377,13 +528,15 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
                                  (std::isnan(value) ? "NaN" : "infinite"));
             continue;
         }
-        auto scaled = loss / double(spec.gradientAccumulation);
-        if (m_fp16)
-            scaled = scaled * m_scaler.scale();
-        scaled.backward();
-        lossSum += value;
-        samples += batch.size;
-        tokens += batch.realTokens;
+        if (loss.defined() && share > 0) {
+            auto scaled = loss * share / double(spec.gradientAccumulation);
+            if (m_fp16)
+                scaled = scaled * m_scaler.scale();
+            scaled.backward();
+        }
+        lossSum += mean;
+        samples += batchSize;
+        tokens += batchTokens;
         ++micro;
         ++m_state.batchInEpoch;
         const bool lastOfEpoch = m_state.batchInEpoch == static_cast<std::int64_t>(batches.size());
@@ -412,12 +565,16 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
 TrainResult TrainingRun::execute()
 {
     try {
+        if (m_options.distributed && m_options.distributed->distributed())
+            m_group = std::make_unique<RankGroup>(*m_options.distributed);
         prepare();
         const TrainSpec& spec = m_s.spec;
         std::vector<std::int64_t> lengths;
         for (const auto& feature : m_s.train.features)
             lengths.push_back(static_cast<std::int64_t>(feature.ids.size()));
-        const BatchPlanner planner(lengths, spec.batchSize, spec.groupByLength, spec.seed);
+        // Global batches (batch size × processes); each process trains on its share of each.
+        const BatchPlanner planner(lengths, spec.batchSize * processes(), spec.groupByLength,
+                                   spec.seed);
         m_batchesPerEpoch = planner.batchesPerEpoch();
         const auto stepsPerEpoch =
             (m_batchesPerEpoch + spec.gradientAccumulation - 1) / spec.gradientAccumulation;
@@ -428,6 +585,7 @@ TrainResult TrainingRun::execute()
             static_cast<std::int64_t>(std::ceil(spec.warmupRatio * double(m_totalSteps))),
             m_totalSteps);
         m_state.spec = spec.toJson();
+        m_state.worldSize = processes();
         m_best = std::make_unique<BestModelTracker>(spec);
         if (m_options.resume)
             resumeFromCheckpoint();
@@ -438,6 +596,12 @@ TrainResult TrainingRun::execute()
         started.message = std::to_string(m_s.train.features.size()) + " training and " +
                           std::to_string(m_s.validation.features.size()) +
                           " validation examples; " + std::to_string(m_totalSteps) + " steps";
+        if (m_group)
+            started.message +=
+                "; " + std::to_string(processes()) + " processes, global batch " +
+                std::to_string(spec.batchSize * processes() * spec.gradientAccumulation) + " (" +
+                std::to_string(spec.batchSize) + " per process × " + std::to_string(processes()) +
+                " × accumulation " + std::to_string(spec.gradientAccumulation) + ")";
         emit(started);
         if (m_state.evaluationPending && evaluateAndTrack()) // cut short by the last cancel
             m_stop = true;
@@ -456,6 +620,12 @@ TrainResult TrainingRun::execute()
     } catch (const std::exception& e) {
         std::string message = e.what();
         message = message.substr(0, message.find('\n')); // c10 errors carry backtraces
+        if (m_group) {
+            m_group->reportFailure(message); // for the others' message (if not theirs already)
+            if (!m_group->leader())
+                message = "Process " + std::to_string(m_group->rank()) + " of " +
+                          std::to_string(m_group->size()) + ": " + message;
+        }
         m_result.status = "failed";
         m_result.message = message;
         m_result.steps = m_state.step;
@@ -470,8 +640,26 @@ TrainResult TrainingRun::execute()
 void TrainingRun::resumeFromCheckpoint()
 {
     const std::string directory = checkpointDirectory();
-    TrainerState saved = loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer());
-    checkResumable(saved, m_state, directory);
+    TrainerState saved;
+    std::string outcome; // rank 0: the state, or "!" and why the run cannot resume
+    if (leader()) {
+        try {
+            saved = loadCheckpoint(directory, m_s.model->module(), m_s.optimiser->optimizer());
+            checkResumable(saved, m_state, directory);
+            outcome = saved.toJson().dump();
+        } catch (const std::exception& e) {
+            if (!m_group)
+                throw;
+            outcome = std::string("!") + e.what();
+        }
+    }
+    if (m_group) { // the others learn it from rank 0: they need not see the folder
+        outcome = m_group->broadcastBytes(outcome);
+        if (outcome.rfind('!', 0) == 0)
+            throw Error(outcome.substr(1));
+        saved = TrainerState::fromJson(nlohmann::json::parse(outcome));
+        shareLeaderTrainingState();
+    }
     m_state = saved;
     // The checkpoint's step was evaluated before saving, unless a cancel cut that short.
     m_lastEvaluatedStep = m_state.evaluationPending ? -1 : m_state.step;
@@ -501,7 +689,8 @@ TrainResult TrainingRun::finishCompleted()
     if (m_state.batchInEpoch != 0) // stopped mid-epoch by max_steps or early stopping
         checkpoint();
     m_result.modelDir = m_s.spec.outputDir + "/model";
-    m_s.model->save(m_result.modelDir);
+    if (leader())
+        m_s.model->save(m_result.modelDir);
     m_result.status = "completed";
     m_result.steps = m_state.step;
     m_result.message = "Finished after " + std::to_string(m_state.step) + " steps.";

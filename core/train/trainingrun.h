@@ -12,6 +12,7 @@
 #include "core/train/nonfiniterecovery.h"
 #include "core/train/objective.h"
 #include "core/train/optimizersetup.h"
+#include "core/train/rankgroup.h"
 #include "core/train/throughputmeter.h"
 #include "core/train/trainer.h"
 #include "core/train/trainingstate.h"
@@ -60,12 +61,26 @@ private:
     bool evaluateAndTrack();
     void checkpoint();
     std::string checkpointDirectory() const { return m_s.spec.outputDir + "/checkpoint"; }
-    void waitWhilePaused();
+    /** The cancel and pause requests (with several processes: any process's, agreed). */
+    std::pair<bool, bool> controlRequests();
+    /** Waits while paused; returns true when the run is to stop (cancelled). */
+    bool waitWhilePaused();
     void resumeFromCheckpoint();
     TrainResult finishInterrupted();
     TrainResult finishCompleted();
     void emit(TrainingEvent event);
     void emitLog(const std::string& message);
+    // Data-parallel runs (m_group set); each is a no-op or the plain answer on one process.
+    bool leader() const { return !m_group || m_group->leader(); }
+    std::int64_t processes() const { return m_group ? m_group->size() : 1; }
+    /** Checks that every rank built the same model, then gives all rank 0's weights. */
+    void shareLeaderWeights();
+    /** Rank 0's weights, buffers and optimiser state on every rank (after a load there). */
+    void shareLeaderTrainingState();
+    /** Sums the ranks' gradients (a gradient no rank has stays undefined, as on one process). */
+    void sumGradients();
+    /** Rank @p rank's share of global batch @p indices (contiguous, nearly equal parts). */
+    std::vector<std::size_t> shareOf(const std::vector<std::size_t>& indices) const;
 
     const TrainingData& m_data;
     EventSink& m_sink;
@@ -91,6 +106,7 @@ private:
     std::unique_ptr<BestModelTracker> m_best;
     std::int64_t m_injected = 0;
     std::int64_t m_lastEvaluatedStep = -1;
+    std::unique_ptr<RankGroup> m_group; ///< Data-parallel runs only.
 };
 
 } // namespace domaintune

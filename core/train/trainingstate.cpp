@@ -40,6 +40,7 @@ nlohmann::json TrainerState::toJson() const
             {"rollbacks", rollbacks},
             {"loss_scale", lossScale},
             {"loss_scale_good_steps", lossScaleGoodSteps},
+            {"world_size", worldSize},
             {"labels", labels},
             {"spec", spec}};
 }
@@ -61,6 +62,7 @@ TrainerState TrainerState::fromJson(const nlohmann::json& json)
     state.rollbacks = json.value("rollbacks", state.rollbacks);
     state.lossScale = json.value("loss_scale", state.lossScale);
     state.lossScaleGoodSteps = json.value("loss_scale_good_steps", state.lossScaleGoodSteps);
+    state.worldSize = json.value("world_size", std::int64_t(1));
     state.spec = json.at("spec");
     return state;
 }
@@ -156,6 +158,23 @@ void checkResumable(const TrainerState& saved, const TrainerState& now,
                 changed += (changed.empty() ? "" : ", ") + item.key();
         throw Error(directory, 0, "the checkpoint was made with other settings (" + changed + ")",
                     "Resume with the run's original settings, or start a new run.");
+    }
+    if (saved.worldSize != now.worldSize) {
+        const auto batch = now.spec.value("batch_size", std::int64_t(0));
+        const auto processes = [](std::int64_t n) {
+            return std::to_string(n) + (n == 1 ? " process" : " processes");
+        };
+        throw Error(directory, 0,
+                    "the checkpoint was written by a run on " + processes(saved.worldSize) +
+                        " (global batch " + std::to_string(batch * saved.worldSize) +
+                        "), and this run has " + processes(now.worldSize) + " (global batch " +
+                        std::to_string(batch * now.worldSize) +
+                        "); the global batch and the order of the data depend on it, so the "
+                        "rest of the run would not be the run that was started",
+                    "Resume with " + processes(saved.worldSize) +
+                        " (domaintune-cli train --nproc " + std::to_string(saved.worldSize) +
+                        " … --resume, or torchrun with as many), "
+                        "or start a new run from the checkpoint's model.");
     }
     if (saved.labels != now.labels)
         throw Error(directory, 0, "the checkpoint was trained on another label set",

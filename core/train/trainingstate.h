@@ -28,6 +28,9 @@ struct TrainerState
     // fp16 loss scaling (LossScaler).
     double lossScale = 65536.0;
     std::int64_t lossScaleGoodSteps = 0;
+    /** Processes the run trains on (data-parallel): the global batch and the data order
+     * depend on it, so a resume must have as many. */
+    std::int64_t worldSize = 1;
     std::vector<std::string> labels;
     nlohmann::json spec; ///< The run's spec, to refuse resuming with different settings.
 

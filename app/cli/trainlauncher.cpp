@@ -1,0 +1,269 @@
+// `domaintune-cli train --nproc N`: the workbench's own torchrun for one or several machines.
+#include "trainlauncher.h"
+
+#include "core/common/error.h"
+#include "core/train/distributedenv.h"
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace domaintune::cli {
+namespace {
+
+std::atomic<int> g_signal{0};
+
+extern "C" void rememberSignal(int number)
+{
+    g_signal.store(number); // lock-free atomic store: safe in a signal handler
+}
+
+const char* const kLauncherFlags[] = {"nproc", "nnodes", "node-rank", "master"};
+
+/** This process's own arguments (without the program), as the kernel keeps them. */
+std::vector<std::string> ownArguments()
+{
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::string> arguments;
+    std::size_t start = 0;
+    while (start < all.size()) {
+        const std::size_t end = all.find('\0', start);
+        arguments.push_back(all.substr(start, end - start));
+        start = end == std::string::npos ? all.size() : end + 1;
+    }
+    if (!arguments.empty())
+        arguments.erase(arguments.begin());
+    return arguments;
+}
+
+/** @p arguments without the launcher's flags (--nproc 2 and --nproc=2 forms). */
+std::vector<std::string> workerArguments(const std::vector<std::string>& arguments)
+{
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        bool dropped = false;
+        for (const char* flag : kLauncherFlags) {
+            const std::string name = std::string("--") + flag;
+            if (arguments[i] == name) {
+                ++i; // and its value
+                dropped = true;
+            } else if (arguments[i].rfind(name + "=", 0) == 0) {
+                dropped = true;
+            }
+            if (dropped)
+                break;
+        }
+        if (!dropped)
+            kept.push_back(arguments[i]);
+    }
+    return kept;
+}
+
+/** A TCP port free on 127.0.0.1 right now (the kernel's choice). */
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        throw Error(std::string("Cannot open a socket to find a free port: ") +
+                    std::strerror(errno) + ". Give one with --master 127.0.0.1:PORT.");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        const std::string why = std::strerror(errno);
+        ::close(fd);
+        throw Error("Cannot find a free port on 127.0.0.1 (" + why +
+                    "). Give one with --master 127.0.0.1:PORT.");
+    }
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+std::string describeEnd(int status)
+{
+    if (WIFSIGNALED(status)) {
+        const int number = WTERMSIG(status);
+        const char* name = strsignal(number);
+        return "was killed by signal " + std::to_string(number) +
+               (name ? std::string(" (") + name + ")" : "");
+    }
+    return "exited with status " + std::to_string(WEXITSTATUS(status));
+}
+
+int exitCode(int status)
+{
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+} // namespace
+
+bool wantsTrainingProcesses(const CommandLine& commandLine)
+{
+    return commandLine.integer("nproc", 1) > 1 || commandLine.integer("nnodes", 1) > 1 ||
+           commandLine.has("master") || commandLine.has("node-rank");
+}
+
+int launchTrainingProcesses(const CommandLine& commandLine)
+{
+    if (distributedEnvFromEnvironment())
+        throw Error("--nproc was given to a process that is already one of several (WORLD_SIZE "
+                    "is set, e.g. by torchrun). Use one or the other: torchrun --nproc-per-node N "
+                    "--no-python domaintune-cli train … without --nproc, or domaintune-cli train "
+                    "--nproc N alone.");
+    const long long nproc = commandLine.integer("nproc", 1);
+    const long long nnodes = commandLine.integer("nnodes", 1);
+    const long long nodeRank = commandLine.integer("node-rank", 0);
+    if (nproc < 1 || nproc > 1024)
+        throw Error("--nproc is " + std::to_string(nproc) +
+                    "; give the number of training processes on this machine (1 to 1024; about "
+                    "one per 1–2 cores, or one per GPU).");
+    if (nnodes < 1 || nnodes > 4096)
+        throw Error("--nnodes is " + std::to_string(nnodes) +
+                    "; give the number of machines taking part (1 or more).");
+    if (nodeRank < 0 || nodeRank >= nnodes)
+        throw Error("--node-rank is " + std::to_string(nodeRank) + "; with --nnodes " +
+                    std::to_string(nnodes) + " it must be from 0 to " + std::to_string(nnodes - 1) +
+                    " (0 on the machine whose address --master gives).");
+    DistributedEnv env;
+    env.worldSize = static_cast<int>(nproc * nnodes);
+    env.localWorldSize = static_cast<int>(nproc);
+    if (const auto master = commandLine.value("master"); !master.empty()) {
+        const auto colon = master.rfind(':');
+        char* end = nullptr;
+        const long port =
+            colon == std::string::npos ? 0 : std::strtol(master.c_str() + colon + 1, &end, 10);
+        if (colon == std::string::npos || colon == 0 || !end || *end != '\0' || port < 1 ||
+            port > 65535)
+            throw Error("--master is \"" + master +
+                        "\"; give HOST:PORT of the machine with --node-rank 0, e.g. "
+                        "10.0.0.5:29500 (the port must be free there and open to the others).");
+        env.masterAddr = master.substr(0, colon);
+        env.masterPort = static_cast<int>(port);
+    } else if (nnodes > 1) {
+        throw Error("--nnodes " + std::to_string(nnodes) +
+                    " needs --master HOST:PORT: the address of the machine started with "
+                    "--node-rank 0 and a free port there, the same on every machine.");
+    } else {
+        env.masterPort = freePort();
+    }
+    if (const char* timeout = std::getenv("DOMAINTUNE_DIST_TIMEOUT"); timeout && *timeout)
+        env.timeoutSeconds = std::max(1, std::atoi(timeout));
+
+    const std::vector<std::string> arguments = workerArguments(ownArguments());
+    std::vector<std::string> base;
+    for (char** item = environ; *item; ++item) {
+        const std::string entry = *item;
+        const std::string name = entry.substr(0, entry.find('='));
+        if (!env.variables().count(name))
+            base.push_back(entry);
+    }
+    std::cerr << "Starting " << nproc << " training process" << (nproc == 1 ? "" : "es")
+              << " (ranks " << nodeRank * nproc << "–" << nodeRank * nproc + nproc - 1 << " of "
+              << env.worldSize << "; rendezvous at " << env.masterAddr << ":" << env.masterPort
+              << ").\n";
+
+    std::signal(SIGINT, rememberSignal);
+    std::signal(SIGTERM, rememberSignal);
+    std::map<pid_t, int> ranks; // running children
+    for (int local = 0; local < nproc; ++local) {
+        DistributedEnv mine = env;
+        mine.localRank = local;
+        mine.rank = static_cast<int>(nodeRank * nproc + local);
+        std::vector<std::string> strings = base;
+        for (const auto& [name, value] : mine.variables())
+            strings.push_back(name + "=" + value);
+        std::vector<std::string> argv{"domaintune-cli"};
+        argv.insert(argv.end(), arguments.begin(), arguments.end());
+        std::vector<char*> envp, args;
+        for (auto& text : strings)
+            envp.push_back(text.data());
+        envp.push_back(nullptr);
+        for (auto& text : argv)
+            args.push_back(text.data());
+        args.push_back(nullptr);
+        const pid_t pid = ::fork();
+        if (pid < 0)
+            throw Error(std::string("Cannot start training process ") + std::to_string(mine.rank) +
+                        ": " + std::strerror(errno) + ".");
+        if (pid == 0) {
+            std::signal(SIGINT, SIG_DFL);
+            std::signal(SIGTERM, SIG_DFL);
+            ::execve("/proc/self/exe", args.data(), envp.data());
+            std::_Exit(127);
+        }
+        ranks[pid] = mine.rank;
+    }
+
+    int result = 0, leaderResult = -1;
+    bool failed = false;
+    auto deadline = std::chrono::steady_clock::time_point::max();
+    int passedOn = 0;
+    bool terminated = false;
+    while (!ranks.empty()) {
+        if (const int number = g_signal.exchange(0); number != 0) {
+            for (const auto& [pid, rank] : ranks)
+                ::kill(pid, number); // each stops at its next step; rank 0 saves a checkpoint
+            ++passedOn;
+            if (passedOn == 1)
+                std::cerr << "Stopping the training processes at their next step (again to "
+                             "force).\n";
+            else
+                for (const auto& [pid, rank] : ranks)
+                    ::kill(pid, SIGKILL);
+        }
+        int status = 0;
+        const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+        if (pid <= 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                for (const auto& [child, rank] : ranks)
+                    ::kill(child, terminated ? SIGKILL : SIGTERM);
+                deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+                terminated = true;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            continue;
+        }
+        const auto found = ranks.find(pid);
+        if (found == ranks.end())
+            continue;
+        const int rank = found->second;
+        ranks.erase(found);
+        const int code = exitCode(status);
+        if (rank == 0)
+            leaderResult = code;
+        if (code != 0 && !failed && passedOn == 0) {
+            failed = true;
+            result = code;
+            std::cerr << "Training process " << rank << " of " << env.worldSize << " (pid " << pid
+                      << ") " << describeEnd(status) << "; the others stop within "
+                      << env.timeoutSeconds << " s.\n";
+            // The others notice at their next exchange; after the timeout they are ended.
+            deadline =
+                std::chrono::steady_clock::now() + std::chrono::seconds(env.timeoutSeconds + 10);
+        } else if (code != 0 && result == 0) {
+            result = code;
+        }
+    }
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return leaderResult > 0 ? leaderResult : result;
+}
+
+} // namespace domaintune::cli
