@@ -132,6 +132,10 @@ const std::vector<Command>& commands()
          "  --resume             continue the run whose checkpoint is in --output\n"
          "  --history FILE       the run history (default: DOMAINTUNE_HISTORY or the user's)\n"
          "  --no-history         do not record the run\n"
+         "  --nproc N            train on N processes of this machine (data-parallel; global\n"
+         "                       batch = batch size × N × accumulation); or run the command\n"
+         "                       under torchrun --nproc_per_node N --no_python\n"
+         "  --nnodes M --node-rank K --master HOST:PORT   the same over M machines\n"
          "\n"
          "Progress goes to stderr; the result (status, metrics, output, run_id) to stdout.\n",
          &runTrain},

@@ -132,6 +132,9 @@ void RunRecorder::record(const TrainingEvent& event)
         m_metrics->append(event.step, event.epoch, "learning_rate", event.learningRate);
         m_metrics->append(event.step, event.epoch, "train/samples_per_second",
                           event.samplesPerSecond);
+        if (event.processes > 1) // the total above; a process's share beside it
+            m_metrics->append(event.step, event.epoch, "train/samples_per_second_per_process",
+                              event.samplesPerSecond / event.processes);
         break;
     case TrainingEventKind::Evaluation: {
         for (const auto& [name, value] : event.metrics)
