@@ -289,9 +289,14 @@ void DashboardPage::showProgress(const TrainingEvent& event)
     m_progress->setValue(static_cast<int>(event.step));
     m_lastStep = event.step;
     m_lastElapsed = event.elapsedSeconds;
-    m_eta->setText(tr("epoch %1 · %2 elapsed · about %3 left")
-                       .arg(event.epoch, 0, 'f', 2)
-                       .arg(durationText(event.elapsedSeconds), durationText(event.etaSeconds)));
+    QString eta = tr("epoch %1 · %2 elapsed · about %3 left")
+                      .arg(event.epoch, 0, 'f', 2)
+                      .arg(durationText(event.elapsedSeconds), durationText(event.etaSeconds));
+    if (event.processes > 1) // the chart shows their total
+        eta += QStringLiteral(" · ") +
+               tr("%n process(es), %1 samples/s each", nullptr, event.processes)
+                   .arg(event.samplesPerSecond / event.processes, 0, 'f', 1);
+    m_eta->setText(eta);
     if (m_controller && m_controller->state() == TrainingController::State::Running)
         m_title->setText(tr("<b>Training</b> — step %1 of %2, loss %3")
                              .arg(event.step)

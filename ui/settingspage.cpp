@@ -24,6 +24,7 @@ namespace {
 const QString languageKey = QStringLiteral("ui/language");
 const QString deviceKey = QStringLiteral("training/device");
 const QString threadsKey = QStringLiteral("training/threads");
+const QString processesKey = QStringLiteral("training/processes");
 const QString dataKey = QStringLiteral("data/location");
 const QString historyKey = QStringLiteral("history/path");
 
@@ -69,6 +70,15 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         tr("automatic (%n core(s))", nullptr, QThread::idealThreadCount()));
     m_threads->setValue(defaultThreads());
     form->addRow(tr("CPU &threads for new runs:"), m_threads);
+    m_processes = new QSpinBox(this);
+    m_processes->setObjectName(QStringLiteral("processes"));
+    m_processes->setRange(1, std::max(1, QThread::idealThreadCount()));
+    m_processes->setValue(defaultProcesses());
+    m_processes->setToolTip(
+        tr("Data-parallel training on this machine: each process trains on its share of every "
+           "batch and the cores are shared out between them. More than one pays on machines "
+           "with many cores; on a few cores one process is usually faster."));
+    form->addRow(tr("Training &processes for new runs:"), m_processes);
 
     m_dataLocation = pathRow(form, tr("Run &outputs folder:"), QStringLiteral("dataLocation"));
     m_dataLocation->setText(QDir::toNativeSeparators(dataLocation()));
@@ -86,6 +96,8 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
             [this] { QSettings().setValue(deviceKey, m_device->currentData()); });
     connect(m_threads, &QSpinBox::valueChanged, this,
             [](int threads) { QSettings().setValue(threadsKey, threads); });
+    connect(m_processes, &QSpinBox::valueChanged, this,
+            [](int processes) { QSettings().setValue(processesKey, processes); });
     connect(m_dataLocation, &QLineEdit::editingFinished, this,
             [this] { chooseDataLocation(QDir::fromNativeSeparators(m_dataLocation->text())); });
     connect(m_history, &QLineEdit::editingFinished, this,
@@ -141,6 +153,12 @@ QString SettingsPage::defaultDevice()
 int SettingsPage::defaultThreads()
 {
     return QSettings().value(threadsKey, 0).toInt();
+}
+
+int SettingsPage::defaultProcesses()
+{
+    return std::clamp(QSettings().value(processesKey, 1).toInt(), 1,
+                      std::max(1, QThread::idealThreadCount()));
 }
 
 void SettingsPage::chooseLanguage(const QString& language)

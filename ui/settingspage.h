@@ -31,6 +31,8 @@ public:
     static QString defaultDevice();
     /** Returns the default CPU threads of new runs (0 = automatic). */
     static int defaultThreads();
+    /** The training processes new runs start with (data-parallel on this machine; 1: one). */
+    static int defaultProcesses();
 
     /** Selects @p language ("", "en" or "zh_CN") as the user would. */
     void chooseLanguage(const QString& language);
@@ -54,6 +56,7 @@ private:
     QPushButton* m_restart = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_threads = nullptr;
+    QSpinBox* m_processes = nullptr;
     QLineEdit* m_dataLocation = nullptr;
     QLineEdit* m_history = nullptr;
 };

@@ -1,9 +1,20 @@
 #include "ui/trainingworker.h"
 
+#include "core/common/error.h"
+#include "core/train/processlauncher.h"
 #include "core/train/trainingjob.h"
 #include "ui/signalsink.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <chrono>
+#include <csignal>
 #include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <thread>
 #include <utility>
 
 namespace domaintune::ui {
@@ -15,6 +26,44 @@ TrainResult failure(const std::string& message)
     result.status = "failed";
     result.message = message;
     return result;
+}
+
+/** The command-line program that plays the other processes: beside this one, or
+ * DOMAINTUNE_CLI. */
+std::string commandLineProgram()
+{
+    const QByteArray chosen = qgetenv("DOMAINTUNE_CLI");
+    const QString path = chosen.isEmpty() ? QCoreApplication::applicationDirPath() +
+                                                QStringLiteral("/domaintune-cli")
+                                          : QString::fromLocal8Bit(chosen);
+    if (!QFileInfo(path).isExecutable())
+        throw Error("Training on several processes needs domaintune-cli, which plays the other "
+                    "processes, and it is not at " +
+                    path.toStdString() +
+                    ". Reinstall DomainTune, or choose 1 process on the hyper-parameters page.");
+    return path.toStdString();
+}
+
+/** Waits for @p pids to end: up to @p seconds, then ends them. */
+void reap(std::vector<pid_t>& pids, int seconds)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!pids.empty()) {
+        for (auto it = pids.begin(); it != pids.end();) {
+            int status = 0;
+            it = ::waitpid(*it, &status, WNOHANG) != 0 ? pids.erase(it) : it + 1;
+        }
+        if (pids.empty())
+            break;
+        if (std::chrono::steady_clock::now() > deadline) {
+            for (const pid_t pid : pids)
+                ::kill(pid, SIGKILL);
+            for (const pid_t pid : pids)
+                ::waitpid(pid, nullptr, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
 }
 
 } // namespace
@@ -66,7 +115,29 @@ TrainResult TrainingWorker::execute()
     options.parentRunId = m_parentRunId;
     options.train.resume = m_resume;
     options.onRunCreated = [this](std::int64_t runId) { emit runRecorded(runId); };
+    // Several processes: this thread is rank 0 (the dashboard's, with cancel and pause); the
+    // others are domaintune-cli processes on the same spec, logging to <output>/processes/.
+    std::vector<pid_t> others;
+    if (m_spec.processes > 1) {
+        const std::string program = commandLineProgram();
+        const std::string folder = m_spec.outputDir + "/processes";
+        std::filesystem::create_directories(folder);
+        const std::string specFile = folder + "/spec.json";
+        std::ofstream(specFile) << m_spec.toJson().dump(2);
+        DistributedEnv env;
+        env.worldSize = env.localWorldSize = m_spec.processes;
+        env.masterPort = freeLocalPort();
+        env.timeoutSeconds = 120; // on one machine: a process that does not come is gone
+        std::vector<std::string> arguments{"train", "--config", specFile, "--no-history"};
+        if (m_resume)
+            arguments.emplace_back("--resume");
+        others = spawnRanks(env, 1, m_spec.processes - 1, program, arguments, folder);
+        options.train.distributed = env;
+        emitLog("Training on " + std::to_string(m_spec.processes) +
+                " processes; the others' output is in " + folder);
+    }
     TrainingJobResult job = runTrainingJob(m_spec, data, forward, m_flags->control, options);
+    reap(others, job.result.status == "failed" ? 5 : 30);
     TrainResult& result = job.result;
     if (!job.historyAgrees)
         result.message += (result.message.empty() ? "" : " ") +

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -302,6 +303,13 @@ QWidget* WizardHyperPage::buildAdvanced()
     m_threads = spin(box, QStringLiteral("threads"), 0, 256, 0);
     m_threads->setSpecialValueText(tr("automatic"));
     form->addRow(tr("CPU threads:"), m_threads);
+    m_processes =
+        spin(box, QStringLiteral("processes"), 1, std::max(1, QThread::idealThreadCount()), 1);
+    m_processes->setToolTip(
+        tr("Data-parallel: each process trains on its share of every batch, so the global batch "
+           "is the batch size × processes × gradient accumulation, and the cores are shared "
+           "out between them. Few-shot runs use one process."));
+    form->addRow(tr("Processes on this machine:"), m_processes);
     return box;
 }
 
@@ -432,6 +440,7 @@ void WizardHyperPage::applyDefaults()
         m_classWeights->setChecked(false);
     m_device->setCurrentIndex(std::max(0, m_device->findData(SettingsPage::defaultDevice())));
     m_threads->setValue(SettingsPage::defaultThreads());
+    m_processes->setValue(SettingsPage::defaultProcesses());
 }
 
 void WizardHyperPage::offerBasicDefaults()
@@ -526,6 +535,7 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     // SetFit's num_iterations (20 pairs of each kind per example): pairs, and time, grow with
     // the data set instead of with its square as oversampling's do.
     spec.pairIterations = spec.method == "setfit" ? kFewShotPairIterations : 0;
+    spec.processes = spec.method == "setfit" ? 1 : m_processes->value();
 }
 
 void WizardHyperPage::load(const TrainSpec& spec)
@@ -554,6 +564,7 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_wholeWord->setChecked(spec.wholeWordMasking);
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(spec.device))));
     m_threads->setValue(spec.threads);
+    m_processes->setValue(spec.processes);
     m_applying = true;
     m_fewShot->setChecked(spec.method == "setfit");
     m_applying = false;

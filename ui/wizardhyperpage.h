@@ -95,6 +95,7 @@ private:
     QCheckBox* m_wholeWord = nullptr;
     QComboBox* m_device = nullptr;
     QSpinBox* m_threads = nullptr;
+    QSpinBox* m_processes = nullptr;
     QString m_defaultsKey; ///< task, model and plan the defaults were made for.
     /** The basic values the user changed: new defaults (another task, model or layer plan)
      *  leave them as they are, and the note says which ones changed. */

@@ -1,15 +1,19 @@
 #include "ui/wizardreviewpage.h"
 
+#include "core/train/clustercommand.h"
 #include "ui/newrunwizard.h"
 #include "ui/settingspage.h"
 #include "ui/tasktext.h"
 #include "ui/wizarddatapage.h"
 #include "ui/wizardlayerspage.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -59,9 +63,28 @@ WizardReviewPage::WizardReviewPage(QWidget* parent) : QWizardPage(parent)
     m_json->setReadOnly(true);
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(m_json, 1);
+    auto* buttons = new QHBoxLayout;
     auto* save = new QPushButton(tr("Save as &template…"), this);
     save->setObjectName(QStringLiteral("saveTemplate"));
-    layout->addWidget(save, 0, Qt::AlignLeft);
+    buttons->addWidget(save);
+    auto* cluster = new QPushButton(tr("Copy command for a &cluster"), this);
+    cluster->setObjectName(QStringLiteral("copyClusterCommand"));
+    cluster->setToolTip(tr("Copies the shell commands that train this spec on several machines "
+                           "(torchrun, or domaintune-cli's own launcher), with the processes per "
+                           "machine chosen on the hyper-parameters page."));
+    buttons->addWidget(cluster);
+    m_copied = new QLabel(this);
+    m_copied->setObjectName(QStringLiteral("clusterCommandCopied"));
+    buttons->addWidget(m_copied);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(cluster, &QPushButton::clicked, this, [this] {
+        const auto* owner = qobject_cast<NewRunWizard*>(wizard());
+        QGuiApplication::clipboard()->setText(
+            QString::fromStdString(clusterCommand(owner->spec())));
+        m_copied->setText(tr("Copied. Paste it on each machine, with NNODES, NODE_RANK and "
+                             "MASTER set as its first lines say."));
+    });
     connect(save, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
             this, tr("Save the run as a template"),
@@ -100,10 +123,19 @@ void WizardReviewPage::initializePage()
                                     .arg(spec.learningRate, 0, 'g', 3)
                                     .arg(spec.maxLength));
     owner->layersPage()->refreshEstimate();
+    if (spec.processes > 1)
+        html += row(tr("Processes"),
+                    tr("%1 on this machine, global batch %2 (%3 per process × %1 × accumulation "
+                       "%4)")
+                        .arg(spec.processes)
+                        .arg(spec.batchSize * spec.processes * spec.gradientAccumulation)
+                        .arg(spec.batchSize)
+                        .arg(spec.gradientAccumulation));
     html += row(tr("Memory"), owner->layersPage()->memoryText());
     html += row(tr("Output"), QString::fromStdString(spec.outputDir));
     html += QStringLiteral("</table>");
     m_summary->setText(html);
+    m_copied->clear();
     m_json->setPlainText(QString::fromStdString(spec.toJson().dump(2)));
 }
 

@@ -28,6 +28,7 @@ public:
 private:
     QLabel* m_summary = nullptr;
     QPlainTextEdit* m_json = nullptr;
+    QLabel* m_copied = nullptr;
 };
 
 } // namespace domaintune::ui

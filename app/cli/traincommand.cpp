@@ -59,14 +59,17 @@ int runTrain(CommandLine& commandLine)
     for (const char* name : {"resume", "no-history"})
         switches.emplace_back(name);
     commandLine.allowOnly(known, switches);
-    const TrainSpec spec = specFromCommandLine(commandLine);
-    if (wantsTrainingProcesses(commandLine)) {
-        spec.validate(); // once here, not once per process
-        return launchTrainingProcesses(commandLine);
-    }
+    TrainSpec spec = specFromCommandLine(commandLine);
+    spec.processes = static_cast<int>(commandLine.integer("nproc", spec.processes));
     // One of several processes (torchrun's variables, or --nproc's): rank 0 reports and
     // records; the others only train, and speak only to say why they failed.
     const auto distributed = distributedEnvFromEnvironment();
+    if (!distributed && wantsTrainingProcesses(commandLine, spec)) {
+        spec.validate(); // once here, not once per process
+        return launchTrainingProcesses(commandLine, spec.processes);
+    }
+    if (distributed) // what the history records (and a re-run starts) is this machine's count
+        spec.processes = distributed->localWorldSize;
     const bool leader = !distributed || distributed->rank == 0;
     const TrainingData data = loadTrainingData(
         spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });

@@ -3,8 +3,8 @@
 
 #include "core/common/error.h"
 #include "core/train/distributedenv.h"
+#include "core/train/processlauncher.h"
 
-#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -13,13 +13,9 @@
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace domaintune::cli {
 namespace {
@@ -73,29 +69,6 @@ std::vector<std::string> workerArguments(const std::vector<std::string>& argumen
     return kept;
 }
 
-/** A TCP port free on 127.0.0.1 right now (the kernel's choice). */
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        throw Error(std::string("Cannot open a socket to find a free port: ") +
-                    std::strerror(errno) + ". Give one with --master 127.0.0.1:PORT.");
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        const std::string why = std::strerror(errno);
-        ::close(fd);
-        throw Error("Cannot find a free port on 127.0.0.1 (" + why +
-                    "). Give one with --master 127.0.0.1:PORT.");
-    }
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 std::string describeEnd(int status)
 {
     if (WIFSIGNALED(status)) {
@@ -114,20 +87,20 @@ int exitCode(int status)
 
 } // namespace
 
-bool wantsTrainingProcesses(const CommandLine& commandLine)
+bool wantsTrainingProcesses(const CommandLine& commandLine, const TrainSpec& spec)
 {
-    return commandLine.integer("nproc", 1) > 1 || commandLine.integer("nnodes", 1) > 1 ||
+    return spec.processes > 1 || commandLine.integer("nnodes", 1) > 1 ||
            commandLine.has("master") || commandLine.has("node-rank");
 }
 
-int launchTrainingProcesses(const CommandLine& commandLine)
+int launchTrainingProcesses(const CommandLine& commandLine, int processes)
 {
     if (distributedEnvFromEnvironment())
         throw Error("--nproc was given to a process that is already one of several (WORLD_SIZE "
                     "is set, e.g. by torchrun). Use one or the other: torchrun --nproc-per-node N "
                     "--no-python domaintune-cli train … without --nproc, or domaintune-cli train "
                     "--nproc N alone.");
-    const long long nproc = commandLine.integer("nproc", 1);
+    const long long nproc = processes;
     const long long nnodes = commandLine.integer("nnodes", 1);
     const long long nodeRank = commandLine.integer("node-rank", 0);
     if (nproc < 1 || nproc > 1024)
@@ -161,19 +134,12 @@ int launchTrainingProcesses(const CommandLine& commandLine)
                     " needs --master HOST:PORT: the address of the machine started with "
                     "--node-rank 0 and a free port there, the same on every machine.");
     } else {
-        env.masterPort = freePort();
+        env.masterPort = freeLocalPort();
     }
     if (const char* timeout = std::getenv("DOMAINTUNE_DIST_TIMEOUT"); timeout && *timeout)
         env.timeoutSeconds = std::max(1, std::atoi(timeout));
 
     const std::vector<std::string> arguments = workerArguments(ownArguments());
-    std::vector<std::string> base;
-    for (char** item = environ; *item; ++item) {
-        const std::string entry = *item;
-        const std::string name = entry.substr(0, entry.find('='));
-        if (!env.variables().count(name))
-            base.push_back(entry);
-    }
     std::cerr << "Starting " << nproc << " training process" << (nproc == 1 ? "" : "es")
               << " (ranks " << nodeRank * nproc << "–" << nodeRank * nproc + nproc - 1 << " of "
               << env.worldSize << "; rendezvous at " << env.masterAddr << ":" << env.masterPort
@@ -182,34 +148,10 @@ int launchTrainingProcesses(const CommandLine& commandLine)
     std::signal(SIGINT, rememberSignal);
     std::signal(SIGTERM, rememberSignal);
     std::map<pid_t, int> ranks; // running children
-    for (int local = 0; local < nproc; ++local) {
-        DistributedEnv mine = env;
-        mine.localRank = local;
-        mine.rank = static_cast<int>(nodeRank * nproc + local);
-        std::vector<std::string> strings = base;
-        for (const auto& [name, value] : mine.variables())
-            strings.push_back(name + "=" + value);
-        std::vector<std::string> argv{"domaintune-cli"};
-        argv.insert(argv.end(), arguments.begin(), arguments.end());
-        std::vector<char*> envp, args;
-        for (auto& text : strings)
-            envp.push_back(text.data());
-        envp.push_back(nullptr);
-        for (auto& text : argv)
-            args.push_back(text.data());
-        args.push_back(nullptr);
-        const pid_t pid = ::fork();
-        if (pid < 0)
-            throw Error(std::string("Cannot start training process ") + std::to_string(mine.rank) +
-                        ": " + std::strerror(errno) + ".");
-        if (pid == 0) {
-            std::signal(SIGINT, SIG_DFL);
-            std::signal(SIGTERM, SIG_DFL);
-            ::execve("/proc/self/exe", args.data(), envp.data());
-            std::_Exit(127);
-        }
-        ranks[pid] = mine.rank;
-    }
+    const int first = static_cast<int>(nodeRank * nproc);
+    const auto pids = spawnRanks(env, first, static_cast<int>(nproc), "/proc/self/exe", arguments);
+    for (std::size_t i = 0; i < pids.size(); ++i)
+        ranks[pids[i]] = first + static_cast<int>(i);
 
     int result = 0, leaderResult = -1;
     bool failed = false;

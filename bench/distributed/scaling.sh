@@ -53,8 +53,11 @@ print(f"2 processes x {half} thread(s), batch 8 each:    {two:6.1f} s  "
 PY
 grep -h "samples/s" "$work/two-half.log" | tail -1 | sed 's/^.*loss/last step: loss/'
 echo "gradient sums (2 processes on 127.0.0.1, 25 MB buckets, median of 10):"
-"$here/build/bench/bench_allreduce" 10 | python3 -c '
+"$here/build/bench/bench_allreduce" 10 >"$work/allreduce.json"
+python3 - "$work/allreduce.json" <<'PY'
 import json, sys
-for r in json.load(sys.stdin):
-    print(f"  {r[\"model\"]:<10} {r[\"parameters\"] / 1e6:6.1f} M parameters, {r[\"gradient_mb\"]:6.1f} MB: "
-          f"{r[\"median_ms\"]:6.1f} ms per step ({r[\"gradient_gb_per_s\"]:.2f} GB/s of gradient)")'
+for r in json.load(open(sys.argv[1])):
+    model, millions, mb = r["model"], r["parameters"] / 1e6, r["gradient_mb"]
+    print(f"  {model:<10} {millions:6.1f} M parameters, {mb:6.1f} MB: {r['median_ms']:6.1f} ms per "
+          f"step ({r['gradient_gb_per_s']:.2f} GB/s of gradient)")
+PY

@@ -151,6 +151,10 @@ void checkResumable(const TrainerState& saved, const TrainerState& now,
     nlohmann::json current = now.spec, then = saved.spec;
     current.erase("name");
     then.erase("name");
+    // The number of processes is checked below, as the run's world size (torchrun's count
+    // is not in the spec).
+    current.erase("processes");
+    then.erase("processes");
     if (current != then) {
         std::string changed;
         for (const auto& item : current.items())

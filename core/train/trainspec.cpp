@@ -78,6 +78,7 @@ const std::vector<std::string>& knownKeys()
                                                   "checkpoint_steps",
                                                   "checkpoint_minutes",
                                                   "threads",
+                                                  "processes",
                                                   "device",
                                                   "bf16",
                                                   "fp16",
@@ -138,6 +139,7 @@ void TrainSpec::validate() const
     require(lora.dropout >= 0 && lora.dropout < 1, "lora_dropout", "must be in [0, 1)");
     require(dropout < 1, "dropout", "must be below 1 (or negative for the model's own rates)");
     require(threads >= 0 && threads <= 256, "threads", "must be between 0 (auto) and 256");
+    require(processes >= 1 && processes <= 1024, "processes", "must be between 1 and 1024");
     require(device == "auto" || device == "cpu" || device == "cuda", "device",
             "must be auto, cpu or cuda");
     require(!(bf16 && fp16), "fp16", "and bf16 exclude each other; choose one precision");
@@ -239,6 +241,8 @@ nlohmann::json TrainSpec::toJson() const
         json["delimiter"] = delimiter;
     if (checkpointMinutes > 0)
         json["checkpoint_minutes"] = checkpointMinutes;
+    if (processes > 1)
+        json["processes"] = processes;
     return json;
 }
 
@@ -302,6 +306,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "checkpoint_steps", spec.checkpointSteps);
     read(json, "checkpoint_minutes", spec.checkpointMinutes);
     read(json, "threads", spec.threads);
+    read(json, "processes", spec.processes);
     read(json, "device", spec.device);
     read(json, "bf16", spec.bf16);
     read(json, "fp16", spec.fp16);

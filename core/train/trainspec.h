@@ -81,7 +81,11 @@ struct TrainSpec
      *  a crash or a kill loses at most that much of a long epoch. */
     double checkpointMinutes = 0;
 
-    int threads = 0;             ///< 0: automatic.
+    int threads = 0; ///< 0: automatic.
+    /** Training processes on this machine (data-parallel; `train --nproc`, the wizard's
+     * "Processes"): each trains on batchSize examples of every global batch. Under torchrun
+     * the processes it started, whatever this says. */
+    int processes = 1;
     std::string device = "auto"; ///< auto, cpu, cuda
     bool bf16 = false;           ///< bf16 autocast (CPU with AVX-512 BF16/AMX, or CUDA).
     bool fp16 = false;           ///< fp16 autocast with dynamic loss scaling (CUDA only).

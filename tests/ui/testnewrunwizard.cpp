@@ -26,7 +26,10 @@
 #include "ui/wizardreviewpage.h"
 #include "ui/wizardtaskpage.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -524,6 +527,80 @@ private slots:
             std::ifstream(result.modelDir + "/config.json", std::ios::binary));
         QCOMPARE(saved["architectures"][0].get<std::string>(),
                  std::string("BertForSentenceEmbeddingClassification"));
+    }
+
+    void trainsOnTwoProcesses()
+    {
+        // Advanced: 2 processes on this machine. The review says what the global batch is and
+        // copies the commands for a cluster; Start trains with domaintune-cli as process 1.
+        qputenv("DOMAINTUNE_CLI", DOMAINTUNE_BINARY_DIR "/bin/domaintune-cli");
+        QSettings().setValue(QStringLiteral("history/path"),
+                             m_dir.filePath(QStringLiteral("processes.sqlite")));
+        const QString csv = m_dir.filePath(QStringLiteral("processes.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("text,label\n");
+            for (int repeat = 0; repeat < 40; ++repeat)
+                file.write(QStringLiteral("profits rose %1,positive\nsales fell %1,negative\n")
+                               .arg(repeat)
+                               .toUtf8());
+        }
+        MainWindow window;
+        window.resize(1200, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::NewRunSection);
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+        wizard->restart();
+        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
+        wizard->next();
+        wizard->setField(QStringLiteral("modelDir"), m_model);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
+        wizard->next();
+        wizard->setField(QStringLiteral("trainFile"), csv);
+        wizard->setField(QStringLiteral("maxLength"), 16);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wizard->dataPage()->isComplete() && !wizard->dataPage()->isAnalyzing(), 60000);
+        wizard->next();
+        wizard->next();
+        auto* processes = wizard->hyperPage()->findChild<QSpinBox*>(QStringLiteral("processes"));
+        QVERIFY(processes);
+        QCOMPARE(processes->value(), 1); // Settings' default
+        processes->setValue(2);
+        wizard->setField(QStringLiteral("epochs"), 1);
+        wizard->setField(QStringLiteral("batchSize"), 8);
+        wizard->next();
+
+        auto* review = qobject_cast<WizardReviewPage*>(wizard->currentPage());
+        QVERIFY(review);
+        QVERIFY2(review->summaryText().contains(QStringLiteral("global batch 16")),
+                 qPrintable(review->summaryText()));
+        QCOMPARE(
+            TrainSpec::fromJson(nlohmann::json::parse(review->specText().toStdString())).processes,
+            2);
+        auto* copy = review->findChild<QPushButton*>(QStringLiteral("copyClusterCommand"));
+        QVERIFY(copy);
+        copy->click();
+        const QString command = QGuiApplication::clipboard()->text();
+        QVERIFY2(command.contains(QStringLiteral("--nproc_per_node 2")) &&
+                     command.contains(QStringLiteral("--no_python domaintune-cli train --config")),
+                 qPrintable(command));
+
+        TrainingController* controller = window.trainingController();
+        QSignalSpy finished(controller, &TrainingController::finished);
+        wizard->button(QWizard::FinishButton)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const TrainResult result = lastResult(finished);
+        QVERIFY2(result.status == "completed", result.message.c_str());
+        // Process 1 ran as domaintune-cli and left its log beside the run.
+        const QString log =
+            QString::fromStdString(result.modelDir) + QStringLiteral("/../processes/rank-1.log");
+        QVERIFY(QFileInfo::exists(log));
+        const auto state = nlohmann::json::parse(
+            std::ifstream(result.checkpointDir + "/state.json", std::ios::binary));
+        QCOMPARE(state["world_size"].get<int>(), 2); // trained as two processes
+        QTRY_COMPARE(window.historyPage()->model()->rowCount(), 1);
     }
 
 private:
