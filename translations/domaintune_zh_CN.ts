@@ -646,6 +646,12 @@
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
+    <message numerus="yes">
+        <source>%n process(es), %1 samples/s each</source>
+        <translation>
+            <numerusform>%n 个进程，每个 %1 样本/秒</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::DataChartsView</name>
@@ -2069,6 +2075,14 @@ from %2</source>
         <source>History (*.sqlite)</source>
         <translation>历史记录 (*.sqlite)</translation>
     </message>
+    <message>
+        <source>Data-parallel training on this machine: each process trains on its share of every batch and the cores are shared out between them. More than one pays on machines with many cores; on a few cores one process is usually faster.</source>
+        <translation>在本机上数据并行训练：每个进程训练每个批次中属于自己的一份，CPU 核心在进程之间分配。核心多的机器上多个进程才划算；核心少时，一个进程通常更快。</translation>
+    </message>
+    <message>
+        <source>Training &amp;processes for new runs:</source>
+        <translation>新运行的训练进程数(&amp;P)：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::StudyWorker</name>
@@ -2136,6 +2150,18 @@ from %2</source>
     <message>
         <source>&lt;b&gt;Training will be about 50 times slower than it should.&lt;/b&gt; Matrix products use the reference BLAS (%1). Install OpenBLAS with &lt;code&gt;sudo apt-get install libopenblas0-pthread&lt;/code&gt; and restart DomainTune.</source>
         <translation>&lt;b&gt;训练速度将比正常情况慢约 50 倍。&lt;/b&gt;矩阵运算正在使用参考实现 BLAS（%1）。请运行 &lt;code&gt;sudo apt-get install libopenblas0-pthread&lt;/code&gt; 安装 OpenBLAS，然后重新启动 DomainTune。</translation>
+    </message>
+    <message>
+        <source>Several processes:</source>
+        <translation>多进程训练：</translation>
+    </message>
+    <message>
+        <source>Gloo on CPUs, NCCL on GPUs</source>
+        <translation>CPU 上用 Gloo，GPU 上用 NCCL</translation>
+    </message>
+    <message>
+        <source>Gloo on CPUs (this machine or several); GPUs train on one process: this LibTorch has no NCCL</source>
+        <translation>CPU 上用 Gloo（本机或多台机器）；GPU 只能单进程训练：此 LibTorch 不含 NCCL</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2841,14 @@ from %2</source>
         <source>Few-shot training tunes the encoder: let more than the head train on the Layers page to use it.</source>
         <translation>少样本训练会调整编码器：如需使用，请在“层”页面让分类头以外的层也参与训练。</translation>
     </message>
+    <message>
+        <source>Data-parallel: each process trains on its share of every batch, so the global batch is the batch size × processes × gradient accumulation, and the cores are shared out between them. Few-shot runs use one process.</source>
+        <translation>数据并行：每个进程训练每个批次中属于自己的一份，因此全局批次 = 批次大小 × 进程数 × 梯度累积，CPU 核心在进程之间分配。少样本运行只用一个进程。</translation>
+    </message>
+    <message>
+        <source>Processes on this machine:</source>
+        <translation>本机进程数：</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::WizardLayersPage</name>
@@ -3067,6 +3101,26 @@ from %2</source>
     <message>
         <source>Few-shot (SetFit): %1 epoch(s) of contrastive pairs, %2 pairs a batch, learning rate %3, max. %4 tokens; then a logistic-regression head</source>
         <translation>少样本（SetFit）：对比样本对训练 %1 轮，每批 %2 对，学习率 %3，最多 %4 个词元；然后拟合逻辑回归分类头</translation>
+    </message>
+    <message>
+        <source>Copy command for a &amp;cluster</source>
+        <translation>复制集群命令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the shell commands that train this spec on several machines (torchrun, or domaintune-cli&apos;s own launcher), with the processes per machine chosen on the hyper-parameters page.</source>
+        <translation>复制在多台机器上训练此规格的 shell 命令（torchrun，或 domaintune-cli 自带的启动器），每台机器的进程数取自超参数页。</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it on each machine, with NNODES, NODE_RANK and MASTER set as its first lines say.</source>
+        <translation>已复制。按开头几行的说明设置 NNODES、NODE_RANK 和 MASTER 后，在每台机器上粘贴运行。</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>%1 on this machine, global batch %2 (%3 per process × %1 × accumulation %4)</source>
+        <translation>本机 %1 个，全局批次 %2（每进程 %3 × %1 × 累积 %4）</translation>
     </message>
 </context>
 <context>

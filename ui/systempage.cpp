@@ -51,6 +51,9 @@ SystemPage::SystemPage(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Compute device:"), m_device);
     form->addRow(tr("Threads:"), m_threads);
     form->addRow(tr("Matrix library (BLAS):"), m_blas);
+    m_parallel = valueLabel(this);
+    m_parallel->setObjectName(QStringLiteral("dataParallel"));
+    form->addRow(tr("Several processes:"), m_parallel);
     layout->addLayout(form);
     layout->addStretch(1);
 
@@ -65,6 +68,10 @@ void SystemPage::setSystemInfo(const SystemInfo& info)
                                          : tr("CPU"));
     m_threads->setText(
         tr("%1 LibTorch thread(s) on %2 CPU core(s)").arg(info.torchThreads).arg(info.cpuCores));
+    m_parallel->setText(
+        info.nccl ? tr("Gloo on CPUs, NCCL on GPUs")
+                  : tr("Gloo on CPUs (this machine or several); GPUs train on one process: this "
+                       "LibTorch has no NCCL"));
 
     QString blas;
     switch (info.blas.kind) {

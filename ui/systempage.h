@@ -35,6 +35,7 @@ private:
     QLabel* m_device = nullptr;
     QLabel* m_threads = nullptr;
     QLabel* m_blas = nullptr;
+    QLabel* m_parallel = nullptr;
 };
 
 } // namespace domaintune::ui

@@ -22,10 +22,14 @@ std::string SystemInfo::toJson() const
         blasJson["threads"] = blas.threads;
     if (blas.isSlow())
         blasJson["warning"] = blas.warning();
-    const nlohmann::json json = {
-        {"version", version},    {"torch_version", torchVersion},   {"torch_threads", torchThreads},
-        {"cpu_cores", cpuCores}, {"cuda_available", cudaAvailable}, {"cuda_devices", cudaDevices},
-        {"blas", blasJson}};
+    const nlohmann::json json = {{"version", version},
+                                 {"torch_version", torchVersion},
+                                 {"torch_threads", torchThreads},
+                                 {"cpu_cores", cpuCores},
+                                 {"cuda_available", cudaAvailable},
+                                 {"cuda_devices", cudaDevices},
+                                 {"data_parallel", {{"gloo", gloo}, {"nccl", nccl}}},
+                                 {"blas", blasJson}};
     return json.dump(2);
 }
 

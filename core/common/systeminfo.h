@@ -16,6 +16,10 @@ struct SystemInfo
     bool cudaAvailable = false;
     int cudaDevices = 0;
     BlasInfo blas;
+    /** Data-parallel training: Gloo (CPU) is always built in; NCCL (CUDA GPUs) would need a
+     * CUDA LibTorch with it, and DomainTune does not build an NCCL group yet. */
+    bool gloo = true;
+    bool nccl = false;
 
     /** Returns the facts as a JSON object text (for `domaintune-cli system`). */
     std::string toJson() const;
