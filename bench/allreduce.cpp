@@ -8,14 +8,13 @@
 
 #include <torch/torch.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace domaintune;
@@ -33,8 +32,14 @@ std::vector<std::vector<std::int64_t>> bertShapes(std::int64_t layers, std::int6
             shapes.push_back({hidden, hidden});
             shapes.push_back({hidden});
         }
-        shapes.insert(shapes.end(), {{hidden}, {hidden}, {inner, hidden}, {inner},
-                                     {hidden, inner}, {hidden}, {hidden}, {hidden}});
+        shapes.insert(shapes.end(), {{hidden},
+                                     {hidden},
+                                     {inner, hidden},
+                                     {inner},
+                                     {hidden, inner},
+                                     {hidden},
+                                     {hidden},
+                                     {hidden}});
     }
     shapes.insert(shapes.end(), {{hidden, hidden}, {hidden}, {2, hidden}, {2}});
     return shapes;

@@ -13,6 +13,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sys/wait.h>
 #include <thread>
 #include <utility>
@@ -97,6 +98,35 @@ void TrainingWorker::run()
 
 TrainResult TrainingWorker::execute()
 {
+    // Several processes: this thread is rank 0 (the dashboard's, with cancel and pause); the
+    // others are domaintune-cli processes on the same spec, logging to <output>/processes/.
+    // Started first, so that they read the data while this thread does.
+    std::vector<pid_t> others;
+    std::optional<DistributedEnv> distributed;
+    if (m_spec.processes > 1) {
+        const std::string program = commandLineProgram();
+        const std::string folder = m_spec.outputDir + "/processes";
+        std::filesystem::create_directories(folder);
+        const std::string specFile = folder + "/spec.json";
+        std::ofstream(specFile) << m_spec.toJson().dump(2);
+        DistributedEnv env;
+        env.worldSize = env.localWorldSize = m_spec.processes;
+        env.masterPort = freeLocalPort();
+        std::vector<std::string> arguments{"train", "--config", specFile, "--no-history"};
+        if (m_resume)
+            arguments.emplace_back("--resume");
+        others = spawnRanks(env, 1, m_spec.processes - 1, program, arguments, folder);
+        distributed = env;
+        emitLog("Training on " + std::to_string(m_spec.processes) +
+                " processes; the others' output is in " + folder);
+    }
+    struct Reaper // however this ends, the other processes end with it
+    {
+        std::vector<pid_t>& pids;
+        int seconds = 0;
+        ~Reaper() { reap(pids, seconds); }
+    } reaper{others};
+
     emitLog("Importing " + m_spec.trainFile);
     const TrainingData data = loadTrainingData(
         m_spec, &m_flags->cancelImport, [this](const std::string& warning) { emitLog(warning); });
@@ -115,29 +145,9 @@ TrainResult TrainingWorker::execute()
     options.parentRunId = m_parentRunId;
     options.train.resume = m_resume;
     options.onRunCreated = [this](std::int64_t runId) { emit runRecorded(runId); };
-    // Several processes: this thread is rank 0 (the dashboard's, with cancel and pause); the
-    // others are domaintune-cli processes on the same spec, logging to <output>/processes/.
-    std::vector<pid_t> others;
-    if (m_spec.processes > 1) {
-        const std::string program = commandLineProgram();
-        const std::string folder = m_spec.outputDir + "/processes";
-        std::filesystem::create_directories(folder);
-        const std::string specFile = folder + "/spec.json";
-        std::ofstream(specFile) << m_spec.toJson().dump(2);
-        DistributedEnv env;
-        env.worldSize = env.localWorldSize = m_spec.processes;
-        env.masterPort = freeLocalPort();
-        env.timeoutSeconds = 120; // on one machine: a process that does not come is gone
-        std::vector<std::string> arguments{"train", "--config", specFile, "--no-history"};
-        if (m_resume)
-            arguments.emplace_back("--resume");
-        others = spawnRanks(env, 1, m_spec.processes - 1, program, arguments, folder);
-        options.train.distributed = env;
-        emitLog("Training on " + std::to_string(m_spec.processes) +
-                " processes; the others' output is in " + folder);
-    }
+    options.train.distributed = distributed;
     TrainingJobResult job = runTrainingJob(m_spec, data, forward, m_flags->control, options);
-    reap(others, job.result.status == "failed" ? 5 : 30);
+    reaper.seconds = job.result.status == "failed" ? 5 : 30; // they end at once after a success
     TrainResult& result = job.result;
     if (!job.historyAgrees)
         result.message += (result.message.empty() ? "" : " ") +

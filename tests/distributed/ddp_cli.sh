@@ -3,7 +3,8 @@
 # `torchrun --no_python` give the weights of one process at twice the batch (within 1e-5) and
 # print one result; kill -9 of a rank fails the run within the timeout, with the history saying
 # so and naming the process; Ctrl-C (SIGINT to the launcher) stops both with a checkpoint that
-# `--resume --nproc 2` finishes. Tiny BERT from tests/reference; about 20 s.
+# `--resume --nproc 2` finishes; two launchers with --nnodes 2 act as two machines. Tiny BERT
+# from tests/reference; about 30 s.
 # Usage: ddp_cli.sh SOURCE_DIR DOMAINTUNE_CLI
 set -euo pipefail
 source_dir=${1:?usage: ddp_cli.sh SOURCE_DIR DOMAINTUNE_CLI}
@@ -56,6 +57,21 @@ within "$difference" 1e-5 || fail "--nproc 2 weights differ from one process at 
 echo "--nproc 2 vs one process at twice the batch: largest weight difference $difference"
 runs=$("$cli" runs list --history "$work/h.sqlite" | python3 -c 'import json,sys; print(" ".join(r["status"] for r in json.load(sys.stdin)))')
 [ "$runs" = "completed completed" ] || fail "the history holds \"$runs\", not one completed run per training"
+
+# 1b. "Two machines" (two launchers with --nnodes 2 on this one): the same weights again.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+for node in 1 0; do
+    "$cli" train "${common[@]}" --epochs 2 --batch-size 4 --nproc 1 --nnodes 2 --node-rank "$node" \
+        --master "127.0.0.1:$port" --output "$work/nodes" --no-history \
+        >"$work/nodes-$node.json" 2>"$work/nodes-$node.log" &
+    eval "node$node=\$!"
+done
+wait "$node0" || { cat "$work/nodes-0.log"; fail "--nnodes 2, node 0"; }
+wait "$node1" || { cat "$work/nodes-1.log"; fail "--nnodes 2, node 1"; }
+difference=$(largest_difference "$work/one/model/model.safetensors" "$work/nodes/model/model.safetensors")
+within "$difference" 1e-5 || fail "--nnodes 2 weights differ by $difference"
+[ ! -s "$work/nodes-1.json" ] || fail "node 1 printed a result; only rank 0 does"
+echo "--nnodes 2 --node-rank 0/1 --master 127.0.0.1:$port: largest weight difference $difference"
 
 # 2. torchrun --no_python (Debian's python3-torch). Debian 12's torchrun (1.13 on Python 3.11)
 # cannot parse its default --redirects/--tee "0": give 2 (stderr to its log and the terminal).
