@@ -71,8 +71,10 @@ int runTrain(CommandLine& commandLine)
     if (distributed) // what the history records (and a re-run starts) is this machine's count
         spec.processes = distributed->localWorldSize;
     const bool leader = !distributed || distributed->rank == 0;
-    const TrainingData data = loadTrainingData(
-        spec, nullptr, [](const std::string& warning) { std::cerr << warning << '\n'; });
+    const TrainingData data = loadTrainingData(spec, nullptr, [leader](const std::string& warning) {
+        if (leader) // the others read the same files: once is enough
+            std::cerr << warning << '\n';
+    });
     if (leader)
         std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
                   << " validation examples\n";
@@ -89,8 +91,11 @@ int runTrain(CommandLine& commandLine)
     TrainingControl control;
     // Ctrl-C or SIGTERM: stop at the next step with a checkpoint (resumable), not mid-write.
     g_control = &control;
-    std::signal(SIGINT, cancelTraining);
-    std::signal(SIGTERM, cancelTraining);
+    struct sigaction stop = {};
+    stop.sa_handler = cancelTraining;
+    stop.sa_flags = SA_RESETHAND; // a second Ctrl-C ends the program at once
+    sigaction(SIGINT, &stop, nullptr);
+    sigaction(SIGTERM, &stop, nullptr);
     const TrainingJobResult job = runTrainingJob(spec, data, printer, control, options);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

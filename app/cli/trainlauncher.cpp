@@ -105,8 +105,8 @@ int launchTrainingProcesses(const CommandLine& commandLine, int processes)
     const long long nodeRank = commandLine.integer("node-rank", 0);
     if (nproc < 1 || nproc > 1024)
         throw Error("--nproc is " + std::to_string(nproc) +
-                    "; give the number of training processes on this machine (1 to 1024; about "
-                    "one per 1–2 cores, or one per GPU).");
+                    "; give the number of training processes on this machine (1 to 1024; they "
+                    "share its cores).");
     if (nnodes < 1 || nnodes > 4096)
         throw Error("--nnodes is " + std::to_string(nnodes) +
                     "; give the number of machines taking part (1 or more).");
@@ -136,8 +136,7 @@ int launchTrainingProcesses(const CommandLine& commandLine, int processes)
     } else {
         env.masterPort = freeLocalPort();
     }
-    if (const char* timeout = std::getenv("DOMAINTUNE_DIST_TIMEOUT"); timeout && *timeout)
-        env.timeoutSeconds = std::max(1, std::atoi(timeout));
+    env.timeoutSeconds = distributedTimeout([](const char* name) { return std::getenv(name); });
 
     const std::vector<std::string> arguments = workerArguments(ownArguments());
     std::cerr << "Starting " << nproc << " training process" << (nproc == 1 ? "" : "es")
@@ -194,11 +193,12 @@ int launchTrainingProcesses(const CommandLine& commandLine, int processes)
             failed = true;
             result = code;
             std::cerr << "Training process " << rank << " of " << env.worldSize << " (pid " << pid
-                      << ") " << describeEnd(status) << "; the others stop within "
-                      << env.timeoutSeconds << " s.\n";
-            // The others notice at their next exchange; after the timeout they are ended.
-            deadline =
-                std::chrono::steady_clock::now() + std::chrono::seconds(env.timeoutSeconds + 10);
+                      << ") " << describeEnd(status)
+                      << "; any still running are stopped within 15 s.\n";
+            // The others notice at their next exchange (within seconds); one that never joined
+            // would wait for the timeout, so after a grace period they are ended, as torchrun
+            // does.
+            deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
         } else if (code != 0 && result == 0) {
             result = code;
         }

@@ -76,8 +76,13 @@ parseDistributedEnv(const std::function<const char*(const char*)>& get)
                                std::string(agent) == "1");
     env.restartCount =
         integerVariable(get, "TORCHELASTIC_RESTART_COUNT", 0, 0, std::numeric_limits<int>::max());
-    env.timeoutSeconds = integerVariable(get, "DOMAINTUNE_DIST_TIMEOUT", 300, 1, 24 * 3600);
+    env.timeoutSeconds = distributedTimeout(get);
     return env;
+}
+
+int distributedTimeout(const std::function<const char*(const char*)>& get)
+{
+    return integerVariable(get, "DOMAINTUNE_DIST_TIMEOUT", 300, 1, 24 * 3600);
 }
 
 std::optional<DistributedEnv> distributedEnvFromEnvironment()

@@ -47,6 +47,10 @@ struct DistributedEnv
 std::optional<DistributedEnv>
 parseDistributedEnv(const std::function<const char*(const char*)>& get);
 
+/** DOMAINTUNE_DIST_TIMEOUT through @p get: seconds (1 … 86400), 300 when unset. Throws
+ * domaintune::Error naming the variable when malformed. */
+int distributedTimeout(const std::function<const char*(const char*)>& get);
+
 /** parseDistributedEnv() on the process environment. */
 std::optional<DistributedEnv> distributedEnvFromEnvironment();
 

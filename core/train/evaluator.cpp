@@ -108,9 +108,7 @@ void summarise(Task task, const std::vector<std::string>& labels, const Collecte
 /** @p in as JSON, for the ranks of a data-parallel run to pool their shares (no QA logits). */
 nlohmann::json shareOf(const Collected& in)
 {
-    return {{"loss_sum", in.lossSum},
-            {"batches", in.batches},
-            {"truth", in.truth},
+    return {{"truth", in.truth},
             {"predicted", in.predicted},
             {"multi_truth", in.multiTruth},
             {"multi_predicted", in.multiPred},
@@ -131,10 +129,12 @@ void append(std::vector<T>& to, const nlohmann::json& from)
 Collected pooled(RankGroup& group, const Collected& mine)
 {
     Collected all;
+    // Numbers as numbers: a NaN loss has no JSON form.
+    const auto sums = group.sum({mine.lossSum, double(mine.batches)});
+    all.lossSum = sums[0];
+    all.batches = static_cast<std::int64_t>(sums[1]);
     for (const std::string& bytes : group.gatherBytes(shareOf(mine).dump())) {
         const auto share = nlohmann::json::parse(bytes);
-        all.lossSum += share.at("loss_sum").get<double>();
-        all.batches += share.at("batches").get<std::int64_t>();
         append(all.truth, share.at("truth"));
         append(all.predicted, share.at("predicted"));
         append(all.multiTruth, share.at("multi_truth"));

@@ -4,10 +4,12 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -102,10 +104,18 @@ std::vector<pid_t> spawnRanks(const DistributedEnv& env, int firstRank, int coun
         auto environment = base;
         for (const auto& [name, value] : mine.variables())
             environment.push_back(name + "=" + value);
-        pids.push_back(spawnProcess(executable, arguments, environment,
-                                    logFolder.empty()
-                                        ? std::string()
-                                        : logFolder + "/rank-" + std::to_string(rank) + ".log"));
+        try {
+            pids.push_back(spawnProcess(executable, arguments, environment,
+                                        logFolder.empty() ? std::string()
+                                                          : logFolder + "/rank-" +
+                                                                std::to_string(rank) + ".log"));
+        } catch (...) { // none left behind: the ones started would wait for it in vain
+            for (const pid_t pid : pids)
+                ::kill(pid, SIGKILL);
+            for (const pid_t pid : pids)
+                ::waitpid(pid, nullptr, 0);
+            throw;
+        }
     }
     return pids;
 }

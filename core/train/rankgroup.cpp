@@ -77,7 +77,9 @@ RankGroup::RankGroup(const DistributedEnv& env) : m_env(env), m_impl(std::make_u
         throw Error("Process " + std::to_string(env.rank) + " of " + std::to_string(env.worldSize) +
                     " could not join the others at " + where + " within " +
                     std::to_string(env.timeoutSeconds) + " s (" + firstLine(e.what()) +
-                    "). Check that every process was started with the same MASTER_ADDR, "
+                    "). If another process stopped before joining, its output says why (a run "
+                    "started from the window keeps it in the run's processes/ folder). Otherwise "
+                    "check that every process was started with the same MASTER_ADDR, "
                     "MASTER_PORT and WORLD_SIZE, that the port is free on the machine of rank 0 "
                     "and open between the machines, and set GLOO_SOCKET_IFNAME to the network "
                     "interface to use when the machines have several.");

@@ -93,8 +93,8 @@ void TrainingRun::prepare()
     if (m_group) {
         if (m_s.model->module().parameters().front().device().is_cuda())
             throw Error("Training on several processes runs on the CPU (Gloo), and this run is on "
-                        "a GPU; this build of LibTorch has no NCCL for GPUs. Train on one process "
-                        "(the GPU), or on several with --device cpu.");
+                        "a GPU; DomainTune has no process group for GPUs (NCCL) yet. Train on one "
+                        "process on the GPU, or choose the CPU as the device (--device cpu).");
         shareLeaderWeights();
     }
     TrainingEvent loaded;
@@ -507,7 +507,8 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
             const auto agreed = m_group->sum({finite ? 0.0 : 1.0, weight,
                                               finite && weight > 0 ? value * weight : 0.0,
                                               double(batchSize), double(batchTokens)});
-            const bool everywhere = agreed[0] == 0;
+            // No scored token in the whole batch is a mean of nothing, as on one process.
+            const bool everywhere = agreed[0] == 0 && agreed[1] > 0;
             if (everywhere && agreed[1] > 0) {
                 share = weight / agreed[1];
                 mean = agreed[2] / agreed[1];
@@ -564,6 +565,13 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
 
 TrainResult TrainingRun::execute()
 {
+    // prepare() may share the cores out between processes: a later run in the same program
+    // (the GUI) starts from the count it found.
+    struct ThreadsRestored
+    {
+        int threads = at::get_num_threads();
+        ~ThreadsRestored() { at::set_num_threads(threads); }
+    } restored;
     try {
         if (m_options.distributed && m_options.distributed->distributed())
             m_group = std::make_unique<RankGroup>(*m_options.distributed);
@@ -621,7 +629,9 @@ TrainResult TrainingRun::execute()
         std::string message = e.what();
         message = message.substr(0, message.find('\n')); // c10 errors carry backtraces
         if (m_group) {
-            m_group->reportFailure(message); // for the others' message (if not theirs already)
+            // For the others' message; a lost contact was reported as such already.
+            if (message.rfind("Training lost contact", 0) != 0)
+                m_group->reportFailure(message);
             if (!m_group->leader())
                 message = "Process " + std::to_string(m_group->rank()) + " of " +
                           std::to_string(m_group->size()) + ": " + message;

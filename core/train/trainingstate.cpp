@@ -176,9 +176,9 @@ void checkResumable(const TrainerState& saved, const TrainerState& now,
                         "); the global batch and the order of the data depend on it, so the "
                         "rest of the run would not be the run that was started",
                     "Resume with " + processes(saved.worldSize) +
-                        " (domaintune-cli train --nproc " + std::to_string(saved.worldSize) +
-                        " … --resume, or torchrun with as many), "
-                        "or start a new run from the checkpoint's model.");
+                        " in all (domaintune-cli train --nproc " + std::to_string(saved.worldSize) +
+                        " … --resume on one machine, or as many machines × processes per machine "
+                        "as before), or start a new run from the checkpoint's model.");
     }
     if (saved.labels != now.labels)
         throw Error(directory, 0, "the checkpoint was trained on another label set",
