@@ -45,6 +45,50 @@ std::string commandLineProgram()
     return path.toStdString();
 }
 
+/** The last non-empty line of @p file (a process's log), or an empty string. */
+std::string lastLine(const std::string& file)
+{
+    std::ifstream in(file);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty())
+            last = line;
+    return last;
+}
+
+/**
+ * Waits until every process in @p pids has written its ready file (ranks 1…, in @p folder): it
+ * read the data and joins next. Returns an empty string then; "cancelled" when @p control is
+ * cancelled; else why a process stopped before (its exit and the last line of its log).
+ */
+std::string waitUntilReady(const std::vector<pid_t>& pids, const std::string& folder,
+                           const TrainingControl& control)
+{
+    for (;;) {
+        bool all = true;
+        for (std::size_t i = 0; i < pids.size(); ++i) {
+            const std::string rank = std::to_string(i + 1);
+            if (std::filesystem::exists(folder + "/rank-" + rank + ".ready"))
+                continue;
+            all = false;
+            int status = 0;
+            if (::waitpid(pids[i], &status, WNOHANG) == pids[i]) {
+                const std::string said = lastLine(folder + "/rank-" + rank + ".log");
+                return "Training process " + rank + " stopped before training (" +
+                       (WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                          : "signal " + std::to_string(WTERMSIG(status))) +
+                       ")" + (said.empty() ? "." : ": " + said) + " Its output is in " + folder +
+                       "/rank-" + rank + ".log.";
+            }
+        }
+        if (all)
+            return {};
+        if (control.cancelRequested())
+            return "cancelled";
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
 /** Waits for @p pids to end: up to @p seconds, then ends them. */
 void reap(std::vector<pid_t>& pids, int seconds)
 {
@@ -115,7 +159,8 @@ TrainResult TrainingWorker::execute()
         std::vector<std::string> arguments{"train", "--config", specFile, "--no-history"};
         if (m_resume)
             arguments.emplace_back("--resume");
-        others = spawnRanks(env, 1, m_spec.processes - 1, program, arguments, folder);
+        others = spawnRanks(env, 1, m_spec.processes - 1, program, arguments, folder,
+                            folder + "/rank-%d.ready");
         distributed = env;
         emitLog("Training on " + std::to_string(m_spec.processes) +
                 " processes; the others' output is in " + folder);
@@ -145,6 +190,19 @@ TrainResult TrainingWorker::execute()
     options.parentRunId = m_parentRunId;
     options.train.resume = m_resume;
     options.onRunCreated = [this](std::int64_t runId) { emit runRecorded(runId); };
+    if (distributed) {
+        // Joining blocks until every process comes (or the timeout): first make sure they will.
+        const std::string why =
+            waitUntilReady(others, m_spec.outputDir + "/processes", m_flags->control);
+        if (why == "cancelled") {
+            TrainResult result;
+            result.status = "cancelled";
+            result.message = "Cancelled before training started.";
+            return result;
+        }
+        if (!why.empty())
+            return failure(why);
+    }
     options.train.distributed = distributed;
     TrainingJobResult job = runTrainingJob(m_spec, data, forward, m_flags->control, options);
     reaper.seconds = job.result.status == "failed" ? 5 : 30; // they end at once after a success

@@ -10,6 +10,7 @@
 #include "trainspecoptions.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,10 @@ int runTrain(CommandLine& commandLine)
         if (leader) // the others read the same files: once is enough
             std::cerr << warning << '\n';
     });
+    // A process the window started says it is about to join (the window waits for that, so
+    // that one failing before could be reported at once instead of after the join's timeout).
+    if (const char* ready = std::getenv("DOMAINTUNE_READY_FILE"); distributed && ready && *ready)
+        std::ofstream(ready) << "ready\n";
     if (leader)
         std::cerr << "data: " << data.train.size() << " training, " << data.validation.size()
                   << " validation examples\n";

@@ -93,7 +93,7 @@ pid_t spawnProcess(const std::string& executable, const std::vector<std::string>
 std::vector<pid_t> spawnRanks(const DistributedEnv& env, int firstRank, int count,
                               const std::string& executable,
                               const std::vector<std::string>& arguments,
-                              const std::string& logFolder)
+                              const std::string& logFolder, const std::string& readyFile)
 {
     const auto base = environmentWithoutRank();
     std::vector<pid_t> pids;
@@ -104,6 +104,9 @@ std::vector<pid_t> spawnRanks(const DistributedEnv& env, int firstRank, int coun
         auto environment = base;
         for (const auto& [name, value] : mine.variables())
             environment.push_back(name + "=" + value);
+        if (const auto at = readyFile.find("%d"); at != std::string::npos)
+            environment.push_back("DOMAINTUNE_READY_FILE=" + readyFile.substr(0, at) +
+                                  std::to_string(rank) + readyFile.substr(at + 2));
         try {
             pids.push_back(spawnProcess(executable, arguments, environment,
                                         logFolder.empty() ? std::string()

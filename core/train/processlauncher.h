@@ -32,11 +32,13 @@ pid_t spawnProcess(const std::string& executable, const std::vector<std::string>
 /**
  * Starts ranks @p firstRank … of the run @p env describes (its localWorldSize processes minus
  * the ones this process plays) as `executable arguments…`, each with its variables; logs to
- * @p logFolder/rank-N.log when given. Returns their pids in rank order.
+ * @p logFolder/rank-N.log when given; with @p readyFile (a pattern where %d is the rank), sets
+ * DOMAINTUNE_READY_FILE, which `domaintune-cli train` writes before joining. Returns their pids
+ * in rank order.
  */
 std::vector<pid_t> spawnRanks(const DistributedEnv& env, int firstRank, int count,
                               const std::string& executable,
                               const std::vector<std::string>& arguments,
-                              const std::string& logFolder = {});
+                              const std::string& logFolder = {}, const std::string& readyFile = {});
 
 } // namespace domaintune

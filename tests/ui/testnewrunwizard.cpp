@@ -601,6 +601,31 @@ private slots:
             std::ifstream(result.checkpointDir + "/state.json", std::ios::binary));
         QCOMPARE(state["world_size"].get<int>(), 2); // trained as two processes
         QTRY_COMPARE(window.historyPage()->model()->rowCount(), 1);
+
+        // A second process that fails before training: the run fails at once (not after the
+        // join's timeout), saying which process and what it said.
+        const QString broken = m_dir.filePath(QStringLiteral("broken-cli.sh"));
+        {
+            QFile script(broken);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write("#!/bin/sh\necho 'cannot read the data here' >&2\nexit 3\n");
+        }
+        QFile::setPermissions(broken, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("DOMAINTUNE_CLI", broken.toLocal8Bit());
+        TrainSpec again =
+            TrainSpec::fromJson(nlohmann::json::parse(review->specText().toStdString()));
+        again.outputDir = m_dir.filePath(QStringLiteral("processes-broken")).toStdString();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(controller->start(again));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY(timer.elapsed() < 30000);
+        const TrainResult failed = lastResult(finished);
+        QCOMPARE(failed.status, std::string("failed"));
+        QVERIFY2(failed.message.find("Training process 1 stopped before training (exit status 3): "
+                                     "cannot read the data here") != std::string::npos,
+                 failed.message.c_str());
+        qputenv("DOMAINTUNE_CLI", DOMAINTUNE_BINARY_DIR "/bin/domaintune-cli");
     }
 
 private:
