@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Data-parallel scaling on one machine: the same fine-tuning steps (all-MiniLM-L6-v2 on
-# Financial PhraseBank, global batch 16, 64 tokens) as 1 process × T threads, 1 process ×
-# T/2 threads and 2 processes × T/2 threads each (train --nproc 2), alternating over ROUNDS,
+# Financial PhraseBank, global batch 16, 64 tokens) as 1 process with automatic threads, with
+# --threads T and T/2, and 2 processes sharing the cores (train --nproc 2), alternating over ROUNDS,
 # then the gradient-sum cost for BERT-small and BERT-base sized gradients (bench_allreduce).
 #   bench/distributed/scaling.sh [STEPS=30] [ROUNDS=2] [MODEL_DIR] [CSV]
 # Needs: build/bin/domaintune-cli, build/bench/bench_allreduce (./domaintune.sh bench), the
@@ -34,24 +34,27 @@ measure() {
 }
 declare -A seconds
 for round in $(seq "$rounds"); do
+    seconds[one_auto]+=" $(measure one-auto --batch-size 16)"
     seconds[one_all]+=" $(measure one-all --batch-size 16 --threads "$threads")"
     seconds[one_half]+=" $(measure one-half --batch-size 16 --threads "$half")"
-    seconds[two_half]+=" $(measure two-half --batch-size 8 --threads "$half" --nproc 2)"
+    seconds[two_auto]+=" $(measure two-auto --batch-size 8 --nproc 2)"
 done
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "CPU: $cpu, $threads cores; $steps steps of global batch 16 (64 tokens), best of $rounds rounds"
 echo "(wall seconds of the whole command: model and data loading included)"
-python3 - "$threads" "$half" "${seconds[one_all]}" "${seconds[one_half]}" "${seconds[two_half]}" <<'PY'
+python3 - "$threads" "$half" "${seconds[one_auto]}" "${seconds[one_all]}" "${seconds[one_half]}" \
+    "${seconds[two_auto]}" <<'PY'
 import sys
 threads, half = sys.argv[1], sys.argv[2]
 best = lambda text: min(float(x) for x in text.split())
-one_all, one_half, two = (best(a) for a in sys.argv[3:6])
-print(f"1 process  x {threads} threads, batch 16:          {one_all:6.1f} s")
-print(f"1 process  x {half} thread(s), batch 16:         {one_half:6.1f} s")
-print(f"2 processes x {half} thread(s), batch 8 each:    {two:6.1f} s  "
-      f"({one_all / two:.2f}x the 1-process {threads}-thread run)")
+one_auto, one_all, one_half, two = (best(a) for a in sys.argv[3:7])
+print(f"1 process,   automatic threads, batch 16:            {one_auto:6.1f} s")
+print(f"1 process,   --threads {threads}, batch 16:                  {one_all:6.1f} s")
+print(f"1 process,   --threads {half}, batch 16:                  {one_half:6.1f} s")
+print(f"2 processes, automatic (cores shared), batch 8 each: {two:6.1f} s  "
+      f"({one_auto / two:.2f}x the automatic 1-process run)")
 PY
-grep -h "samples/s" "$work/two-half.log" | tail -1 | sed 's/^.*loss/last step: loss/'
+grep -h "samples/s" "$work/two-auto.log" | tail -1 | sed 's/^.*loss/last step: loss/'
 echo "gradient sums (2 processes on 127.0.0.1, 25 MB buckets, median of 10):"
 "$here/build/bench/bench_allreduce" 10 >"$work/allreduce.json"
 python3 - "$work/allreduce.json" <<'PY'

@@ -1,5 +1,6 @@
 #include "core/train/trainingrun.h"
 
+#include "core/common/blasinfo.h"
 #include "core/common/error.h"
 #include "core/hub/modelprovenance.h"
 #include "core/model/lora.h"
@@ -53,9 +54,14 @@ void TrainingRun::prepare()
     spec.validate();
     if (spec.threads > 0)
         at::set_num_threads(spec.threads);
-    else if (m_group && m_group->env().localWorldSize > 1) // the cores shared out, not oversold
-        at::set_num_threads(
-            std::max(1, int(std::thread::hardware_concurrency()) / m_group->env().localWorldSize));
+    else if (m_group && m_group->env().localWorldSize > 1) {
+        // The cores shared out, not oversold: LibTorch's threads and OpenBLAS's own (which
+        // would otherwise each take every core in every process).
+        const int share =
+            std::max(1, int(std::thread::hardware_concurrency()) / m_group->env().localWorldSize);
+        at::set_num_threads(share);
+        setBlasThreads(share);
+    }
     m_s.tokenizer = loadTokenizer(spec.modelDir);
 
     std::vector<Example> train = m_data.train, validation = m_data.validation;
