@@ -450,22 +450,10 @@ private slots:
                                    .toUtf8());
         }
         MainWindow window;
-        window.resize(1200, 820);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showPage(MainWindow::NewRunSection);
+        walkToLayersPage(window, csv, 32);
+        if (QTest::currentTestFailed())
+            return;
         NewRunWizard* wizard = window.newRunPage()->wizard();
-        wizard->restart();
-        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
-        wizard->next();
-        wizard->setField(QStringLiteral("modelDir"), m_model);
-        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
-        wizard->next();
-        wizard->setField(QStringLiteral("trainFile"), csv);
-        wizard->setField(QStringLiteral("maxLength"), 32);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            wizard->dataPage()->isComplete() && !wizard->dataPage()->isAnalyzing(), 60000);
-        wizard->next();
         auto* lora = wizard->layersPage()->findChild<QGroupBox*>(QStringLiteral("lora"));
         lora->setChecked(true);
         wizard->next();
@@ -547,22 +535,10 @@ private slots:
                                .toUtf8());
         }
         MainWindow window;
-        window.resize(1200, 820);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showPage(MainWindow::NewRunSection);
+        walkToLayersPage(window, csv, 16);
+        if (QTest::currentTestFailed())
+            return;
         NewRunWizard* wizard = window.newRunPage()->wizard();
-        wizard->restart();
-        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
-        wizard->next();
-        wizard->setField(QStringLiteral("modelDir"), m_model);
-        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
-        wizard->next();
-        wizard->setField(QStringLiteral("trainFile"), csv);
-        wizard->setField(QStringLiteral("maxLength"), 16);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            wizard->dataPage()->isComplete() && !wizard->dataPage()->isAnalyzing(), 60000);
-        wizard->next();
         wizard->next();
         auto* processes = wizard->hyperPage()->findChild<QSpinBox*>(QStringLiteral("processes"));
         QVERIFY(processes);
@@ -629,6 +605,28 @@ private slots:
     }
 
 private:
+    /** Shows @p window's new-run wizard on the layers page: text classification with the small
+     * BERT on @p csv at @p maxLength tokens. */
+    void walkToLayersPage(MainWindow& window, const QString& csv, int maxLength)
+    {
+        window.resize(1200, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::NewRunSection);
+        NewRunWizard* wizard = window.newRunPage()->wizard();
+        wizard->restart();
+        wizard->taskPage()->setTask(QStringLiteral("seq-cls"));
+        wizard->next();
+        wizard->setField(QStringLiteral("modelDir"), m_model);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->modelPage()->isComplete(), 30000);
+        wizard->next();
+        wizard->setField(QStringLiteral("trainFile"), csv);
+        wizard->setField(QStringLiteral("maxLength"), maxLength);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wizard->dataPage()->isComplete() && !wizard->dataPage()->isAnalyzing(), 60000);
+        wizard->next();
+    }
+
     QTemporaryDir m_dir;
     QString m_data;
     QString m_model;
