@@ -646,11 +646,9 @@
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n process(es), %1 samples/s each</source>
-        <translation>
-            <numerusform>%n 个进程，每个 %1 样本/秒</numerusform>
-        </translation>
+    <message>
+        <source>%1 samples/s on each of %2 processes</source>
+        <translation>%2 个进程，每个 %1 样本/秒</translation>
     </message>
 </context>
 <context>

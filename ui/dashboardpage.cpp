@@ -293,9 +293,10 @@ void DashboardPage::showProgress(const TrainingEvent& event)
                       .arg(event.epoch, 0, 'f', 2)
                       .arg(durationText(event.elapsedSeconds), durationText(event.etaSeconds));
     if (event.processes > 1) // the chart shows their total
-        eta += QStringLiteral(" · ") +
-               tr("%n process(es), %1 samples/s each", nullptr, event.processes)
-                   .arg(event.samplesPerSecond / event.processes, 0, 'f', 1);
+        eta +=
+            QStringLiteral(" · ") + tr("%1 samples/s on each of %2 processes") // never fewer than 2
+                                        .arg(event.samplesPerSecond / event.processes, 0, 'f', 1)
+                                        .arg(event.processes);
     m_eta->setText(eta);
     if (m_controller && m_controller->state() == TrainingController::State::Running)
         m_title->setText(tr("<b>Training</b> — step %1 of %2, loss %3")
