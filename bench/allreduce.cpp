@@ -4,6 +4,7 @@
 // (then it is one of them, e.g. under torchrun across machines); rank 0 prints JSON.
 //   bench_allreduce [REPEATS=10] [WORLD=2]
 #include "core/train/distributedenv.h"
+#include "core/train/processlauncher.h"
 #include "core/train/rankgroup.h"
 
 #include <torch/torch.h>
@@ -14,7 +15,6 @@
 #include <cstdlib>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace domaintune;
@@ -98,21 +98,11 @@ int main(int argc, char** argv)
     const int repeats = argc > 1 ? std::atoi(argv[1]) : 10;
     if (std::getenv("WORLD_SIZE"))
         return worker(repeats);
-    const int world = argc > 2 ? std::atoi(argv[2]) : 2;
-    const std::string port = std::to_string(29000 + getpid() % 1000);
-    std::vector<pid_t> children;
-    for (int rank = 0; rank < world; ++rank) {
-        const pid_t pid = fork();
-        if (pid == 0) {
-            setenv("WORLD_SIZE", std::to_string(world).c_str(), 1);
-            setenv("RANK", std::to_string(rank).c_str(), 1);
-            setenv("MASTER_ADDR", "127.0.0.1", 1);
-            setenv("MASTER_PORT", port.c_str(), 1);
-            execl("/proc/self/exe", argv[0], std::to_string(repeats).c_str(), nullptr);
-            _exit(127);
-        }
-        children.push_back(pid);
-    }
+    DistributedEnv env;
+    env.worldSize = env.localWorldSize = argc > 2 ? std::atoi(argv[2]) : 2;
+    env.masterPort = freeLocalPort();
+    const auto children =
+        spawnRanks(env, 0, env.worldSize, "/proc/self/exe", {std::to_string(repeats)});
     int worst = 0;
     for (const pid_t pid : children) {
         int status = 0;

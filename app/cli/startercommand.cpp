@@ -1,23 +1,15 @@
 // `domaintune-cli starter build|status`: the cached starter model and sample task that the
 // GUI's wizard opens with.
+#include "cancelonsignal.h"
 #include "commands.h"
 #include "core/common/error.h"
 #include "core/starter/starterbuilder.h"
 #include "progressprinter.h"
 
-#include <csignal>
 #include <iostream>
 
 namespace domaintune::cli {
 namespace {
-
-TrainingControl* g_control = nullptr;
-
-extern "C" void requestCancel(int)
-{
-    if (g_control)
-        g_control->requestCancel(); // an atomic store: safe in a signal handler
-}
 
 nlohmann::ordered_json assetsJson(const StarterAssets& assets)
 {
@@ -50,13 +42,10 @@ int build(const CommandLine& commandLine)
 
     ProgressPrinter printer;
     TrainingControl control;
-    g_control = &control;
-    std::signal(SIGINT, requestCancel);
-    std::signal(SIGTERM, requestCancel);
-    const StarterBuildResult result = buildStarterAssets(params, printer, control);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    g_control = nullptr;
+    const StarterBuildResult result = [&] {
+        const CancelOnSignal cancel(control, false);
+        return buildStarterAssets(params, printer, control);
+    }();
 
     auto json = assetsJson(result.assets);
     json["status"] = result.status;

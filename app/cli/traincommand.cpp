@@ -1,4 +1,5 @@
 // `domaintune-cli train`: import the data, fine-tune, record the run in the history.
+#include "cancelonsignal.h"
 #include "commands.h"
 #include "core/common/boundedjson.h"
 #include "core/common/error.h"
@@ -9,7 +10,6 @@
 #include "trainlauncher.h"
 #include "trainspecoptions.h"
 
-#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -18,14 +18,6 @@
 
 namespace domaintune::cli {
 namespace {
-
-TrainingControl* g_control = nullptr;
-
-extern "C" void cancelTraining(int)
-{
-    if (g_control)
-        g_control->requestCancel(); // an atomic store: safe in a signal handler
-}
 
 /** Returns the newest run in @p history that wrote to @p outputDir (the run a resume
  * continues), or 0. Throws when that run already completed: resuming it again would only add
@@ -54,7 +46,7 @@ int runTrain(CommandLine& commandLine)
 {
     std::vector<std::string> known = trainSpecOptions();
     known.emplace_back("history");
-    for (const char* name : {"nproc", "nnodes", "node-rank", "master"})
+    for (const char* name : kLauncherFlags)
         known.emplace_back(name);
     std::vector<std::string> switches = trainSpecSwitches();
     for (const char* name : {"resume", "no-history"})
@@ -94,17 +86,12 @@ int runTrain(CommandLine& commandLine)
     }
     options.train.resume = commandLine.has("resume");
     TrainingControl control;
-    // Ctrl-C or SIGTERM: stop at the next step with a checkpoint (resumable), not mid-write.
-    g_control = &control;
-    struct sigaction stop = {};
-    stop.sa_handler = cancelTraining;
-    stop.sa_flags = SA_RESETHAND; // a second Ctrl-C ends the program at once
-    sigaction(SIGINT, &stop, nullptr);
-    sigaction(SIGTERM, &stop, nullptr);
-    const TrainingJobResult job = runTrainingJob(spec, data, printer, control, options);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    g_control = nullptr;
+    // Ctrl-C or SIGTERM: stop at the next step with a checkpoint (resumable), not mid-write; a
+    // second one ends the program at once.
+    const TrainingJobResult job = [&] {
+        const CancelOnSignal cancel(control, true);
+        return runTrainingJob(spec, data, printer, control, options);
+    }();
     const TrainResult& result = job.result;
 
     nlohmann::json json = {

@@ -27,8 +27,6 @@ extern "C" void rememberSignal(int number)
     g_signal.store(number); // lock-free atomic store: safe in a signal handler
 }
 
-const char* const kLauncherFlags[] = {"nproc", "nnodes", "node-rank", "master"};
-
 /** This process's own arguments (without the program), as the kernel keeps them. */
 std::vector<std::string> ownArguments()
 {

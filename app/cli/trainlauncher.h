@@ -5,6 +5,9 @@
 
 namespace domaintune::cli {
 
+/** The flags that make `train` start its processes itself (and that it drops for them). */
+inline constexpr const char* kLauncherFlags[] = {"nproc", "nnodes", "node-rank", "master"};
+
 /** True when `train` is to start its processes itself: @p spec asks for several (--nproc N,
  * or "processes" in --config), or the command line names several machines. */
 bool wantsTrainingProcesses(const CommandLine& commandLine, const TrainSpec& spec);

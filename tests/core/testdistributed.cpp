@@ -7,6 +7,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/model/taskmodel.h"
 #include "core/train/distributedenv.h"
+#include "core/train/processlauncher.h"
 #include "core/train/trainer.h"
 #include "trainingfixtures.h"
 
@@ -14,14 +15,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
 #include <fstream>
-#include <netinet/in.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -126,19 +124,6 @@ int runWorker(char** argv)
     return result.status == "completed" ? 0 : 1;
 }
 
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 std::map<std::string, torch::Tensor> weights(const std::string& folder)
 {
     auto model = PretrainedModel::load(folder, {});
@@ -174,7 +159,7 @@ class TestDistributed : public QObject
                                                  const QString& output, int timeout = 60,
                                                  const nlohmann::json& rankZero = {})
     {
-        const int port = freePort();
+        const int port = freeLocalPort();
         std::vector<std::unique_ptr<QProcess>> workers;
         for (int rank = 0; rank < world; ++rank) {
             auto process = std::make_unique<QProcess>();
