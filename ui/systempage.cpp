@@ -69,9 +69,10 @@ void SystemPage::setSystemInfo(const SystemInfo& info)
     m_threads->setText(
         tr("%1 LibTorch thread(s) on %2 CPU core(s)").arg(info.torchThreads).arg(info.cpuCores));
     m_parallel->setText(
-        info.nccl ? tr("Gloo on CPUs, NCCL on GPUs")
-                  : tr("Gloo on CPUs (this machine or several); GPUs train on one process: this "
-                       "LibTorch has no NCCL"));
+        !info.gloo  ? tr("One process only: this LibTorch has no Gloo")
+        : info.nccl ? tr("Gloo on CPUs, NCCL on GPUs")
+                    : tr("Gloo on CPUs (this machine or several); GPUs train on one process: "
+                         "this LibTorch has no NCCL"));
 
     QString blas;
     switch (info.blas.kind) {

@@ -43,6 +43,9 @@ SystemInfo collectSystemInfo()
     info.cudaAvailable = torch::cuda::is_available();
     info.cudaDevices = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.blas = detectBlas();
+#ifdef DOMAINTUNE_NO_GLOO
+    info.gloo = false;
+#endif
     return info;
 }
 

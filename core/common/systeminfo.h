@@ -16,8 +16,9 @@ struct SystemInfo
     bool cudaAvailable = false;
     int cudaDevices = 0;
     BlasInfo blas;
-    /** Data-parallel training: Gloo (CPU) is always built in; NCCL (CUDA GPUs) would need a
-     * CUDA LibTorch with it, and DomainTune does not build an NCCL group yet. */
+    /** Data-parallel training: Gloo (CPU) unless the LibTorch built against has no Gloo
+     * headers (a PyTorch wheel's); NCCL (CUDA GPUs) would need a CUDA LibTorch with it, and
+     * DomainTune does not build an NCCL group yet. */
     bool gloo = true;
     bool nccl = false;
 

@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""The time-to-accuracy table from bench/tta/run.sh's results.jsonl.
+
+    report.py RESULTS.jsonl --target 0.80 [--settings TEXT]
+
+Per system: seconds until the validation macro-F1 first reached the target (the median over
+the rounds, and every round's), the final and the best macro-F1 (medians), total seconds, and
+the ratio of its time to the Trainer's on PyTorch 2.x measured in the same rounds.
+"""
+import argparse
+import json
+import statistics
+
+NAMES = {"domaintune": "DomainTune (LibTorch 1.13, Debian)",
+         "domaintune-t2": "DomainTune (LibTorch 2.x wheel)",
+         "domaintune-bf16": "DomainTune (LibTorch 1.13), bf16",
+         "domaintune-t2-bf16": "DomainTune (LibTorch 2.x), bf16",
+         "trainer-t2": "HF Trainer, PyTorch 2.x",
+         "trainer-t113": "HF Trainer, PyTorch 1.13 (Debian)"}
+
+parser = argparse.ArgumentParser()
+parser.add_argument("results")
+parser.add_argument("--target", type=float, required=True)
+parser.add_argument("--settings", default="")
+args = parser.parse_args()
+
+runs = [json.loads(line) for line in open(args.results) if line.strip()]
+by_system = {}
+for run in runs:
+    reached = [e["seconds"] for e in run["evaluations"] if e["f1_macro"] >= args.target]
+    f1s = [e["f1_macro"] for e in run["evaluations"]]
+    by_system.setdefault(run["system"], []).append({
+        "reached": reached[0] if reached else None, "final": f1s[-1] if f1s else float("nan"),
+        "best": max(f1s) if f1s else float("nan"), "seconds": run["seconds"],
+        "versions": run.get("torch", "")})
+
+
+def median_reached(entries):
+    times = [e["reached"] for e in entries]
+    return None if any(t is None for t in times) else statistics.median(times)
+
+
+anchor = median_reached(by_system.get("trainer-t2", [])) if "trainer-t2" in by_system else None
+print(f"Time to validation macro-F1 >= {args.target:.2f}, Financial PhraseBank, all-MiniLM-L6-v2")
+if args.settings:
+    print(f"({args.settings})")
+print()
+print("| system | time to target (s) | rounds | vs Trainer 2.x | final F1 | best F1 | total (s) |")
+print("|---|---:|---|---:|---:|---:|---:|")
+for system, entries in by_system.items():
+    reached = median_reached(entries)
+    rounds = ", ".join("never" if e["reached"] is None else f"{e['reached']:.0f}" for e in entries)
+    ratio = f"{reached / anchor:.2f}x" if reached is not None and anchor else "-"
+    print(f"| {NAMES.get(system, system)} | {'never' if reached is None else f'{reached:.0f}'} | "
+          f"{rounds} | {ratio} | {statistics.median(e['final'] for e in entries):.3f} | "
+          f"{statistics.median(e['best'] for e in entries):.3f} | "
+          f"{statistics.median(e['seconds'] for e in entries):.0f} |")

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Time to accuracy (issue #20): how long until a fine-tuned model is good, DomainTune next to
+# Hugging Face's Trainer on PyTorch 2.x and on PyTorch 1.13, same model, splits and settings.
+#
+#   bench/tta/run.sh [--rounds 2] [--threads 2] [--target 0.80] [--eval-steps 21]
+#                    [--systems LIST] [--out DIR] [--cli PATH] [--cli2 PATH] [--shared DIR]
+#                    [--train 2000] [--epochs 3] [--lr 1e-4] [--batch 32] [--max-length 128]
+#
+# all-MiniLM-L6-v2 (`domaintune-cli models default`), all layers, fine-tuned on Financial
+# PhraseBank (bench/transfer/prepare.py's splits: 2000 training, 483 validation sentences),
+# evaluated every --eval-steps optimiser steps and at the end of each epoch on the validation
+# split. Systems (--systems, comma-separated, run alternately in each round so that load from
+# elsewhere hits all alike):
+#   domaintune      build/bin/domaintune-cli (Debian's LibTorch 1.13) or --cli
+#   domaintune-t2   build-torch2/bin/domaintune-cli (LibTorch 2.x from the wheel) or --cli2
+#   domaintune-bf16, domaintune-t2-bf16   the same with --bf16 (autocast on the CPU)
+#   trainer-t2      transformers' Trainer on PyTorch 2.x (bench/tta/venv.sh makes the venv)
+#   trainer-t113    transformers' Trainer on Debian's PyTorch 1.13 (the reference venv)
+# Seconds count from the moment the shell starts the process: start-up, model loading and
+# every evaluation count, as they do for a user. Writes OUT/results.jsonl (one line per run)
+# and prints the table: seconds until the validation macro-F1 first reaches --target, and the
+# final and best macro-F1. DomainTune's threads: its automatic choice unless --dt-threads N;
+# the Trainers: torch.set_num_threads(--threads).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/bench/tta"
+py=/usr/bin/python3
+rounds=2 threads=2 dt_threads=0 target=0.80 eval_steps=21
+systems=domaintune,domaintune-t2,trainer-t2,trainer-t113
+out=$root/build/tta
+cli=$root/build/bin/domaintune-cli
+cli2=$root/build-torch2/bin/domaintune-cli
+shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}/data
+train_n=2000 epochs=3 lr=1e-4 batch=32 max_length=128 warmup=0.1 seed=42
+torch2_venv=${DOMAINTUNE_TORCH2_VENV:-$HOME/.cache/domaintune/torch2-venv}
+reference_venv=${DOMAINTUNE_REFERENCE_VENV:-$HOME/.cache/domaintune/reference-venv}
+
+usage() { sed -n '4,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --rounds) rounds=$2; shift ;;
+    --threads) threads=$2; shift ;;
+    --dt-threads) dt_threads=$2; shift ;;
+    --target) target=$2; shift ;;
+    --eval-steps) eval_steps=$2; shift ;;
+    --systems) systems=$2; shift ;;
+    --out) out=$2; shift ;;
+    --cli) cli=$2; shift ;;
+    --cli2) cli2=$2; shift ;;
+    --shared) shared=$2; shift ;;
+    --train) train_n=$2; shift ;;
+    --epochs) epochs=$2; shift ;;
+    --lr) lr=$2; shift ;;
+    --batch) batch=$2; shift ;;
+    --max-length) max_length=$2; shift ;;
+    -h | --help) usage ;;
+    *) echo "tta: unknown option $1" >&2; usage ;;
+    esac
+    shift
+done
+say() { echo "tta: $*" >&2; }
+
+if [ ! -f "$shared/finance/financial-phrasebank.csv" ]; then
+    say "the shared data is absent ($shared/finance/financial-phrasebank.csv); pass --shared DIR"
+    exit 77
+fi
+for system in ${systems//,/ }; do
+    case "$system" in
+    domaintune | domaintune-bf16) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
+    domaintune-t2 | domaintune-t2-bf16) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
+    trainer-t2) [ -x "$torch2_venv/bin/python" ] || { say "no $torch2_venv: bench/tta/venv.sh"; exit 1; } ;;
+    trainer-t113) [ -x "$reference_venv/bin/python" ] ||
+        { say "no $reference_venv: tests/reference/make-venv.sh"; exit 1; } ;;
+    *) say "unknown system $system"; usage ;;
+    esac
+done
+model=$("$cli" models default | "$py" -c 'import json, sys; print(json.load(sys.stdin)["path"])')
+[ -f "$model/config.json" ] || { say "the default model is not installed: ./domaintune.sh run once"; exit 1; }
+
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+"$py" "$root/bench/transfer/prepare.py" --shared "$shared" --out "$out/data" --datasets finance \
+    --train "$train_n" --validation 500 --test 1000 --dapt 0 --seed "$seed" >/dev/null
+data="$out/data/finance"
+results="$out/results.jsonl"
+: >"$results"
+
+# domaintune CLI ROUND NAME [BF16]: one DomainTune run; its evaluations come from its history.
+domaintune() {
+    local dir="$out/runs/$3-$2" launched bf16=${4:-False}
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$py" - "$dir/run.json" <<PY
+import json, sys
+json.dump({"task": "seq-cls", "model": "$model", "train": "$data/train.jsonl",
+           "validation": "$data/validation.jsonl", "output": "$dir/out",
+           "freeze": {"preset": "all", "top_k": 2}, "learning_rate": $lr, "epochs": $epochs,
+           "max_length": $max_length, "batch_size": $batch, "seed": $seed,
+           "threads": $dt_threads, "warmup_ratio": $warmup, "eval_steps": $eval_steps, "bf16": $bf16},
+          open(sys.argv[1], "w"), indent=1)
+PY
+    launched=$(date +%s.%N)
+    "$1" train --config "$dir/run.json" --history "$dir/history.sqlite" >"$dir/train.json" \
+        2>"$dir/train.log" || { say "$3 failed; see $dir/train.log"; return 1; }
+    "$py" - "$dir" "$launched" "$3" "$2" "$1" >>"$results" <<'PY'
+import json, sqlite3, sys, time
+folder, launched, system, round_, cli = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+db = sqlite3.connect(f"{folder}/history.sqlite")
+rows = db.execute("SELECT step, value, wall_time FROM metrics WHERE name = 'eval/f1_macro' "
+                  "ORDER BY step").fetchall()
+ended = db.execute("SELECT ended_at FROM runs").fetchone()[0]
+print(json.dumps({"system": system, "round": int(round_), "cli": cli,
+                  "evaluations": [{"step": s, "f1_macro": v, "seconds": w - launched}
+                                  for s, v, w in rows],
+                  "seconds": time.time() - launched}))
+PY
+}
+
+# trainer PYTHON ROUND NAME: one run of transformers' Trainer.
+trainer() {
+    local dir="$out/runs/$3-$2"
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$1" "$here/hf_trainer.py" --model "$model" --train "$data/train.jsonl" \
+        --validation "$data/validation.jsonl" --out "$dir/result.json" --max-length "$max_length" \
+        --batch "$batch" --epochs "$epochs" --lr "$lr" --warmup "$warmup" --seed "$seed" \
+        --threads "$threads" --eval-steps "$eval_steps" --launched "$(date +%s.%N)" \
+        >"$dir/train.log" 2>&1 || { say "$3 failed; see $dir/train.log"; return 1; }
+    "$py" -c 'import json, sys
+r = json.load(open(sys.argv[1])); r.update(system=sys.argv[2], round=int(sys.argv[3]))
+print(json.dumps(r))' "$dir/result.json" "$3" "$2" >>"$results"
+}
+
+for round in $(seq "$rounds"); do
+    for system in ${systems//,/ }; do
+        say "round $round: $system"
+        case "$system" in
+        domaintune) domaintune "$cli" "$round" "$system" ;;
+        domaintune-t2) domaintune "$cli2" "$round" "$system" ;;
+        domaintune-bf16) domaintune "$cli" "$round" "$system" True ;;
+        domaintune-t2-bf16) domaintune "$cli2" "$round" "$system" True ;;
+        trainer-t2) trainer "$torch2_venv/bin/python" "$round" "$system" ;;
+        trainer-t113) trainer "$reference_venv/bin/python" "$round" "$system" ;;
+        esac
+    done
+done
+"$py" "$here/report.py" "$results" --target "$target" \
+    --settings "threads $threads (DomainTune: ${dt_threads/#0/automatic}), $train_n training sentences, $epochs epochs, batch $batch, max length $max_length, lr $lr, evaluation every $eval_steps steps, CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The GPU check (issue #20), prepared to run on a machine lent with a GPU and no network:
+#
+#   scripts/device-check.sh [--deps-prefix DIR] [--build-dir DIR] [--out DIR] [--python PY]
+#   scripts/device-check.sh --fetch-debs DIR     (on a machine with network: see below)
+#
+# 1. build    core + CLI (no GUI, no tests) against the CUDA LibTorch of the machine's PyTorch
+#             (PY -c 'import torch'; DOMAINTUNE_TORCH_DIR=its share/cmake/Torch, CUDA linked),
+#             else against scripts/fetch-libtorch.sh's LibTorch or Debian's. Debian's -dev
+#             packages core needs, when the machine lacks them: --fetch-debs DIR downloads them
+#             (apt-get download) and extracts them into DIR; carry DIR and pass --deps-prefix DIR.
+# 2. system   `domaintune-cli system`: which LibTorch, whether CUDA is visible.
+# 3. parity   the first training loss of the same batch (dropout off) on the CPU and on CUDA:
+#             |difference| <= 1e-3.
+# 4. fp32, bf16, fp16   200 training steps each on CUDA (fp16 with dynamic loss scaling): the
+#             run completes and its final loss is finite and below its first.
+# 5. resume   a CUDA run stopped with Ctrl-C after its first checkpoint, then --resume: completes
+#             at the planned step.
+# 6. export   the fp32 run's model as Hugging Face files and TorchScript (each verified by the CLI).
+# 7. speed    throughput next to PyTorch on the same GPU: not prepared yet (always SKIP; the
+#             throughput benchmarks run on the CPU only).
+# The models are the committed tiny reference models (tests/reference/models), so nothing has to
+# be downloaded. Without a GPU every CUDA step is skipped with the reason. Prints one line per
+# step (PASS, FAIL or SKIP and why) and writes OUT/summary.txt; exit 0 unless a step that ran failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+deps=
+build=$root/build-device
+out=${OUT:-$root/build-device/check}
+py=${PYTHON:-python3}
+fetch_debs=
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --deps-prefix) deps=$2; shift ;;
+    --build-dir) build=$2; shift ;;
+    --out) out=$2; shift ;;
+    --python) py=$2; shift ;;
+    --fetch-debs) fetch_debs=$2; shift ;;
+    -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "device-check: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# The -dev packages (and their libraries) core and the CLI build against, besides LibTorch.
+debs=(nlohmann-json3-dev libsqlite3-dev libicu-dev libicu72 libsentencepiece-dev libsentencepiece0
+    libcurl4-openssl-dev libssl-dev zlib1g-dev qt6-base-dev qt6-base-dev-tools libqt6core6
+    libgloo-dev libprotobuf-dev)
+if [ -n "$fetch_debs" ]; then
+    mkdir -p "$fetch_debs/debs" && cd "$fetch_debs/debs" || exit 1
+    apt-get download "${debs[@]}" || exit 1
+    for deb in *.deb; do dpkg-deb -x "$deb" "$fetch_debs"; done
+    echo "extracted into $fetch_debs ($(du -sh "$fetch_debs" | cut -f1)); carry it and pass --deps-prefix"
+    exit 0
+fi
+
+mkdir -p "$out"
+summary="$out/summary.txt"
+: >"$summary"
+failed=0
+report() { # STATUS STEP TEXT
+    printf '%-5s %-8s %s\n' "$1" "$2" "$3" | tee -a "$summary"
+    [ "$1" = FAIL ] && failed=1
+    return 0
+}
+
+# 1. build ------------------------------------------------------------------------------------
+torch_dir= cuda_build=OFF
+if info=$("$py" -c 'import os, torch
+print(os.path.join(os.path.dirname(torch.__file__), "share", "cmake", "Torch"), torch.version.cuda or "")' 2>/dev/null); then
+    read -r torch_dir torch_cuda <<<"$info"
+    [ -n "${torch_cuda:-}" ] && cuda_build=ON
+fi
+if [ -z "$torch_dir" ] && [ -f "$HOME/.cache/domaintune/libtorch-2.15.0/.complete" ]; then
+    torch_dir=$HOME/.cache/domaintune/libtorch-2.15.0/torch/share/cmake/Torch
+fi
+configure=(-DDOMAINTUNE_BUILD_GUI=OFF -DDOMAINTUNE_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release)
+[ -n "$torch_dir" ] && configure+=(-DDOMAINTUNE_TORCH_DIR="$torch_dir" -DDOMAINTUNE_TORCH_CUDA="$cuda_build")
+if [ -n "$deps" ]; then
+    configure+=(-DCMAKE_PREFIX_PATH="$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake"
+        -DCMAKE_INCLUDE_PATH="$deps/usr/include" -DCMAKE_LIBRARY_PATH="$deps/usr/lib/x86_64-linux-gnu")
+    export LD_LIBRARY_PATH="$deps/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+fi
+started=$(date +%s)
+if cmake -S "$root" -B "$build" "${configure[@]}" >"$out/configure.log" 2>&1 &&
+    cmake --build "$build" --target domaintune-cli domaintune_spm --parallel "$(nproc)" \
+        >"$out/build.log" 2>&1; then
+    report PASS build "$(grep -m1 'DomainTune: LibTorch' "$out/configure.log" | sed 's/^-- //') (CUDA linked: $cuda_build), $(( $(date +%s) - started )) s"
+else
+    report FAIL build "see $out/configure.log and $out/build.log: $(grep -m1 -E 'error|Error' "$out/build.log" "$out/configure.log" 2>/dev/null)"
+    exit 1
+fi
+cli=$build/bin/domaintune-cli
+export DOMAINTUNE_PLUGIN_DIR=$build/lib/domaintune
+
+# 2. system -----------------------------------------------------------------------------------
+"$cli" system >"$out/system.json" 2>&1 || report FAIL system "domaintune-cli system failed: $(tail -n 1 "$out/system.json")"
+cuda=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["cuda_available"])' "$out/system.json" 2>/dev/null ||
+    grep -o '"cuda_available": [a-z]*' "$out/system.json" | cut -d' ' -f2)
+report PASS system "LibTorch $(grep -o '"torch_version": "[^"]*"' "$out/system.json" | cut -d'"' -f4), CUDA available: $cuda"
+gpu_skip="no CUDA device visible to LibTorch (domaintune-cli system: cuda_available $cuda)"
+[ "$cuda_build" = OFF ] && gpu_skip="this build has no CUDA LibTorch (no PyTorch with CUDA found by $py)"
+
+# The tiny model and data: the committed reference BERT with a 48-word vocabulary.
+source "$root/tests/reference/tinymodel.sh"
+work="$out/work"
+rm -rf "$work" && mkdir -p "$work"
+tiny_model "$root" bert-seq-cls "$work/model"
+tiny_sentiment_csv "$work/train.csv" 400
+# run NAME DEVICE EXTRA_JSON [CLI FLAGS...]: trains from a spec; history in $work/NAME.sqlite.
+run() {
+    local name=$1 device=$2 extra=$3
+    shift 3
+    cat >"$work/$name.json" <<JSON
+{"task": "seq-cls", "model": "$work/model", "train": "$work/train.csv",
+ "output": "$work/$name", "batch_size": 8, "learning_rate": 1e-3, "max_length": 16,
+ "seed": 42, "device": "$device", "validation_fraction": 0.1 $extra}
+JSON
+    "$cli" train --config "$work/$name.json" --history "$work/$name.sqlite" "$@" \
+        >"$work/$name.out" 2>"$work/$name.log"
+}
+# loss NAME STEP|first|last: a run's training loss from its history.
+loss() {
+    local order=ASC where=""
+    [ "$2" = last ] && order=DESC
+    [[ "$2" =~ ^[0-9]+$ ]] && where="AND step = $2"
+    sqlite3 "$work/$1.sqlite" "SELECT value FROM metrics WHERE name = 'train/loss' $where ORDER BY step $order LIMIT 1" 2>/dev/null ||
+        "$py" -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$work/$1.sqlite" \
+            "SELECT value FROM metrics WHERE name = 'train/loss' $where ORDER BY step $order LIMIT 1"
+}
+
+if [ "$cuda" != true ]; then
+    for step in parity fp32 bf16 fp16 resume export speed; do report SKIP "$step" "$gpu_skip"; done
+else
+    # 3. parity
+    if run parity-cpu cpu ', "max_steps": 1, "dropout": 0' && run parity-cuda cuda ', "max_steps": 1, "dropout": 0'; then
+        a=$(loss parity-cpu 1) b=$(loss parity-cuda 1)
+        if awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-3) }'; then
+            report PASS parity "first loss CPU $a, CUDA $b"
+        else
+            report FAIL parity "first loss CPU $a, CUDA $b: differ by more than 1e-3"
+        fi
+    else
+        report FAIL parity "a 1-step run failed: see $work/parity-*.log"
+    fi
+    # 4. precisions
+    for precision in fp32 bf16 fp16; do
+        flag=""
+        [ "$precision" = bf16 ] && flag=', "bf16": true'
+        [ "$precision" = fp16 ] && flag=', "fp16": true'
+        t0=$(date +%s.%N)
+        if run "$precision" cuda ", \"max_steps\": 200, \"epochs\": 100$flag"; then
+            first=$(loss "$precision" first) last=$(loss "$precision" last)
+            secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+            if awk -v f="$first" -v l="$last" 'BEGIN { exit !(l == l && l < f) }'; then
+                report PASS "$precision" "200 steps in $secs s, loss $first -> $last"
+            else
+                report FAIL "$precision" "200 steps, loss $first -> $last (not below the first)"
+            fi
+        else
+            report FAIL "$precision" "see $work/$precision.log: $(tail -n 1 "$work/$precision.log")"
+        fi
+    done
+    # 5. resume: Ctrl-C after the first checkpoint, then --resume.
+    run resume cuda ', "max_steps": 400, "epochs": 100, "checkpoint_steps": 50' &
+    pid=$!
+    for _ in $(seq 600); do [ -f "$work/resume/checkpoint/state.json" ] && break; sleep 0.1; done
+    kill -INT "$pid" 2>/dev/null
+    wait "$pid"
+    if "$cli" train --config "$work/resume.json" --history "$work/resume.sqlite" --resume \
+        >"$work/resume2.out" 2>"$work/resume2.log" && grep -q '"steps": 400' "$work/resume2.out"; then
+        report PASS resume "stopped with Ctrl-C, resumed from its checkpoint to step 400"
+    else
+        report FAIL resume "see $work/resume.log and $work/resume2.log"
+    fi
+    # 6. export
+    if "$cli" export --model "$work/fp32/model" --output "$work/export" --format both \
+        >"$work/export.out" 2>"$work/export.log"; then
+        report PASS export "Hugging Face files and TorchScript, verified"
+    else
+        report FAIL export "see $work/export.log: $(tail -n 1 "$work/export.log")"
+    fi
+    # 7. speed
+    report SKIP speed "not prepared yet: bench_trainspeed and bench/trainspeed_pytorch.py run on the CPU only"
+fi
+echo "device-check: $(grep -c '^PASS' "$summary") passed, $(grep -c '^FAIL' "$summary") failed, $(grep -c '^SKIP' "$summary") skipped ($summary)"
+exit "$failed"
