@@ -2161,6 +2161,30 @@ from %2</source>
         <source>Gloo on CPUs (this machine or several); GPUs train on one process: this LibTorch has no NCCL</source>
         <translation>CPU 上用 Gloo（本机或多台机器）；GPU 只能单进程训练：此 LibTorch 不含 NCCL</translation>
     </message>
+    <message>
+        <source>One process only: this LibTorch has no Gloo</source>
+        <translation>仅单进程：此 LibTorch 不含 Gloo</translation>
+    </message>
+    <message>
+        <source>Processor:</source>
+        <translation>处理器：</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>未知型号</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1，支持 %2</translation>
+    </message>
+    <message>
+        <source>bf16 is native here (AVX-512 BF16 or AMX): worth trying for training</source>
+        <translation>此处原生支持 bf16（AVX-512 BF16 或 AMX）：训练时值得一试</translation>
+    </message>
+    <message>
+        <source>no native bf16 (neither AVX-512 BF16 nor AMX): bf16 would be emulated, train in full precision</source>
+        <translation>不原生支持 bf16（既无 AVX-512 BF16 也无 AMX）：bf16 只能模拟，请以全精度训练</translation>
+    </message>
 </context>
 <context>
     <name>domaintune::ui::TrainingController</name>
@@ -2846,6 +2870,18 @@ from %2</source>
     <message>
         <source>Processes on this machine:</source>
         <translation>本机进程数：</translation>
+    </message>
+    <message>
+        <source>Pack several short texts into each row (less padding still; classification and masked LM with BERT-family models)</source>
+        <translation>每行打包多条短文本（进一步减少填充；适用于 BERT 系列模型的分类与掩码语言模型）</translation>
+    </message>
+    <message>
+        <source>This processor has neither AVX-512 BF16 nor AMX, and there is no CUDA GPU: bf16 would be emulated, slower than full precision.</source>
+        <translation>此处理器既无 AVX-512 BF16 也无 AMX，且没有 CUDA GPU：bf16 只能模拟，比全精度更慢。</translation>
+    </message>
+    <message>
+        <source>This processor computes bf16 natively (AVX-512 BF16 or AMX). See the System page.</source>
+        <translation>此处理器原生计算 bf16（AVX-512 BF16 或 AMX）。详见“系统”页。</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,9 @@ SystemPage::SystemPage(QWidget* parent) : QWidget(parent)
     m_parallel = valueLabel(this);
     m_parallel->setObjectName(QStringLiteral("dataParallel"));
     form->addRow(tr("Several processes:"), m_parallel);
+    m_cpu = valueLabel(this);
+    m_cpu->setObjectName(QStringLiteral("cpuFeatures"));
+    form->addRow(tr("Processor:"), m_cpu);
     layout->addLayout(form);
     layout->addStretch(1);
 
@@ -68,6 +71,19 @@ void SystemPage::setSystemInfo(const SystemInfo& info)
                                          : tr("CPU"));
     m_threads->setText(
         tr("%1 LibTorch thread(s) on %2 CPU core(s)").arg(info.torchThreads).arg(info.cpuCores));
+    QStringList features;
+    for (const auto& name : info.cpu.names())
+        features << QString::fromStdString(name);
+    const QString model =
+        info.cpu.model.empty() ? tr("unknown model") : QString::fromStdString(info.cpu.model);
+    m_cpu->setText(
+        (features.isEmpty() ? model
+                            : tr("%1 with %2").arg(model, features.join(QStringLiteral(", ")))) +
+        QStringLiteral("\n") +
+        (info.cpu.nativeBf16()
+             ? tr("bf16 is native here (AVX-512 BF16 or AMX): worth trying for training")
+             : tr("no native bf16 (neither AVX-512 BF16 nor AMX): bf16 would be emulated, "
+                  "train in full precision")));
     m_parallel->setText(
         !info.gloo  ? tr("One process only: this LibTorch has no Gloo")
         : info.nccl ? tr("Gloo on CPUs, NCCL on GPUs")

@@ -36,6 +36,7 @@ private:
     QLabel* m_threads = nullptr;
     QLabel* m_blas = nullptr;
     QLabel* m_parallel = nullptr;
+    QLabel* m_cpu = nullptr;
 };
 
 } // namespace domaintune::ui

@@ -268,7 +268,15 @@ QWidget* WizardHyperPage::buildAdvanced()
     m_groupByLength = new QCheckBox(tr("Group similar lengths into batches (less padding)"), box);
     m_groupByLength->setObjectName(QStringLiteral("groupByLength"));
     m_groupByLength->setChecked(true);
-    form->addRow(tr("Batching:"), m_groupByLength);
+    m_pack = new QCheckBox(tr("Pack several short texts into each row (less padding still; "
+                              "classification and masked LM with BERT-family models)"),
+                           box);
+    m_pack->setObjectName(QStringLiteral("packSequences"));
+    auto* batching = new QVBoxLayout;
+    batching->setContentsMargins(0, 0, 0, 0);
+    batching->addWidget(m_groupByLength);
+    batching->addWidget(m_pack);
+    form->addRow(tr("Batching:"), batching);
     m_wholeWord = new QCheckBox(tr("Mask whole words (recommended for Chinese text)"), box);
     m_wholeWord->setObjectName(QStringLiteral("wholeWordMasking"));
     form->addRow(tr("Masked LM:"), m_wholeWord);
@@ -276,9 +284,20 @@ QWidget* WizardHyperPage::buildAdvanced()
     m_bf16->setObjectName(QStringLiteral("bf16"));
     m_fp16 = new QCheckBox(tr("fp16 mixed precision with loss scaling (CUDA GPUs only)"), box);
     m_fp16->setObjectName(QStringLiteral("fp16"));
-    if (!collectSystemInfo().cudaAvailable) {
+    const SystemInfo system = collectSystemInfo();
+    if (!system.cudaAvailable) {
         m_fp16->setEnabled(false);
         m_fp16->setToolTip(tr("No CUDA GPU is usable on this computer."));
+        // bf16 on a CPU pays only where the CPU computes it natively.
+        if (!system.cpu.nativeBf16()) {
+            m_bf16->setEnabled(false);
+            m_bf16->setToolTip(tr("This processor has neither AVX-512 BF16 nor AMX, and there "
+                                  "is no CUDA GPU: bf16 would be emulated, slower than full "
+                                  "precision."));
+        } else {
+            m_bf16->setToolTip(tr("This processor computes bf16 natively (AVX-512 BF16 or "
+                                  "AMX). See the System page."));
+        }
     }
     // One precision at a time.
     connect(m_bf16, &QCheckBox::toggled, this, [this](bool on) {
@@ -525,6 +544,7 @@ void WizardHyperPage::apply(TrainSpec& spec) const
     spec.maxSteps = m_maxSteps->value() > 0 ? m_maxSteps->value() : -1;
     spec.classWeights = m_classWeights->isChecked();
     spec.groupByLength = m_groupByLength->isChecked();
+    spec.packSequences = m_pack->isChecked();
     spec.bf16 = m_bf16->isChecked();
     spec.fp16 = m_fp16->isChecked();
     spec.wholeWordMasking =
@@ -559,7 +579,10 @@ void WizardHyperPage::load(const TrainSpec& spec)
     m_maxSteps->setValue(spec.maxSteps > 0 ? int(spec.maxSteps) : 0);
     m_classWeights->setChecked(spec.classWeights);
     m_groupByLength->setChecked(spec.groupByLength);
+    m_pack->setChecked(spec.packSequences);
     m_bf16->setChecked(spec.bf16);
+    if (spec.bf16) // a re-run of a bf16 run: the choice stays the user's to undo
+        m_bf16->setEnabled(true);
     m_fp16->setChecked(spec.fp16);
     m_wholeWord->setChecked(spec.wholeWordMasking);
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(spec.device))));

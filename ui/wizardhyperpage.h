@@ -90,6 +90,7 @@ private:
     QSpinBox* m_maxSteps = nullptr;
     QCheckBox* m_classWeights = nullptr;
     QCheckBox* m_groupByLength = nullptr;
+    QCheckBox* m_pack = nullptr;
     QCheckBox* m_bf16 = nullptr;
     QCheckBox* m_fp16 = nullptr;
     QCheckBox* m_wholeWord = nullptr;

@@ -119,6 +119,8 @@ const std::vector<Command>& commands()
          "  --text-column C      --label-column L   --encoding E   --delimiter D\n"
          "  --epochs N  --max-steps N  --max-length N  --batch-size N  --learning-rate X\n"
          "  --freeze all|head-only|top-k   --seed N  --threads N  --bf16\n"
+         "  --pack               several short examples per row of a training batch, attention\n"
+         "                       kept within each (classification and masked-LM, BERT family)\n"
          "  --fp16               half precision with loss scaling (CUDA GPUs only)\n"
          "  --dropout X          every dropout rate for this run (default: config.json's)\n"
          "  --lora-r N           train LoRA adapters of rank N instead of the backbone\n"

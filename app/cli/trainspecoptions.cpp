@@ -24,7 +24,8 @@ const std::vector<std::string>& trainSpecOptions()
 
 const std::vector<std::string>& trainSpecSwitches()
 {
-    static const std::vector<std::string> names = {"bf16", "fp16", "use-rslora", "drop-duplicates"};
+    static const std::vector<std::string> names = {"bf16", "fp16", "use-rslora", "drop-duplicates",
+                                                   "pack"};
     return names;
 }
 
@@ -83,6 +84,8 @@ TrainSpec specFromCommandLine(const CommandLine& line)
         spec.dropDuplicates = true;
     if (line.has("bf16"))
         spec.bf16 = true;
+    if (line.has("pack"))
+        spec.packSequences = true;
     if (line.has("fp16"))
         spec.fp16 = true;
     spec.validate();

@@ -4,7 +4,7 @@ model on the same splits with the same settings as DomainTune's run (bench/tta/r
     hf_trainer.py --model DIR --train F.jsonl --validation F.jsonl --out F.json
                   [--max-length 128] [--batch 32] [--epochs 3] [--lr 1e-4] [--warmup 0.1]
                   [--weight-decay 0.01] [--seed 42] [--threads 2] [--eval-steps N]
-                  [--launched EPOCH_SECONDS]
+                  [--launched EPOCH_SECONDS] [--group-by-length]
 
 Runs under any interpreter with torch and transformers (bench/tta/venv.sh makes one with
 PyTorch 2.x; Debian's python3 with the reference virtualenv gives PyTorch 1.13). Writes
@@ -33,6 +33,8 @@ parser.add_argument("--seed", type=int, default=42)
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--eval-steps", type=int, default=0)
 parser.add_argument("--launched", type=float, default=time.time())
+parser.add_argument("--group-by-length", action="store_true",
+                    help="the Trainer's group_by_length (off by default there, on in DomainTune)")
 args = parser.parse_args()
 
 import numpy as np
@@ -116,6 +118,12 @@ settings["eval_strategy" if "eval_strategy" in fields else "evaluation_strategy"
 if args.eval_steps > 0:
     settings["eval_steps"] = args.eval_steps
 settings["use_cpu" if "use_cpu" in fields else "no_cuda"] = True
+# Length grouping: group_by_length before transformers 5, train_sampling_strategy since.
+if args.group_by_length:
+    if "group_by_length" in fields:
+        settings["group_by_length"] = True
+    else:
+        settings["train_sampling_strategy"] = "group_by_length"
 # A warm-up ratio: warmup_ratio before transformers 5, a float warmup_steps since.
 settings["warmup_ratio" if "warmup_ratio" in fields else "warmup_steps"] = args.warmup
 trainer = Trainer(model=model, args=TrainingArguments(**settings), train_dataset=Rows(train_rows),

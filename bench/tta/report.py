@@ -16,6 +16,7 @@ NAMES = {"domaintune": "DomainTune (LibTorch 1.13, Debian)",
          "domaintune-bf16": "DomainTune (LibTorch 1.13), bf16",
          "domaintune-t2-bf16": "DomainTune (LibTorch 2.x), bf16",
          "trainer-t2": "HF Trainer, PyTorch 2.x",
+         "trainer-t2-grouped": "HF Trainer, PyTorch 2.x, length grouping on",
          "trainer-t113": "HF Trainer, PyTorch 1.13 (Debian)"}
 
 parser = argparse.ArgumentParser()

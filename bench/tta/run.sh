@@ -15,6 +15,7 @@
 #   domaintune-t2   build-torch2/bin/domaintune-cli (LibTorch 2.x from the wheel) or --cli2
 #   domaintune-bf16, domaintune-t2-bf16   the same with --bf16 (autocast on the CPU)
 #   trainer-t2      transformers' Trainer on PyTorch 2.x (bench/tta/venv.sh makes the venv)
+#   trainer-t2-grouped   the same with its length grouping on (off by default there)
 #   trainer-t113    transformers' Trainer on Debian's PyTorch 1.13 (the reference venv)
 # Seconds count from the moment the shell starts the process: start-up, model loading and
 # every evaluation count, as they do for a user. Writes OUT/results.jsonl (one line per run)
@@ -68,7 +69,7 @@ for system in ${systems//,/ }; do
     case "$system" in
     domaintune | domaintune-bf16) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
     domaintune-t2 | domaintune-t2-bf16) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
-    trainer-t2) [ -x "$torch2_venv/bin/python" ] || { say "no $torch2_venv: bench/tta/venv.sh"; exit 1; } ;;
+    trainer-t2 | trainer-t2-grouped) [ -x "$torch2_venv/bin/python" ] || { say "no $torch2_venv: bench/tta/venv.sh"; exit 1; } ;;
     trainer-t113) [ -x "$reference_venv/bin/python" ] ||
         { say "no $reference_venv: tests/reference/make-venv.sh"; exit 1; } ;;
     *) say "unknown system $system"; usage ;;
@@ -115,18 +116,19 @@ print(json.dumps({"system": system, "round": int(round_), "cli": cli,
 PY
 }
 
-# trainer PYTHON ROUND NAME: one run of transformers' Trainer.
+# trainer PYTHON ROUND NAME [FLAG...]: one run of transformers' Trainer.
 trainer() {
-    local dir="$out/runs/$3-$2"
+    local dir="$out/runs/$3-$2" python=$1 round=$2 name=$3
+    shift 3
     rm -rf "$dir" && mkdir -p "$dir"
-    "$1" "$here/hf_trainer.py" --model "$model" --train "$data/train.jsonl" \
+    "$python" "$here/hf_trainer.py" "$@" --model "$model" --train "$data/train.jsonl" \
         --validation "$data/validation.jsonl" --out "$dir/result.json" --max-length "$max_length" \
         --batch "$batch" --epochs "$epochs" --lr "$lr" --warmup "$warmup" --seed "$seed" \
         --threads "$threads" --eval-steps "$eval_steps" --launched "$(date +%s.%N)" \
-        >"$dir/train.log" 2>&1 || { say "$3 failed; see $dir/train.log"; return 1; }
+        >"$dir/train.log" 2>&1 || { say "$name failed; see $dir/train.log"; return 1; }
     "$py" -c 'import json, sys
 r = json.load(open(sys.argv[1])); r.update(system=sys.argv[2], round=int(sys.argv[3]))
-print(json.dumps(r))' "$dir/result.json" "$3" "$2" >>"$results"
+print(json.dumps(r))' "$dir/result.json" "$name" "$round" >>"$results"
 }
 
 for round in $(seq "$rounds"); do
@@ -138,6 +140,7 @@ for round in $(seq "$rounds"); do
         domaintune-bf16) domaintune "$cli" "$round" "$system" True ;;
         domaintune-t2-bf16) domaintune "$cli2" "$round" "$system" True ;;
         trainer-t2) trainer "$torch2_venv/bin/python" "$round" "$system" ;;
+        trainer-t2-grouped) trainer "$torch2_venv/bin/python" "$round" "$system" --group-by-length ;;
         trainer-t113) trainer "$reference_venv/bin/python" "$round" "$system" ;;
         esac
     done

@@ -22,14 +22,17 @@ std::string SystemInfo::toJson() const
         blasJson["threads"] = blas.threads;
     if (blas.isSlow())
         blasJson["warning"] = blas.warning();
-    const nlohmann::json json = {{"version", version},
-                                 {"torch_version", torchVersion},
-                                 {"torch_threads", torchThreads},
-                                 {"cpu_cores", cpuCores},
-                                 {"cuda_available", cudaAvailable},
-                                 {"cuda_devices", cudaDevices},
-                                 {"data_parallel", {{"gloo", gloo}, {"nccl", nccl}}},
-                                 {"blas", blasJson}};
+    const nlohmann::json json = {
+        {"version", version},
+        {"torch_version", torchVersion},
+        {"torch_threads", torchThreads},
+        {"cpu_cores", cpuCores},
+        {"cuda_available", cudaAvailable},
+        {"cuda_devices", cudaDevices},
+        {"data_parallel", {{"gloo", gloo}, {"nccl", nccl}}},
+        {"blas", blasJson},
+        {"cpu",
+         {{"model", cpu.model}, {"features", cpu.names()}, {"native_bf16", cpu.nativeBf16()}}}};
     return json.dump(2);
 }
 
@@ -43,6 +46,7 @@ SystemInfo collectSystemInfo()
     info.cudaAvailable = torch::cuda::is_available();
     info.cudaDevices = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.blas = detectBlas();
+    info.cpu = cpuFeatures();
 #ifdef DOMAINTUNE_NO_GLOO
     info.gloo = false;
 #endif

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/blasinfo.h"
+#include "core/common/cpufeatures.h"
 
 #include <string>
 
@@ -16,6 +17,7 @@ struct SystemInfo
     bool cudaAvailable = false;
     int cudaDevices = 0;
     BlasInfo blas;
+    CpuFeatures cpu;
     /** Data-parallel training: Gloo (CPU) unless the LibTorch built against has no Gloo
      * headers (a PyTorch wheel's); NCCL (CUDA GPUs) would need a CUDA LibTorch with it, and
      * DomainTune does not build an NCCL group yet. */

@@ -27,10 +27,20 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const ModelConfig& config)
 }
 
 torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
-                                          const torch::Tensor& tokenTypeIds)
+                                          const torch::Tensor& tokenTypeIds,
+                                          const torch::Tensor& positionIds)
 {
     torch::Tensor positions;
-    if (m_positionOffset > 0) {
+    if (positionIds.defined()) {
+        // Packed rows: each example counts from its own start (RoBERTa's from padding_idx + 1,
+        // padding keeping padding_idx, as below).
+        if (m_positionOffset > 0) {
+            const auto real = inputIds.ne(m_padTokenId).to(torch::kLong);
+            positions = (positionIds + 1) * real + (m_positionOffset - 1);
+        } else {
+            positions = positionIds;
+        }
+    } else if (m_positionOffset > 0) {
         // RoBERTa: real tokens count from padding_idx + 1; padding keeps padding_idx.
         const auto real = inputIds.ne(m_padTokenId).to(torch::kLong);
         positions = torch::cumsum(real, 1) * real + (m_positionOffset - 1);
@@ -121,13 +131,15 @@ BertBackboneImpl::BertBackboneImpl(const ModelConfig& config, bool withPooler)
 
 BackboneOutput BertBackboneImpl::run(const ModelBatch& batch)
 {
-    auto hidden = m_embeddings(batch.inputIds, batch.tokenTypeIds);
-    const auto mask = additiveMask(batch.attentionMask, hidden.scalar_type());
+    auto hidden = m_embeddings(batch.inputIds, batch.tokenTypeIds, batch.positionIds);
+    const auto mask = batch.segmentIds.defined()
+                          ? packedMask(batch.segmentIds, hidden.scalar_type())
+                          : additiveMask(batch.attentionMask, hidden.scalar_type());
     for (const auto& layer : *m_layers)
         hidden = layer->as<BertLayer>()->forward(hidden, mask);
     BackboneOutput out{hidden, {}};
     if (m_pooler)
-        out.pooled = torch::tanh(m_pooler(hidden.select(1, 0)));
+        out.pooled = torch::tanh(m_pooler(firstTokenStates(hidden, batch)));
     return out;
 }
 

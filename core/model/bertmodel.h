@@ -10,7 +10,9 @@ class BertEmbeddingsImpl : public torch::nn::Module
 {
 public:
     explicit BertEmbeddingsImpl(const ModelConfig& config);
-    torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& tokenTypeIds);
+    /** @p positionIds: packed rows' positions (ModelBatch::positionIds), or undefined. */
+    torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& tokenTypeIds,
+                          const torch::Tensor& positionIds = {});
 
     torch::nn::Embedding word_embeddings{nullptr};
     torch::nn::Embedding position_embeddings{nullptr};

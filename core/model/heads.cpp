@@ -133,9 +133,9 @@ public:
             "out_proj", Linear(config.hiddenSize, requireLabels(config, "classification")));
         m_dropout = classifier->register_module("dropout", Dropout(config.classifierDropout));
     }
-    ModelOutput forward(const BackboneOutput& b, const ModelBatch&) override
+    ModelOutput forward(const BackboneOutput& b, const ModelBatch& batch) override
     {
-        auto x = torch::tanh(m_dense(applyDropout(m_dropout, b.hidden.select(1, 0))));
+        auto x = torch::tanh(m_dense(applyDropout(m_dropout, firstTokenStates(b.hidden, batch))));
         return {m_out(applyDropout(m_dropout, x)), {}, {}, b};
     }
 

@@ -97,21 +97,43 @@ torch::Tensor mergeHeads(const torch::Tensor& x)
     return x.transpose(1, 2).reshape({x.size(0), x.size(2), x.size(1) * x.size(3)});
 }
 
+namespace {
+
+// The dtype's lowest finite value (transformers' finfo.min): -inf would turn a fully masked row
+// into NaN.
+double lowestValue(torch::ScalarType dtype)
+{
+    if (dtype == torch::kHalf)
+        return -65504.0;
+    if (dtype == torch::kBFloat16)
+        return -3.3895313892515355e38;
+    if (dtype == torch::kDouble)
+        return std::numeric_limits<double>::lowest();
+    return std::numeric_limits<float>::lowest();
+}
+
+} // namespace
+
 torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype)
 {
     if (!attentionMask.defined() || attentionMask.ne(0).all().item<bool>())
         return {};
-    // The dtype's lowest finite value (transformers' finfo.min): -inf would turn a fully
-    // masked row into NaN.
-    double lowest = std::numeric_limits<float>::lowest();
-    if (dtype == torch::kHalf)
-        lowest = -65504.0;
-    else if (dtype == torch::kBFloat16)
-        lowest = -3.3895313892515355e38;
-    else if (dtype == torch::kDouble)
-        lowest = std::numeric_limits<double>::lowest();
     const auto keep = attentionMask.to(dtype).unsqueeze(1).unsqueeze(2);
-    return (1.0 - keep) * lowest;
+    return (1.0 - keep) * lowestValue(dtype);
+}
+
+torch::Tensor packedMask(const torch::Tensor& segmentIds, torch::ScalarType dtype)
+{
+    const auto same = segmentIds.unsqueeze(2).eq(segmentIds.unsqueeze(1)); // [rows, q, k]
+    const auto keep = same.logical_and(segmentIds.gt(0).unsqueeze(1)).unsqueeze(1);
+    return (1.0 - keep.to(dtype)) * lowestValue(dtype);
+}
+
+torch::Tensor firstTokenStates(const torch::Tensor& hidden, const ModelBatch& batch)
+{
+    if (batch.firstTokens.defined())
+        return hidden.flatten(0, 1).index_select(0, batch.firstTokens);
+    return hidden.select(1, 0);
 }
 
 namespace {

@@ -39,6 +39,15 @@ struct ModelBatch
      */
     torch::Tensor scoredPositions;
     /**
+     * Packed rows (several examples per row, see core/train/packing.h), all three defined or
+     * none: segmentIds [rows, length] says which example of its row each token belongs to
+     * (1, 2, ...; 0 padding), and attention stays within an example; positionIds [rows,
+     * length] counts each example's tokens from 0; firstTokens [examples] is each example's
+     * first token as an index into the flattened [rows × length], in example order.
+     * Only the BERT-family encoders read them (packingSupported()).
+     */
+    torch::Tensor segmentIds, positionIds, firstTokens;
+    /**
      * Decoders only: with a cache, inputIds continue the tokens the cache holds (positions go
      * on from there) and the cache grows by them. Batch of one without padding.
      */
@@ -94,6 +103,14 @@ void checkActivation(const std::string& name, const std::string& where);
  * every attention score).
  */
 torch::Tensor additiveMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+/**
+ * The additive mask of packed rows: [rows, 1, length, length], 0 where query and key belong
+ * to the same example, the dtype's lowest value elsewhere (and for every key that is padding).
+ */
+torch::Tensor packedMask(const torch::Tensor& segmentIds, torch::ScalarType dtype);
+/** The hidden states of each example's first token ([CLS] / <s>): [examples, hidden]; in
+ *  packed rows those of batch.firstTokens, else the rows' first position. */
+torch::Tensor firstTokenStates(const torch::Tensor& hidden, const ModelBatch& batch);
 
 /**
  * Initialises @p module's parameters the way transformers does for newly created weights:

@@ -43,7 +43,8 @@ TrainBatch TrainBatch::to(const torch::Device& device) const
     TrainBatch moved = *this;
     for (auto* tensor :
          {&moved.inputs.inputIds, &moved.inputs.attentionMask, &moved.inputs.tokenTypeIds,
-          &moved.inputs.scoredPositions, &moved.labels, &moved.targets})
+          &moved.inputs.scoredPositions, &moved.inputs.segmentIds, &moved.inputs.positionIds,
+          &moved.inputs.firstTokens, &moved.labels, &moved.targets})
         if (tensor->defined())
             *tensor = tensor->to(device);
     return moved;

@@ -11,6 +11,7 @@
 #include "core/train/featurizer.h"
 #include "core/train/modelfit.h"
 #include "core/train/optimizersetup.h"
+#include "core/train/packing.h"
 #include "core/train/task.h"
 #include "core/train/validationsplit.h"
 
@@ -90,6 +91,9 @@ void TrainingRun::prepare()
     load.seed = spec.seed;
     load.problemType = task.problemType;
     m_s.model = PretrainedModel::load(spec.modelDir, load);
+    if (std::string why;
+        spec.packSequences && !packingSupported(task.task, m_s.model->config().modelType, &why))
+        throw Error(why);
     checkRunFitsModel(m_s.model->config(), spec.modelDir, spec.maxLength,
                       m_s.tokenizer->vocabSize());
     m_s.model->moveTo(spec.device);
@@ -127,6 +131,7 @@ void TrainingRun::prepare()
         throw Error("fp16 training needs a CUDA GPU, and this run is on the CPU. Use bf16 "
                     "(on CPUs with AVX-512 BF16 or AMX) or full precision.");
     m_fp16 = spec.fp16;
+    m_packPadId = spec.packSequences ? ids.pad : -1;
     m_s.optimiser = std::make_unique<OptimizerSetup>(*m_s.model, spec);
 }
 
@@ -474,7 +479,12 @@ bool TrainingRun::trainEpoch(const BatchPlanner& planner, std::int64_t totalStep
         double value = 0, weight = 0;
         std::int64_t batchSize = 0, batchTokens = 0;
         if (!indices.empty()) {
-            const auto batch = m_s.objective->makeBatch(m_s.train, indices).to(m_device);
+            auto batch = m_s.objective->makeBatch(m_s.train, indices);
+            // Packed rows as long as the run's longest input (cached head features are per
+            // example, so a head-only epoch stays unpacked).
+            if (m_packPadId >= 0 && !m_cache)
+                batch = packBatch(batch, m_packPadId, spec.maxLength);
+            batch = batch.to(m_device);
             // bf16 autocast: oneDNN/AMX on the CPU, tensor cores on CUDA (no loss scaling
             // needed). fp16 (CUDA): autocast to half, the loss scaled (LossScaler).
             const bool cuda = m_device.is_cuda();

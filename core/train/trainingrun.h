@@ -101,6 +101,8 @@ private:
     torch::Device m_device = torch::kCPU;
     bool m_stop = false;
     bool m_fp16 = false; ///< fp16 autocast with loss scaling (CUDA only).
+    /** >= 0: training batches are packed (TrainSpec::packSequences), padding with this id. */
+    std::int64_t m_packPadId = -1;
     LossScaler m_scaler;
     NonFiniteRecovery m_recovery;
     std::unique_ptr<BestModelTracker> m_best;

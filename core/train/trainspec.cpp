@@ -60,6 +60,7 @@ const std::vector<std::string>& knownKeys()
                                                   "class_weights",
                                                   "cache_frozen_features",
                                                   "group_by_length",
+                                                  "pack_sequences",
                                                   "dropout",
                                                   "mlm_probability",
                                                   "whole_word_masking",
@@ -162,6 +163,8 @@ void TrainSpec::validate() const
         require(!bf16 && !fp16, "method",
                 "setfit (few-shot) trains in full precision; turn "
                 "bf16 and fp16 off");
+        require(!packSequences, "pack_sequences",
+                "applies to fine-tuning; setfit (few-shot) trains on pairs of examples");
     }
     // Checks preset and decay; group names are checked against the model when it loads.
     FreezePlan presetOnly = freeze;
@@ -243,6 +246,8 @@ nlohmann::json TrainSpec::toJson() const
         json["checkpoint_minutes"] = checkpointMinutes;
     if (processes > 1)
         json["processes"] = processes;
+    if (packSequences)
+        json["pack_sequences"] = true;
     return json;
 }
 
@@ -288,6 +293,7 @@ TrainSpec TrainSpec::fromJson(const nlohmann::json& json)
     read(json, "class_weights", spec.classWeights);
     read(json, "cache_frozen_features", spec.cacheFrozenFeatures);
     read(json, "group_by_length", spec.groupByLength);
+    read(json, "pack_sequences", spec.packSequences);
     read(json, "dropout", spec.dropout);
     read(json, "mlm_probability", spec.mlmProbability);
     read(json, "whole_word_masking", spec.wholeWordMasking);

@@ -50,6 +50,9 @@ struct TrainSpec
      *  data, and validation examples that repeat a training one. */
     bool dropDuplicates = false;
     bool groupByLength = true; ///< Length-grouped batches (less padding).
+    /** Several short examples per row of each training batch (classification and masked-LM
+     *  with a BERT-family encoder; see core/train/packing.h): less padding still. */
+    bool packSequences = false;
     /**
      * While only the head trains (classification and NER) over more than one epoch, run the
      * frozen backbone once per example, with its dropout off, and train the head on the stored
