@@ -14,6 +14,7 @@
 #   domaintune      build/bin/domaintune-cli (Debian's LibTorch 1.13) or --cli
 #   domaintune-t2   build-torch2/bin/domaintune-cli (LibTorch 2.x from the wheel) or --cli2
 #   domaintune-bf16, domaintune-t2-bf16   the same with --bf16 (autocast on the CPU)
+#   domaintune-pack, domaintune-t2-pack   the same with --pack instead of length grouping
 #   trainer-t2      transformers' Trainer on PyTorch 2.x (bench/tta/venv.sh makes the venv)
 #   trainer-t2-grouped   the same with its length grouping on (off by default there)
 #   trainer-t113    transformers' Trainer on Debian's PyTorch 1.13 (the reference venv)
@@ -67,8 +68,8 @@ if [ ! -f "$shared/finance/financial-phrasebank.csv" ]; then
 fi
 for system in ${systems//,/ }; do
     case "$system" in
-    domaintune | domaintune-bf16) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
-    domaintune-t2 | domaintune-t2-bf16) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
+    domaintune | domaintune-bf16 | domaintune-pack) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
+    domaintune-t2 | domaintune-t2-bf16 | domaintune-t2-pack) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
     trainer-t2 | trainer-t2-grouped) [ -x "$torch2_venv/bin/python" ] || { say "no $torch2_venv: bench/tta/venv.sh"; exit 1; } ;;
     trainer-t113) [ -x "$reference_venv/bin/python" ] ||
         { say "no $reference_venv: tests/reference/make-venv.sh"; exit 1; } ;;
@@ -86,9 +87,10 @@ data="$out/data/finance"
 results="$out/results.jsonl"
 : >"$results"
 
-# domaintune CLI ROUND NAME [BF16]: one DomainTune run; its evaluations come from its history.
+# domaintune CLI ROUND NAME [BF16 [PACK]]: one DomainTune run; its evaluations come from its
+# history.
 domaintune() {
-    local dir="$out/runs/$3-$2" launched bf16=${4:-False}
+    local dir="$out/runs/$3-$2" launched bf16=${4:-False} pack=${5:-False}
     rm -rf "$dir" && mkdir -p "$dir"
     "$py" - "$dir/run.json" <<PY
 import json, sys
@@ -96,7 +98,8 @@ json.dump({"task": "seq-cls", "model": "$model", "train": "$data/train.jsonl",
            "validation": "$data/validation.jsonl", "output": "$dir/out",
            "freeze": {"preset": "all", "top_k": 2}, "learning_rate": $lr, "epochs": $epochs,
            "max_length": $max_length, "batch_size": $batch, "seed": $seed,
-           "threads": $dt_threads, "warmup_ratio": $warmup, "eval_steps": $eval_steps, "bf16": $bf16},
+           "threads": $dt_threads, "warmup_ratio": $warmup, "eval_steps": $eval_steps, "bf16": $bf16,
+           "pack_sequences": $pack, "group_by_length": not $pack},
           open(sys.argv[1], "w"), indent=1)
 PY
     launched=$(date +%s.%N)
@@ -139,6 +142,8 @@ for round in $(seq "$rounds"); do
         domaintune-t2) domaintune "$cli2" "$round" "$system" ;;
         domaintune-bf16) domaintune "$cli" "$round" "$system" True ;;
         domaintune-t2-bf16) domaintune "$cli2" "$round" "$system" True ;;
+        domaintune-pack) domaintune "$cli" "$round" "$system" False True ;;
+        domaintune-t2-pack) domaintune "$cli2" "$round" "$system" False True ;;
         trainer-t2) trainer "$torch2_venv/bin/python" "$round" "$system" ;;
         trainer-t2-grouped) trainer "$torch2_venv/bin/python" "$round" "$system" --group-by-length ;;
         trainer-t113) trainer "$reference_venv/bin/python" "$round" "$system" ;;
