@@ -1,14 +1,17 @@
 """The anchor of the time-to-accuracy benchmark: Hugging Face's Trainer fine-tuning the same
 model on the same splits with the same settings as DomainTune's run (bench/tta/run.sh).
 
-    hf_trainer.py --model DIR --train F.jsonl --validation F.jsonl --out F.json
+    hf_trainer.py --model DIR --train F.jsonl --validation F.jsonl --out F.json [--task seq-cls]
                   [--max-length 128] [--batch 32] [--epochs 3] [--lr 1e-4] [--warmup 0.1]
                   [--weight-decay 0.01] [--seed 42] [--threads 2] [--eval-steps N]
                   [--launched EPOCH_SECONDS] [--group-by-length]
 
 Runs under any interpreter with torch and transformers (bench/tta/venv.sh makes one with
 PyTorch 2.x; Debian's python3 with the reference virtualenv gives PyTorch 1.13). Writes
-{"torch", "transformers", "evaluations": [{"step", "seconds", "f1_macro", "accuracy"}], ...}
+{"torch", "transformers", "evaluations": [{"step", "seconds", "score", ...}], ...}: the score is
+the macro-F1 for seq-cls (JSONL text/label) and the entity-level F1 (exact BIO spans, micro,
+as seqeval and DomainTune count it) for token-cls (CoNLL token<TAB>tag, blank line between
+sentences; labels on each word's first sub-token, as DomainTune does)
 where seconds count from --launched (the shell's clock when it started this process), so the
 interpreter's start-up, imports and model loading count as they do for DomainTune.
 """
@@ -23,6 +26,7 @@ parser.add_argument("--model", required=True)
 parser.add_argument("--train", required=True)
 parser.add_argument("--validation", required=True)
 parser.add_argument("--out", required=True)
+parser.add_argument("--task", choices=("seq-cls", "token-cls"), default="seq-cls")
 parser.add_argument("--max-length", type=int, default=128)
 parser.add_argument("--batch", type=int, default=32)
 parser.add_argument("--epochs", type=int, default=3)
@@ -40,9 +44,9 @@ args = parser.parse_args()
 import numpy as np
 import torch
 import transformers
-from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
-                          DataCollatorWithPadding, Trainer, TrainerCallback,
-                          TrainingArguments)
+from transformers import (AutoModelForSequenceClassification, AutoModelForTokenClassification,
+                          AutoTokenizer, DataCollatorForTokenClassification,
+                          DataCollatorWithPadding, Trainer, TrainerCallback, TrainingArguments)
 
 torch.set_num_threads(args.threads)
 transformers.logging.set_verbosity_error()
@@ -53,18 +57,50 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-train_rows = read_jsonl(args.train)
-validation_rows = read_jsonl(args.validation)
-labels = sorted({row["label"] for row in train_rows})
-label_id = {label: i for i, label in enumerate(labels)}
+def read_conll(path):
+    sentences, words, tags = [], [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if words:
+                sentences.append({"words": words, "tags": tags})
+            words, tags = [], []
+            continue
+        word, tag = line.split("\t")[:2]
+        words.append(word)
+        tags.append(tag)
+    if words:
+        sentences.append({"words": words, "tags": tags})
+    return sentences
+
+
 tokenizer = AutoTokenizer.from_pretrained(args.model)
+if args.task == "seq-cls":
+    train_rows, validation_rows = read_jsonl(args.train), read_jsonl(args.validation)
+    labels = sorted({row["label"] for row in train_rows})
+else:
+    train_rows, validation_rows = read_conll(args.train), read_conll(args.validation)
+    labels = sorted({tag for row in train_rows for tag in row["tags"]})
+label_id = {label: i for i, label in enumerate(labels)}
 
 
 class Rows(torch.utils.data.Dataset):
     def __init__(self, rows):
-        texts = [row["text"] for row in rows]
-        self.encodings = tokenizer(texts, truncation=True, max_length=args.max_length)
-        self.labels = [label_id[row["label"]] for row in rows]
+        if args.task == "seq-cls":
+            self.encodings = tokenizer([row["text"] for row in rows], truncation=True,
+                                       max_length=args.max_length)
+            self.labels = [label_id[row["label"]] for row in rows]
+            return
+        self.encodings = tokenizer([row["words"] for row in rows], is_split_into_words=True,
+                                   truncation=True, max_length=args.max_length)
+        self.labels = []
+        for i, row in enumerate(rows):
+            previous, tags = None, []
+            for word in self.encodings.word_ids(i):
+                first = word is not None and word != previous
+                tags.append(label_id[row["tags"][word]] if first else -100)
+                previous = word
+            self.labels.append(tags)
 
     def __len__(self):
         return len(self.labels)
@@ -75,7 +111,9 @@ class Rows(torch.utils.data.Dataset):
         return item
 
 
-model = AutoModelForSequenceClassification.from_pretrained(
+model_class = (AutoModelForSequenceClassification if args.task == "seq-cls"
+               else AutoModelForTokenClassification)
+model = model_class.from_pretrained(
     args.model, num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label_id)
 
 
@@ -88,7 +126,32 @@ def macro_f1(prediction):
         fp = np.sum((predicted == c) & (truth != c))
         fn = np.sum((predicted != c) & (truth == c))
         f1s.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
-    return {"f1_macro": float(np.mean(f1s)), "accuracy": float(np.mean(predicted == truth))}
+    return {"score": float(np.mean(f1s))}
+
+
+def spans(tags):
+    """Entity spans (type, start, end) of a BIO sequence, as seqeval's default mode reads them
+    (an I- without a B- of its type starts an entity)."""
+    found, start, kind = set(), None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        inside = tag.startswith("I-") and kind == tag[2:]
+        if start is not None and not inside:
+            found.add((kind, start, i))
+            start, kind = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return found
+
+
+def entity_f1(prediction):
+    predicted = np.argmax(prediction.predictions, axis=-1)
+    tp = fp = fn = 0
+    for row_predicted, row_truth in zip(predicted, prediction.label_ids):
+        keep = row_truth != -100
+        gold = spans([labels[t] for t in row_truth[keep]])
+        guess = spans([labels[t] for t in row_predicted[keep]])
+        tp, fp, fn = tp + len(gold & guess), fp + len(guess - gold), fn + len(gold - guess)
+    return {"score": 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)}
 
 
 evaluations = []
@@ -98,9 +161,8 @@ class Record(TrainerCallback):
     def on_evaluate(self, arguments, state, control, metrics=None, **kwargs):
         evaluations.append({"step": state.global_step,
                             "seconds": time.time() - args.launched,
-                            "f1_macro": metrics["eval_f1_macro"],
-                            "accuracy": metrics["eval_accuracy"]})
-        print(f"step {state.global_step}: macro-F1 {metrics['eval_f1_macro']:.4f} "
+                            "score": metrics["eval_score"]})
+        print(f"step {state.global_step}: {args.task} score {metrics['eval_score']:.4f} "
               f"at {evaluations[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
 
 
@@ -127,8 +189,11 @@ if args.group_by_length:
 # A warm-up ratio: warmup_ratio before transformers 5, a float warmup_steps since.
 settings["warmup_ratio" if "warmup_ratio" in fields else "warmup_steps"] = args.warmup
 trainer = Trainer(model=model, args=TrainingArguments(**settings), train_dataset=Rows(train_rows),
-                  eval_dataset=Rows(validation_rows), data_collator=DataCollatorWithPadding(tokenizer),
-                  compute_metrics=macro_f1, callbacks=[Record()])
+                  eval_dataset=Rows(validation_rows),
+                  data_collator=(DataCollatorWithPadding(tokenizer) if args.task == "seq-cls"
+                                 else DataCollatorForTokenClassification(tokenizer)),
+                  compute_metrics=macro_f1 if args.task == "seq-cls" else entity_f1,
+                  callbacks=[Record()])
 started = time.time()
 trainer.train()
 # Per-epoch evaluation with a step cadence: the end of training is evaluated too, as

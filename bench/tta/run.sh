@@ -5,11 +5,13 @@
 #   bench/tta/run.sh [--rounds 2] [--threads 2] [--target 0.80] [--eval-steps 21]
 #                    [--systems LIST] [--out DIR] [--cli PATH] [--cli2 PATH] [--shared DIR]
 #                    [--train 2000] [--epochs 3] [--lr 1e-4] [--batch 32] [--max-length 128]
+#                    [--dataset finance|medical]
 #
 # all-MiniLM-L6-v2 (`domaintune-cli models default`), all layers, fine-tuned on Financial
-# PhraseBank (bench/transfer/prepare.py's splits: 2000 training, 483 validation sentences),
-# evaluated every --eval-steps optimiser steps and at the end of each epoch on the validation
-# split. Systems (--systems, comma-separated, run alternately in each round so that load from
+# PhraseBank (bench/transfer/prepare.py's splits: 2000 training, 483 validation sentences;
+# validation macro-F1) or with --dataset medical on NCBI-disease (NER, 2000 / 500 sentences;
+# entity-level F1), evaluated every --eval-steps optimiser steps and at the end of each epoch on
+# the validation split. Systems (--systems, comma-separated, run alternately in each round so that load from
 # elsewhere hits all alike):
 #   domaintune      build/bin/domaintune-cli (Debian's LibTorch 1.13) or --cli
 #   domaintune-t2   build-torch2/bin/domaintune-cli (LibTorch 2.x from the wheel) or --cli2
@@ -33,7 +35,7 @@ out=$root/build/tta
 cli=$root/build/bin/domaintune-cli
 cli2=$root/build-torch2/bin/domaintune-cli
 shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}/data
-train_n=2000 epochs=3 lr=1e-4 batch=32 max_length=128 warmup=0.1 seed=42
+train_n=2000 epochs=3 lr=1e-4 batch=32 max_length=128 warmup=0.1 seed=42 dataset=finance
 torch2_venv=${DOMAINTUNE_TORCH2_VENV:-$HOME/.cache/domaintune/torch2-venv}
 reference_venv=${DOMAINTUNE_REFERENCE_VENV:-$HOME/.cache/domaintune/reference-venv}
 
@@ -55,6 +57,7 @@ while [ $# -gt 0 ]; do
     --lr) lr=$2; shift ;;
     --batch) batch=$2; shift ;;
     --max-length) max_length=$2; shift ;;
+    --dataset) dataset=$2; shift ;;
     -h | --help) usage ;;
     *) echo "tta: unknown option $1" >&2; usage ;;
     esac
@@ -62,8 +65,13 @@ while [ $# -gt 0 ]; do
 done
 say() { echo "tta: $*" >&2; }
 
-if [ ! -f "$shared/finance/financial-phrasebank.csv" ]; then
-    say "the shared data is absent ($shared/finance/financial-phrasebank.csv); pass --shared DIR"
+case "$dataset" in
+finance) task=seq-cls ext=jsonl metric=f1_macro source=finance/financial-phrasebank.csv ;;
+medical) task=token-cls ext=conll metric=f1 source=medical/ncbi-disease/train.tsv ;;
+*) say "unknown dataset $dataset (finance, medical)"; usage ;;
+esac
+if [ ! -f "$shared/$source" ]; then
+    say "the shared data is absent ($shared/$source); pass --shared DIR"
     exit 77
 fi
 for system in ${systems//,/ }; do
@@ -81,9 +89,9 @@ model=$("$cli" models default | "$py" -c 'import json, sys; print(json.load(sys.
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-"$py" "$root/bench/transfer/prepare.py" --shared "$shared" --out "$out/data" --datasets finance \
+"$py" "$root/bench/transfer/prepare.py" --shared "$shared" --out "$out/data" --datasets "$dataset" \
     --train "$train_n" --validation 500 --test 1000 --dapt 0 --seed "$seed" >/dev/null
-data="$out/data/finance"
+data="$out/data/$dataset"
 results="$out/results.jsonl"
 : >"$results"
 
@@ -94,8 +102,8 @@ domaintune() {
     rm -rf "$dir" && mkdir -p "$dir"
     "$py" - "$dir/run.json" <<PY
 import json, sys
-json.dump({"task": "seq-cls", "model": "$model", "train": "$data/train.jsonl",
-           "validation": "$data/validation.jsonl", "output": "$dir/out",
+json.dump({"task": "$task", "model": "$model", "train": "$data/train.$ext",
+           "validation": "$data/validation.$ext", "output": "$dir/out",
            "freeze": {"preset": "all", "top_k": 2}, "learning_rate": $lr, "epochs": $epochs,
            "max_length": $max_length, "batch_size": $batch, "seed": $seed,
            "threads": $dt_threads, "warmup_ratio": $warmup, "eval_steps": $eval_steps, "bf16": $bf16,
@@ -105,15 +113,16 @@ PY
     launched=$(date +%s.%N)
     "$1" train --config "$dir/run.json" --history "$dir/history.sqlite" >"$dir/train.json" \
         2>"$dir/train.log" || { say "$3 failed; see $dir/train.log"; return 1; }
-    "$py" - "$dir" "$launched" "$3" "$2" "$1" >>"$results" <<'PY'
+    "$py" - "$dir" "$launched" "$3" "$2" "$1" "$metric" >>"$results" <<'PY'
 import json, sqlite3, sys, time
-folder, launched, system, round_, cli = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+folder, launched, system, round_, cli, metric = sys.argv[1:7]
+launched = float(launched)
 db = sqlite3.connect(f"{folder}/history.sqlite")
-rows = db.execute("SELECT step, value, wall_time FROM metrics WHERE name = 'eval/f1_macro' "
-                  "ORDER BY step").fetchall()
+rows = db.execute("SELECT step, value, wall_time FROM metrics WHERE name = ? ORDER BY step",
+                  ("eval/" + metric,)).fetchall()
 ended = db.execute("SELECT ended_at FROM runs").fetchone()[0]
 print(json.dumps({"system": system, "round": int(round_), "cli": cli,
-                  "evaluations": [{"step": s, "f1_macro": v, "seconds": w - launched}
+                  "evaluations": [{"step": s, "score": v, "seconds": w - launched}
                                   for s, v, w in rows],
                   "seconds": time.time() - launched}))
 PY
@@ -124,8 +133,8 @@ trainer() {
     local dir="$out/runs/$3-$2" python=$1 round=$2 name=$3
     shift 3
     rm -rf "$dir" && mkdir -p "$dir"
-    "$python" "$here/hf_trainer.py" "$@" --model "$model" --train "$data/train.jsonl" \
-        --validation "$data/validation.jsonl" --out "$dir/result.json" --max-length "$max_length" \
+    "$python" "$here/hf_trainer.py" "$@" --task "$task" --model "$model" \
+        --train "$data/train.$ext" --validation "$data/validation.$ext" --out "$dir/result.json" --max-length "$max_length" \
         --batch "$batch" --epochs "$epochs" --lr "$lr" --warmup "$warmup" --seed "$seed" \
         --threads "$threads" --eval-steps "$eval_steps" --launched "$(date +%s.%N)" \
         >"$dir/train.log" 2>&1 || { say "$name failed; see $dir/train.log"; return 1; }
@@ -150,5 +159,5 @@ for round in $(seq "$rounds"); do
         esac
     done
 done
-"$py" "$here/report.py" "$results" --target "$target" \
+"$py" "$here/report.py" "$results" --target "$target" --dataset "$dataset" \
     --settings "threads $threads (DomainTune: ${dt_threads/#0/automatic}), $train_n training sentences, $epochs epochs, batch $batch, max length $max_length, lr $lr, evaluation every $eval_steps steps, CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
