@@ -31,19 +31,14 @@ torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
                                           const torch::Tensor& positionIds)
 {
     torch::Tensor positions;
-    if (positionIds.defined()) {
-        // Packed rows: each example counts from its own start (RoBERTa's from padding_idx + 1,
-        // padding keeping padding_idx, as below).
-        if (m_positionOffset > 0) {
-            const auto real = inputIds.ne(m_padTokenId).to(torch::kLong);
-            positions = (positionIds + 1) * real + (m_positionOffset - 1);
-        } else {
-            positions = positionIds;
-        }
-    } else if (m_positionOffset > 0) {
-        // RoBERTa: real tokens count from padding_idx + 1; padding keeps padding_idx.
+    if (m_positionOffset > 0) {
+        // RoBERTa: real tokens count from padding_idx + 1; padding keeps padding_idx. Packed
+        // rows count each example from its own start.
         const auto real = inputIds.ne(m_padTokenId).to(torch::kLong);
-        positions = torch::cumsum(real, 1) * real + (m_positionOffset - 1);
+        const auto counts = positionIds.defined() ? positionIds + 1 : torch::cumsum(real, 1);
+        positions = counts * real + (m_positionOffset - 1);
+    } else if (positionIds.defined()) {
+        positions = positionIds;
     } else {
         positions = torch::arange(inputIds.size(1), inputIds.options()).unsqueeze(0);
     }

@@ -5,7 +5,7 @@
 
 namespace domaintune {
 
-bool packingSupported(Task task, const std::string& modelType, std::string* why)
+bool packingSupported(Task task, const ModelConfig& config, std::string* why)
 {
     const auto objective = taskInfo(task).objective;
     if (objective != TaskObjective::CrossEntropy &&
@@ -16,12 +16,11 @@ bool packingSupported(Task task, const std::string& modelType, std::string* why)
                    "Turn packing off for it.";
         return false;
     }
-    static const char* const families[] = {"bert", "roberta", "xlm-roberta", "camembert"};
-    if (std::find(std::begin(families), std::end(families), modelType) == std::end(families)) {
+    if (config.family != ModelFamily::Bert) {
         if (why)
             *why = "Packing several examples into one row needs a BERT-family encoder (BERT, "
                    "RoBERTa, XLM-R, CamemBERT); this model is a " +
-                   modelType + ". Turn packing off for it.";
+                   config.modelType + ". Turn packing off for it.";
         return false;
     }
     return true;

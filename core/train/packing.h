@@ -2,6 +2,7 @@
 
 // Core-internal (LibTorch): sequence packing, several short examples in one row.
 
+#include "core/model/modelconfig.h"
 #include "core/train/objective.h"
 
 #include <string>
@@ -9,13 +10,13 @@
 namespace domaintune {
 
 /**
- * Whether batches of @p task for a model of @p modelType can be packed; when not, @p why says
- * so in a sentence for the user. Packing needs an encoder that reads ModelBatch's segment and
- * position ids (the BERT family: bert, roberta, xlm-roberta, camembert) and a loss that does
- * not look at token positions across examples: classification (one or several labels) and
- * masked-LM.
+ * Whether batches of @p task for the model @p config describes can be packed; when not, @p why
+ * says so in a sentence for the user. Packing needs an encoder that reads ModelBatch's segment
+ * and position ids (ModelFamily::Bert: bert, roberta, xlm-roberta, camembert) and a loss that
+ * does not look at token positions across examples: classification (one or several labels)
+ * and masked-LM.
  */
-bool packingSupported(Task task, const std::string& modelType, std::string* why = nullptr);
+bool packingSupported(Task task, const ModelConfig& config, std::string* why = nullptr);
 
 /**
  * Packs @p batch (as Objective::makeBatch built it: one example per row, right-padded) into as

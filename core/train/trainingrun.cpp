@@ -92,7 +92,7 @@ void TrainingRun::prepare()
     load.problemType = task.problemType;
     m_s.model = PretrainedModel::load(spec.modelDir, load);
     if (std::string why;
-        spec.packSequences && !packingSupported(task.task, m_s.model->config().modelType, &why))
+        spec.packSequences && !packingSupported(task.task, m_s.model->config(), &why))
         throw Error(why);
     checkRunFitsModel(m_s.model->config(), spec.modelDir, spec.maxLength,
                       m_s.tokenizer->vocabSize());

@@ -50,6 +50,21 @@ FeatureSet randomFeatures(Task task, int count, std::uint32_t seed)
     return set;
 }
 
+/** A model config of @p family and @p type: all packingSupported() reads. */
+ModelConfig configOf(ModelFamily family, const std::string& type)
+{
+    ModelConfig config;
+    config.family = family;
+    config.modelType = type;
+    return config;
+}
+
+class Quiet : public EventSink
+{
+public:
+    void onEvent(const TrainingEvent&) override {}
+};
+
 std::map<std::string, torch::Tensor> gradients(torch::nn::Module& module)
 {
     std::map<std::string, torch::Tensor> grads;
@@ -97,7 +112,7 @@ private slots:
             DOMAINTUNE_SOURCE_DIR "/tests/reference/models/" + reference.toStdString(), load);
         auto& module = model->module();
         module.eval(); // no dropout: both layouts must see the same network
-        QVERIFY(packingSupported(kind, model->config().modelType));
+        QVERIFY(packingSupported(kind, model->config()));
 
         const std::int64_t pad = model->config().modelType == "bert" ? 0 : 1;
         const Objective objective(kind, {pad, 4, model->config().vocabSize}, 0.3, false);
@@ -185,14 +200,16 @@ private slots:
     void refusesWhatItCannotPack()
     {
         std::string why;
-        QVERIFY(!packingSupported(Task::TokenClassification, "bert", &why));
+        QVERIFY(!packingSupported(Task::TokenClassification, configOf(ModelFamily::Bert, "bert"),
+                                  &why));
         QVERIFY2(why.find("classification and masked language modelling") != std::string::npos,
                  why.c_str());
-        QVERIFY(!packingSupported(Task::SequenceClassification, "distilbert", &why));
+        QVERIFY(!packingSupported(Task::SequenceClassification,
+                                  configOf(ModelFamily::DistilBert, "distilbert"), &why));
         QVERIFY2(why.find("BERT-family") != std::string::npos &&
                      why.find("distilbert") != std::string::npos,
                  why.c_str());
-        QVERIFY(packingSupported(Task::MultiLabel, "xlm-roberta"));
+        QVERIFY(packingSupported(Task::MultiLabel, configOf(ModelFamily::Bert, "xlm-roberta")));
 
         // A run asked to pack what it cannot says why before it trains.
         QTemporaryDir dir;
@@ -207,10 +224,7 @@ private slots:
             example.tags = {"O", "O"};
         }
         TrainingControl control;
-        struct : EventSink
-        {
-            void onEvent(const TrainingEvent&) override {}
-        } sink;
+        Quiet sink;
         const auto result = Trainer::run(spec, {examples, examples}, sink, control);
         QCOMPARE(result.status, std::string("failed"));
         QVERIFY2(result.message.find("Turn packing off") != std::string::npos,
@@ -223,10 +237,7 @@ private slots:
         const auto model = test::makeTinyClassifier(dir.filePath("model").toStdString());
         const TrainingData data{test::tinySentimentExamples(), test::tinySentimentExamples(1)};
         TrainingControl control;
-        struct : EventSink
-        {
-            void onEvent(const TrainingEvent&) override {}
-        } sink;
+        Quiet sink;
         std::map<std::string, double> metrics[2];
         for (int packed = 0; packed < 2; ++packed) {
             TrainSpec spec =
