@@ -42,6 +42,10 @@ parser.add_argument("--group-by-length", action="store_true",
 args = parser.parse_args()
 
 import numpy as np
+
+# The transfer study's CoNLL reader (the splits come from its prepare.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transfer"))
+from conll import read_conll  # noqa: E402
 import torch
 import transformers
 from transformers import (AutoModelForSequenceClassification, AutoModelForTokenClassification,
@@ -57,29 +61,13 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def read_conll(path):
-    sentences, words, tags = [], [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line.strip():
-            if words:
-                sentences.append({"words": words, "tags": tags})
-            words, tags = [], []
-            continue
-        word, tag = line.split("\t")[:2]
-        words.append(word)
-        tags.append(tag)
-    if words:
-        sentences.append({"words": words, "tags": tags})
-    return sentences
-
-
 tokenizer = AutoTokenizer.from_pretrained(args.model)
 if args.task == "seq-cls":
     train_rows, validation_rows = read_jsonl(args.train), read_jsonl(args.validation)
     labels = sorted({row["label"] for row in train_rows})
 else:
-    train_rows, validation_rows = read_conll(args.train), read_conll(args.validation)
+    train_rows, validation_rows = ([{"words": words, "tags": tags} for words, tags in
+                                    read_conll(path)] for path in (args.train, args.validation))
     labels = sorted({tag for row in train_rows for tag in row["tags"]})
 label_id = {label: i for i, label in enumerate(labels)}
 
