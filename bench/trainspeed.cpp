@@ -108,7 +108,7 @@ nlohmann::json benchLengthGrouping(int batches)
         torch::manual_seed(0);
         TaskModel model(bertConfig(4, 256), HeadKind::SequenceClassification);
         torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(2e-5));
-        const Objective objective("seq-cls", {0, -1, 30522}, 0.15, false);
+        const Objective objective(Task::SequenceClassification, {0, -1, 30522}, 0.15, false);
         const auto plan = BatchPlanner(sizes, 32, grouped, 1).epoch(0);
         std::int64_t tokens = 0;
         const auto start = Clock::now();

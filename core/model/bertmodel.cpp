@@ -72,14 +72,11 @@ torch::Tensor BertAttentionImpl::forward(const torch::Tensor& hidden, const torc
     // The 1/sqrt(head size) of the scores is folded into the query projection: a pass over
     // a hidden x hidden weight instead of one over every score, forward and backward.
     const double scale = 1.0 / std::sqrt(double(hidden.size(2) / m_heads));
-    const auto q = splitHeads(m_query(hidden, scale), m_heads);
-    const auto k = splitHeads(m_key(hidden), m_heads);
-    const auto v = splitHeads(m_value(hidden), m_heads);
-    auto scores = torch::matmul(q, k.transpose(-1, -2));
-    if (mask.defined())
-        scores = scores + mask;
-    const auto probs = applyDropout(m_attentionDropout, torch::softmax(scores, -1));
-    const auto context = mergeHeads(torch::matmul(probs, v));
+    const bool copies = !headsAsViews(m_attentionDropout);
+    const auto q = splitHeads(m_query(hidden, scale), m_heads, copies);
+    const auto k = splitHeads(m_key(hidden), m_heads, copies);
+    const auto v = splitHeads(m_value(hidden), m_heads, copies);
+    const auto context = mergeHeads(attend(q, k, v, mask, m_attentionDropout));
     return m_norm(applyDropout(m_outputDropout, m_dense(context)) + hidden);
 }
 

@@ -36,12 +36,11 @@ torch::Tensor DistilBertLayerImpl::forward(const torch::Tensor& hidden, const to
 {
     const auto size = hidden.size(2);
     const double scale = 1.0 / std::sqrt(double(size / m_heads)); // folded in as for BERT
-    const auto q = splitHeads(m_q(hidden, scale), m_heads);
-    auto scores = torch::matmul(q, splitHeads(m_k(hidden), m_heads).transpose(-1, -2));
-    if (mask.defined())
-        scores = scores + mask;
-    const auto probs = applyDropout(m_attentionDropout, torch::softmax(scores, -1));
-    const auto context = mergeHeads(torch::matmul(probs, splitHeads(m_v(hidden), m_heads)));
+    const bool copies = !headsAsViews(m_attentionDropout);
+    const auto q = splitHeads(m_q(hidden, scale), m_heads, copies);
+    const auto k = splitHeads(m_k(hidden), m_heads, copies);
+    const auto v = splitHeads(m_v(hidden), m_heads, copies);
+    const auto context = mergeHeads(attend(q, k, v, mask, m_attentionDropout));
     const auto attended = m_saNorm(m_out(context) + hidden);
     const auto ffn = applyDropout(m_dropout, m_lin2(activate(m_activation, m_lin1(attended))));
     return m_outputNorm(ffn + attended);

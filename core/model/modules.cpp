@@ -5,13 +5,18 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
+#include <torch/version.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <mutex>
+#include <optional>
 
 namespace domaintune {
 
@@ -87,9 +92,72 @@ torch::Tensor applyDropout(const torch::nn::Dropout& module, const torch::Tensor
     return x * (x.scalar_type() == torch::kFloat ? mask : mask.to(x.scalar_type()));
 }
 
-torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads)
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+#define DOMAINTUNE_HAS_SDPA 1 // the scale argument arrived in 2.1
+#else
+#define DOMAINTUNE_HAS_SDPA 0
+#endif
+
+namespace {
+
+std::atomic<bool>& fusedAttentionSwitch()
 {
-    return x.view({x.size(0), x.size(1), heads, x.size(2) / heads}).transpose(1, 2).contiguous();
+    static std::atomic<bool> enabled{[] {
+        const char* value = std::getenv("DOMAINTUNE_FUSED_ATTENTION");
+        return !(value && std::strcmp(value, "0") == 0);
+    }()};
+    return enabled;
+}
+
+} // namespace
+
+bool fusedAttentionAvailable()
+{
+    return DOMAINTUNE_HAS_SDPA != 0;
+}
+
+void setFusedAttention(bool enabled)
+{
+    fusedAttentionSwitch() = enabled;
+}
+
+bool fusedAttentionEnabled()
+{
+    return fusedAttentionAvailable() && fusedAttentionSwitch();
+}
+
+bool fusedAttentionApplies(const torch::nn::Dropout& dropout)
+{
+    const bool dropping = dropout->is_training() && dropout->options.p() > 0;
+    return !dropping && fusedAttentionEnabled();
+}
+
+bool headsAsViews(const torch::nn::Dropout& dropout)
+{
+    return fusedAttentionApplies(dropout) && !torch::GradMode::is_enabled();
+}
+
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                     const torch::Tensor& mask, const torch::nn::Dropout& dropout)
+{
+#if DOMAINTUNE_HAS_SDPA
+    if (fusedAttentionApplies(dropout)) {
+        std::optional<torch::Tensor> additive;
+        if (mask.defined())
+            additive = mask.scalar_type() == q.scalar_type() ? mask : mask.to(q.scalar_type());
+        return at::scaled_dot_product_attention(q, k, v, additive, 0.0, false, 1.0);
+    }
+#endif
+    auto scores = torch::matmul(q, k.transpose(-1, -2));
+    if (mask.defined())
+        scores = scores + mask;
+    return torch::matmul(applyDropout(dropout, torch::softmax(scores, -1)), v);
+}
+
+torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads, bool contiguous)
+{
+    const auto view = x.view({x.size(0), x.size(1), heads, x.size(2) / heads}).transpose(1, 2);
+    return contiguous ? view.contiguous() : view;
 }
 
 torch::Tensor mergeHeads(const torch::Tensor& x)

@@ -71,14 +71,48 @@ struct ModelOutput
 };
 
 /**
- * [batch, length, heads x dim] -> [batch, heads, length, dim], contiguous. ATen multiplies a
+ * [batch, length, heads x dim] -> [batch, heads, length, dim], contiguous unless
+ * @p contiguous is false (strided views for the fused kernel: headsAsViews()). ATen multiplies a
  * batch of transposed views one small matrix at a time on the CPU: measured 38 ms against
  * 4 ms contiguous for 32 x 4 heads of 128 x 64 (bench/attention_layout.py), and attention's
  * products are a third of a small BERT's training step.
  */
-torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads);
+torch::Tensor splitHeads(const torch::Tensor& x, std::int64_t heads, bool contiguous = true);
 /** [batch, heads, length, dim] -> [batch, length, heads x dim]. */
 torch::Tensor mergeHeads(const torch::Tensor& x);
+
+/**
+ * Scaled dot-product attention over split heads: softmax(q k^T + mask) v, with @p dropout on
+ * the probabilities. @p q carries the 1/sqrt(head size) already (folded into the query
+ * projection); @p mask is additive and broadcasts to [batch, heads, length, length].
+ *
+ * On LibTorch 2.x, when no dropout applies to the probabilities (evaluation, prediction, or a
+ * model without attention dropout), this is ATen's scaled_dot_product_attention, whose CPU
+ * flash kernel never materialises the score matrix; ATen refuses that kernel under dropout and
+ * falls back to the same products as here but with its single-threaded Bernoulli sampler, so
+ * with dropout (and on LibTorch 1.13) the products are spelled out and dropout is applyDropout().
+ * Measured in bench/attention.cpp (developer guide, "Fused attention").
+ */
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                     const torch::Tensor& mask, const torch::nn::Dropout& dropout);
+/** Whether attend() uses the fused kernel with @p dropout as the probabilities' dropout. */
+bool fusedAttentionApplies(const torch::nn::Dropout& dropout);
+/**
+ * Whether splitHeads() may hand attend() strided views instead of copies: when the fused
+ * kernel applies and no gradient is recorded. The kernel reads strided heads directly (the
+ * three copies per layer go: evaluation 1.11-1.14x against 1.03-1.07x with copies), but its
+ * backward on strided heads was slower than the copies (0.92-0.94x a training step).
+ */
+bool headsAsViews(const torch::nn::Dropout& dropout);
+/** Whether attend() may use the fused kernel: compiled against LibTorch >= 2.1. */
+bool fusedAttentionAvailable();
+/**
+ * Turns the fused kernel off (or back on) for the whole process; on by default where
+ * available, off when the environment has DOMAINTUNE_FUSED_ATTENTION=0 (a diagnostic switch, and
+ * how bench/attention.cpp and bench/tta compare both paths in one build).
+ */
+void setFusedAttention(bool enabled);
+bool fusedAttentionEnabled();
 
 /**
  * Dropout as torch::nn::Dropout defines it (in training mode each value becomes 0 with

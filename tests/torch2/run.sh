@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build-torch2}
 tests=(testpretrainedmodel testrealmodel testtrainer testtrainingtasks testlora testexport
-    testtorchscriptexport testtraincli testpacking)
+    testtorchscriptexport testtraincli testpacking testattention)
 torch_dir=$("$root/scripts/fetch-libtorch.sh")
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true CCACHE_SLOPPINESS=pch_defines,time_macros
 cmake -S "$root" -B "$build" -DDOMAINTUNE_BUILD_GUI=OFF -DDOMAINTUNE_TORCH_DIR="$torch_dir" \
