@@ -5,7 +5,7 @@
 #   bench/tta/run.sh [--rounds 2] [--threads 2] [--target 0.80] [--eval-steps 21]
 #                    [--systems LIST] [--out DIR] [--cli PATH] [--cli2 PATH] [--shared DIR]
 #                    [--train 2000] [--epochs 3] [--lr 1e-4] [--batch 32] [--max-length 128]
-#                    [--dataset finance|medical]
+#                    [--dataset finance|medical] [--train-seed N]
 #
 # all-MiniLM-L6-v2 (`domaintune-cli models default`), all layers, fine-tuned on Financial
 # PhraseBank (bench/transfer/prepare.py's splits: 2000 training, 483 validation sentences;
@@ -17,6 +17,9 @@
 #   domaintune-t2   build-torch2/bin/domaintune-cli (LibTorch 2.x from the wheel) or --cli2
 #   domaintune-bf16, domaintune-t2-bf16   the same with --bf16 (autocast on the CPU)
 #   domaintune-pack, domaintune-t2-pack   the same with --pack instead of length grouping
+#   domaintune-random, domaintune-t2-random   without length grouping (random batches, as the
+#                   Trainer's default)
+#   domaintune-t2-math   domaintune-t2 with DOMAINTUNE_FUSED_ATTENTION=0 (no fused attention)
 #   trainer-t2      transformers' Trainer on PyTorch 2.x (bench/tta/venv.sh makes the venv)
 #   trainer-t2-grouped   the same with its length grouping on (off by default there)
 #   trainer-t113    transformers' Trainer on Debian's PyTorch 1.13 (the reference venv)
@@ -36,10 +39,11 @@ cli=$root/build/bin/domaintune-cli
 cli2=$root/build-torch2/bin/domaintune-cli
 shared=${DOMAINTUNE_SHARED_DIR:-$root/../shared}/data
 train_n=2000 epochs=3 lr=1e-4 batch=32 max_length=128 warmup=0.1 seed=42 dataset=finance
+train_seed=''  # the training runs' seed (initialisation, order, dropout); --seed's split stays
 torch2_venv=${DOMAINTUNE_TORCH2_VENV:-$HOME/.cache/domaintune/torch2-venv}
 reference_venv=${DOMAINTUNE_REFERENCE_VENV:-$HOME/.cache/domaintune/reference-venv}
 
-usage() { sed -n '4,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '4,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case "$1" in
     --rounds) rounds=$2; shift ;;
@@ -58,6 +62,7 @@ while [ $# -gt 0 ]; do
     --batch) batch=$2; shift ;;
     --max-length) max_length=$2; shift ;;
     --dataset) dataset=$2; shift ;;
+    --train-seed) train_seed=$2; shift ;;
     -h | --help) usage ;;
     *) echo "tta: unknown option $1" >&2; usage ;;
     esac
@@ -65,6 +70,7 @@ while [ $# -gt 0 ]; do
 done
 say() { echo "tta: $*" >&2; }
 
+train_seed=${train_seed:-$seed}
 case "$dataset" in
 finance) task=seq-cls ext=jsonl metric=f1_macro source=finance/financial-phrasebank.csv ;;
 medical) task=token-cls ext=conll metric=f1 source=medical/ncbi-disease/train.tsv ;;
@@ -76,8 +82,8 @@ if [ ! -f "$shared/$source" ]; then
 fi
 for system in ${systems//,/ }; do
     case "$system" in
-    domaintune | domaintune-bf16 | domaintune-pack) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
-    domaintune-t2 | domaintune-t2-bf16 | domaintune-t2-pack) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
+    domaintune | domaintune-bf16 | domaintune-pack | domaintune-random) [ -x "$cli" ] || { say "no $cli: ./domaintune.sh build"; exit 1; } ;;
+    domaintune-t2 | domaintune-t2-bf16 | domaintune-t2-pack | domaintune-t2-math | domaintune-t2-random) [ -x "$cli2" ] || { say "no $cli2: tests/torch2/run.sh builds it"; exit 1; } ;;
     trainer-t2 | trainer-t2-grouped) [ -x "$torch2_venv/bin/python" ] || { say "no $torch2_venv: bench/tta/venv.sh"; exit 1; } ;;
     trainer-t113) [ -x "$reference_venv/bin/python" ] ||
         { say "no $reference_venv: tests/reference/make-venv.sh"; exit 1; } ;;
@@ -95,19 +101,19 @@ data="$out/data/$dataset"
 results="$out/results.jsonl"
 : >"$results"
 
-# domaintune CLI ROUND NAME [BF16 [PACK]]: one DomainTune run; its evaluations come from its
-# history.
+# domaintune CLI ROUND NAME [BF16 [PACK [GROUP]]]: one DomainTune run (length grouping unless
+# packing or GROUP is False); its evaluations come from its history.
 domaintune() {
-    local dir="$out/runs/$3-$2" launched bf16=${4:-False} pack=${5:-False}
+    local dir="$out/runs/$3-$2" launched bf16=${4:-False} pack=${5:-False} group=${6:-True}
     rm -rf "$dir" && mkdir -p "$dir"
     "$py" - "$dir/run.json" <<PY
 import json, sys
 json.dump({"task": "$task", "model": "$model", "train": "$data/train.$ext",
            "validation": "$data/validation.$ext", "output": "$dir/out",
            "freeze": {"preset": "all", "top_k": 2}, "learning_rate": $lr, "epochs": $epochs,
-           "max_length": $max_length, "batch_size": $batch, "seed": $seed,
+           "max_length": $max_length, "batch_size": $batch, "seed": $train_seed,
            "threads": $dt_threads, "warmup_ratio": $warmup, "eval_steps": $eval_steps, "bf16": $bf16,
-           "pack_sequences": $pack, "group_by_length": not $pack},
+           "pack_sequences": $pack, "group_by_length": $group and not $pack},
           open(sys.argv[1], "w"), indent=1)
 PY
     launched=$(date +%s.%N)
@@ -135,7 +141,7 @@ trainer() {
     rm -rf "$dir" && mkdir -p "$dir"
     "$python" "$here/hf_trainer.py" "$@" --task "$task" --model "$model" \
         --train "$data/train.$ext" --validation "$data/validation.$ext" --out "$dir/result.json" --max-length "$max_length" \
-        --batch "$batch" --epochs "$epochs" --lr "$lr" --warmup "$warmup" --seed "$seed" \
+        --batch "$batch" --epochs "$epochs" --lr "$lr" --warmup "$warmup" --seed "$train_seed" \
         --threads "$threads" --eval-steps "$eval_steps" --launched "$(date +%s.%N)" \
         >"$dir/train.log" 2>&1 || { say "$name failed; see $dir/train.log"; return 1; }
     "$py" -c 'import json, sys
@@ -153,6 +159,9 @@ for round in $(seq "$rounds"); do
         domaintune-t2-bf16) domaintune "$cli2" "$round" "$system" True ;;
         domaintune-pack) domaintune "$cli" "$round" "$system" False True ;;
         domaintune-t2-pack) domaintune "$cli2" "$round" "$system" False True ;;
+        domaintune-random) domaintune "$cli" "$round" "$system" False False False ;;
+        domaintune-t2-random) domaintune "$cli2" "$round" "$system" False False False ;;
+        domaintune-t2-math) DOMAINTUNE_FUSED_ATTENTION=0 domaintune "$cli2" "$round" "$system" ;;
         trainer-t2) trainer "$torch2_venv/bin/python" "$round" "$system" ;;
         trainer-t2-grouped) trainer "$torch2_venv/bin/python" "$round" "$system" --group-by-length ;;
         trainer-t113) trainer "$reference_venv/bin/python" "$round" "$system" ;;

@@ -97,24 +97,4 @@ bool setBlasThreads(int threads)
     return true;
 }
 
-bool letIdleBlasThreadsSleep()
-{
-    using ParallelFn = int (*)();
-    using VoidFn = void (*)();
-    using ShutdownFn = int (*)();
-    const auto parallel = symbol<ParallelFn>("openblas_get_parallel");
-    const auto readEnv = symbol<VoidFn>("openblas_read_env");
-    const auto shutdown = symbol<ShutdownFn>("blas_thread_shutdown_");
-    // 1: OpenBLAS's own pthread pool (OpenMP builds wait in the OpenMP runtime instead).
-    if (!parallel || !readEnv || !shutdown || parallel() != 1)
-        return false;
-    if (std::getenv("OPENBLAS_THREAD_TIMEOUT"))
-        return false; // the user's choice stands
-    setenv("OPENBLAS_THREAD_TIMEOUT", "4", 0);
-    readEnv();
-    // The pool read its timeout when it started (at load); it restarts on the next product.
-    shutdown();
-    return true;
-}
-
 } // namespace domaintune

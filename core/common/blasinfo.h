@@ -45,14 +45,4 @@ BlasInfo detectBlas();
  */
 bool setBlasThreads(int threads);
 
-/**
- * OpenBLAS's pthread pool keeps each idle thread spinning on sched_yield for 2^28 cycles after
- * a product; with as many threads as cores that spinning takes CPU time from LibTorch's own
- * threads between products (16.5 % of a training step's samples, developer guide). Sets
- * OPENBLAS_THREAD_TIMEOUT=4 (2^4 cycles, then sleep) and restarts the pool so that it reads it,
- * unless the variable is already set. Returns whether it changed anything. Call first in main(),
- * before any other thread exists (it calls setenv).
- */
-bool letIdleBlasThreadsSleep();
-
 } // namespace domaintune

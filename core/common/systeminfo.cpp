@@ -60,7 +60,6 @@ void tuneProcessForTensors()
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
     mallopt(M_TOP_PAD, 64 << 20);
-    letIdleBlasThreadsSleep();
 }
 
 } // namespace domaintune

@@ -33,9 +33,8 @@ SystemInfo collectSystemInfo();
 
 /**
  * Tunes the process for tensor work: glibc malloc keeps large freed buffers instead of returning
- * them to the OS (1.6x faster forward passes measured on Debian 12; see PLATFORM.md), and
- * OpenBLAS's idle threads sleep instead of spinning (letIdleBlasThreadsSleep()). Call once at
- * the start of main(), before any thread starts.
+ * them to the OS (1.6x faster forward passes measured on Debian 12; see PLATFORM.md). Call once
+ * at the start of main(), before any thread starts.
  */
 void tuneProcessForTensors();
 

@@ -1,13 +1,10 @@
 #include "core/common/blasinfo.h"
 #include "core/common/systeminfo.h"
 
-#include <ATen/ATen.h>
-
 #include <QtTest>
 
 #include <climits>
 #include <cstdlib>
-#include <dlfcn.h>
 
 using namespace domaintune;
 
@@ -89,30 +86,6 @@ private slots:
         QVERIFY(!setBlasThreads(0));
         QVERIFY(setBlasThreads(before));
         QCOMPARE(detectBlas().threads, before);
-    }
-
-    void idleOpenBlasThreadsSleep()
-    {
-        collectSystemInfo();
-        using TimeoutFn = int (*)();
-        const auto timeout =
-            reinterpret_cast<TimeoutFn>(dlsym(RTLD_DEFAULT, "openblas_thread_timeout"));
-        QVERIFY2(timeout, "OpenBLAS (pthread) is the project's BLAS; openblas_thread_timeout");
-        unsetenv("OPENBLAS_THREAD_TIMEOUT");
-        // A product on both threads before and after the pool restarts.
-        at::manual_seed(0);
-        const auto a = at::randn({384, 384}), b = at::randn({384, 384});
-        const auto expected = at::mm(a.to(at::kDouble), b.to(at::kDouble));
-        QVERIFY(at::allclose(at::mm(a, b).to(at::kDouble), expected, 1e-4, 1e-4));
-        QVERIFY(letIdleBlasThreadsSleep());
-        QCOMPARE(qgetenv("OPENBLAS_THREAD_TIMEOUT"), QByteArray("4"));
-        QCOMPARE(timeout(), 4);
-        QVERIFY(at::allclose(at::mm(a, b).to(at::kDouble), expected, 1e-4, 1e-4));
-        QVERIFY2(detectBlas().threads >= 1, "the pool did not come back");
-        // A value the user set is left alone.
-        qputenv("OPENBLAS_THREAD_TIMEOUT", "12");
-        QVERIFY(!letIdleBlasThreadsSleep());
-        QCOMPARE(qgetenv("OPENBLAS_THREAD_TIMEOUT"), QByteArray("12"));
     }
 };
 
