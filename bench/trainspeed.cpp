@@ -3,15 +3,19 @@
 // without length grouping on a skewed corpus. bench/trainspeed.sh runs it next to the same
 // measurement in PyTorch (bench/trainspeed_pytorch.py) and prints the ratio.
 //
-//   build/bench/bench_trainspeed [THREADS=2] [STEPS=8]
+//   build/bench/bench_trainspeed [THREADS=2] [STEPS=8] [DEVICE=cpu]
 //
-// Prints one JSON object. Timing: 2 warm-up steps, then min and median of STEPS steps.
+// Prints one JSON object. Timing: 2 warm-up steps, then min and median of STEPS steps. DEVICE
+// cuda (scripts/device-check.sh, next to `bench/trainspeed_pytorch.py 2 8 cuda`) times the two
+// models on the GPU, each step ended by a device synchronisation; the length-grouping part is
+// CPU-only.
 #include "core/common/systeminfo.h"
 #include "core/model/taskmodel.h"
 #include "core/train/batchplanner.h"
 #include "core/train/objective.h"
 
 #include <ATen/Parallel.h>
+#include <torch/cuda.h>
 
 #include <algorithm>
 #include <chrono>
@@ -41,14 +45,19 @@ ModelConfig bertConfig(std::int64_t layers, std::int64_t hidden)
 nlohmann::json timeSteps(TaskModelImpl& model, torch::optim::AdamW& optimizer,
                          const ModelBatch& batch, const torch::Tensor& labels, int steps)
 {
+    const bool cuda = labels.is_cuda();
     std::vector<double> seconds;
     for (int i = 0; i < steps + 2; ++i) {
+        if (cuda)
+            torch::cuda::synchronize();
         const auto start = Clock::now();
         const auto loss = torch::nn::functional::cross_entropy(model.forward(batch).logits, labels);
         loss.backward();
         optimizer.step();
         for (auto& parameter : model.parameters()) // as the trainer: dropped, not zeroed
             parameter.mutable_grad().reset();
+        if (cuda)
+            torch::cuda::synchronize();
         if (i >= 2)
             seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
     }
@@ -60,13 +69,14 @@ nlohmann::json timeSteps(TaskModelImpl& model, torch::optim::AdamW& optimizer,
 }
 
 nlohmann::json benchModel(const std::string& name, std::int64_t layers, std::int64_t hidden,
-                          int steps)
+                          int steps, const torch::Device& device)
 {
     nlohmann::json out;
     for (const bool headOnly : {false, true}) {
         torch::manual_seed(0);
         TaskModel model(bertConfig(layers, hidden), HeadKind::SequenceClassification);
         model->train();
+        model->to(device);
         std::vector<torch::Tensor> trainable;
         for (const auto& item : model->named_parameters()) {
             const bool head = item.key().rfind("classifier", 0) == 0;
@@ -76,9 +86,9 @@ nlohmann::json benchModel(const std::string& name, std::int64_t layers, std::int
         }
         torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(2e-5));
         ModelBatch batch;
-        batch.inputIds = torch::randint(1000, 30000, {32, 128}, torch::kLong);
-        batch.attentionMask = torch::ones({32, 128}, torch::kLong);
-        const auto labels = torch::randint(0, 3, {32}, torch::kLong);
+        batch.inputIds = torch::randint(1000, 30000, {32, 128}, torch::kLong).to(device);
+        batch.attentionMask = torch::ones({32, 128}, torch::kLong).to(device);
+        const auto labels = torch::randint(0, 3, {32}, torch::kLong).to(device);
         out[headOnly ? "head_only" : "all_layers"] =
             timeSteps(*model, optimizer, batch, labels, steps);
     }
@@ -136,13 +146,27 @@ int main(int argc, char** argv)
     tuneProcessForTensors();
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
     const int steps = argc > 2 ? std::atoi(argv[2]) : 8;
+    const std::string deviceName = argc > 3 ? argv[3] : "cpu";
+    if (deviceName != "cpu" && deviceName != "cuda") {
+        std::cerr << "bench_trainspeed: DEVICE is cpu or cuda, not " << deviceName << '\n';
+        return 2;
+    }
+    if (deviceName == "cuda" && !torch::cuda::is_available()) {
+        std::cerr << "bench_trainspeed: no CUDA device is visible to this LibTorch\n";
+        return 1;
+    }
+    const torch::Device device(deviceName == "cuda" ? torch::kCUDA : torch::kCPU);
     at::set_num_threads(threads);
-    nlohmann::json result = {
-        {"threads", threads}, {"steps", steps}, {"batch", 32}, {"tokens", 128}};
+    nlohmann::json result = {{"threads", threads},
+                             {"steps", steps},
+                             {"batch", 32},
+                             {"tokens", 128},
+                             {"device", deviceName}};
     result["blas"] = blasKindName(detectBlas().kind);
-    result.update(benchModel("bert-mini", 4, 256, steps));
-    result.update(benchModel("bert-small", 4, 512, steps));
-    result["length_grouping"] = benchLengthGrouping(24);
+    result.update(benchModel("bert-mini", 4, 256, steps, device));
+    result.update(benchModel("bert-small", 4, 512, steps, device));
+    if (device.is_cpu())
+        result["length_grouping"] = benchLengthGrouping(24);
     std::cout << result.dump(2) << '\n';
     return 0;
 }

@@ -2,7 +2,12 @@
 """The PyTorch side of bench/trainspeed.sh: the same BERT classifier (post-LN encoder, exact
 GELU, pooler, 3-label head), AdamW, batch 32 x 128 tokens, all layers trainable and head-only,
 timed like build/bench/bench_trainspeed (2 warm-up steps, min and median). Needs Debian's
-python3-torch; run it with /usr/bin/python3. Prints one JSON object."""
+python3-torch; run it with /usr/bin/python3. Prints one JSON object.
+
+    trainspeed_pytorch.py [THREADS=2] [STEPS=8] [DEVICE=cpu]
+
+DEVICE cuda (scripts/device-check.sh) times the same steps on the GPU, each ended by a device
+synchronisation."""
 import json
 import math
 import sys
@@ -48,7 +53,7 @@ class Bert(nn.Module):
         self.classifier = nn.Linear(hidden, 3)
 
     def forward(self, ids, attention):
-        positions = torch.arange(ids.shape[1]).unsqueeze(0)
+        positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
         x = self.word(ids) + self.position(positions) + self.token_type(torch.zeros_like(ids))
         x = self.dropout(self.norm(x))
         mask = (1.0 - attention[:, None, None, :].float()) * torch.finfo(torch.float32).min
@@ -59,12 +64,15 @@ class Bert(nn.Module):
 
 def time_steps(model, optimizer, ids, attention, labels, steps):
     seconds = []
+    sync = torch.cuda.synchronize if ids.is_cuda else (lambda: None)
     for i in range(steps + 2):
+        sync()
         start = time.perf_counter()
         loss = nn.functional.cross_entropy(model(ids, attention), labels)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)  # the default from PyTorch 2.0 on
+        sync()
         if i >= 2:
             seconds.append(time.perf_counter() - start)
     seconds.sort()
@@ -73,11 +81,11 @@ def time_steps(model, optimizer, ids, attention, labels, steps):
             "samples_per_s": ids.shape[0] / median}
 
 
-def bench_model(layers, hidden, steps):
+def bench_model(layers, hidden, steps, device):
     out = {}
     for head_only in (False, True):
         torch.manual_seed(0)
-        model = Bert(layers, hidden).train()
+        model = Bert(layers, hidden).train().to(device)
         trainable = []
         for name, parameter in model.named_parameters():
             train = not head_only or name.startswith("classifier")
@@ -85,9 +93,9 @@ def bench_model(layers, hidden, steps):
             if train:
                 trainable.append(parameter)
         optimizer = torch.optim.AdamW(trainable, lr=2e-5)
-        ids = torch.randint(1000, 30000, (32, 128))
-        attention = torch.ones(32, 128, dtype=torch.long)
-        labels = torch.randint(0, 3, (32,))
+        ids = torch.randint(1000, 30000, (32, 128)).to(device)
+        attention = torch.ones(32, 128, dtype=torch.long).to(device)
+        labels = torch.randint(0, 3, (32,)).to(device)
         out["head_only" if head_only else "all_layers"] = time_steps(
             model, optimizer, ids, attention, labels, steps)
     return out
@@ -96,10 +104,12 @@ def bench_model(layers, hidden, steps):
 def main():
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
     steps = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    device = sys.argv[3] if len(sys.argv) > 3 else "cpu"
     torch.set_num_threads(threads)
     print(json.dumps({"threads": threads, "steps": steps, "torch": torch.__version__,
-                      "bert-mini": bench_model(4, 256, steps),
-                      "bert-small": bench_model(4, 512, steps)}, indent=2))
+                      "device": device,
+                      "bert-mini": bench_model(4, 256, steps, device),
+                      "bert-small": bench_model(4, 512, steps, device)}, indent=2))
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@
 # 5. resume   a CUDA run stopped with Ctrl-C after its first checkpoint, then --resume: completes
 #             at the planned step.
 # 6. export   the fp32 run's model as Hugging Face files and TorchScript (each verified by the CLI).
-# 7. speed    throughput next to PyTorch on the same GPU: not prepared yet (always SKIP; the
-#             throughput benchmarks run on the CPU only).
+# 7. speed    training throughput next to PyTorch on the same GPU: build/bench/bench_trainspeed
+#             and bench/trainspeed_pytorch.py, the same BERT at batch 32 x 128 (bert-mini,
+#             bert-small; all layers and head only), each step synchronised; prints the ratios.
 # The models are the committed tiny reference models (tests/reference/models), so nothing has to
 # be downloaded. Without a GPU, steps 4-6 run on the CPU instead (so the check itself is
 # exercised anywhere) and parity and fp16 are skipped with the reason. Prints one line per step
@@ -196,6 +197,24 @@ else
     report FAIL export "see $work/export.log: $(tail -n 1 "$work/export.log")"
 fi
 # 7. speed
-report SKIP speed "not prepared yet: bench_trainspeed and bench/trainspeed_pytorch.py run on the CPU only"
+if [ "$device" != cuda ]; then
+    report SKIP speed "$gpu_skip (the CPU comparison is bench/trainspeed.sh)"
+elif ! cmake --build "$build" --target bench_trainspeed --parallel "$(nproc)" >"$out/bench-build.log" 2>&1; then
+    report FAIL speed "bench_trainspeed did not build: see $out/bench-build.log"
+elif "$build/bench/bench_trainspeed" 2 20 cuda >"$out/speed-domaintune.json" 2>"$out/speed.log" &&
+    "$py" "$root/bench/trainspeed_pytorch.py" 2 20 cuda >"$out/speed-pytorch.json" 2>>"$out/speed.log"; then
+    ratios=$("$py" - "$out/speed-domaintune.json" "$out/speed-pytorch.json" <<'PY'
+import json, sys
+ours, theirs = (json.load(open(path)) for path in sys.argv[1:3])
+print(", ".join(f"{model} {part.replace('_', ' ')} {ours[model][part]['samples_per_s']:.0f} / "
+                f"{theirs[model][part]['samples_per_s']:.0f} samples/s "
+                f"({ours[model][part]['samples_per_s'] / theirs[model][part]['samples_per_s']:.2f}x)"
+                for model in ("bert-mini", "bert-small") for part in ("all_layers", "head_only")))
+PY
+)
+    report PASS speed "DomainTune / PyTorch $("$py" -c 'import torch; print(torch.__version__)') on the same GPU: $ratios"
+else
+    report FAIL speed "see $out/speed.log: $(tail -n 1 "$out/speed.log")"
+fi
 echo "device-check: $(grep -c '^PASS' "$summary") passed, $(grep -c '^FAIL' "$summary") failed, $(grep -c '^SKIP' "$summary") skipped ($summary)"
 exit "$failed"
