@@ -26,6 +26,24 @@ torch::Tensor paddingMask(std::int64_t rows, std::int64_t length)
     return additiveMask(keep, torch::kFloat);
 }
 
+struct Heads
+{
+    torch::Tensor q, k, v;
+};
+
+/** Random split heads of @p shape (drawn q, k, v in that order after seeding with @p seed), the
+ *  queries scaled by @p queryScale as the query projection scales them, in @p dtype. */
+Heads randomHeads(std::uint64_t seed, at::IntArrayRef shape, double queryScale,
+                  torch::ScalarType dtype = torch::kFloat)
+{
+    torch::manual_seed(seed);
+    Heads heads;
+    heads.q = (torch::randn(shape) * queryScale).to(dtype);
+    heads.k = torch::randn(shape).to(dtype);
+    heads.v = torch::randn(shape).to(dtype);
+    return heads;
+}
+
 /** attend() on q, k, v (fused or not) and the gradients of a fixed weighted sum. */
 std::vector<torch::Tensor> run(bool fused, const torch::Tensor& q, const torch::Tensor& k,
                                const torch::Tensor& v, const torch::Tensor& mask,
@@ -77,9 +95,7 @@ private slots:
         if (!fusedAttentionAvailable())
             QSKIP("this LibTorch has no fused attention (needs >= 2.1)");
         FusedSwitch restore;
-        torch::manual_seed(1);
-        const auto q = torch::randn({2, 3, 9, 8}) * 0.35, k = torch::randn({2, 3, 9, 8}),
-                   v = torch::randn({2, 3, 9, 8});
+        const auto [q, k, v] = randomHeads(1, {2, 3, 9, 8}, 0.35);
         torch::nn::Dropout dropout(0.1);
         dropout->eval();
         compare(run(true, q, k, v, paddingMask(2, 9), dropout),
@@ -92,9 +108,7 @@ private slots:
         if (!fusedAttentionAvailable())
             QSKIP("this LibTorch has no fused attention (needs >= 2.1)");
         FusedSwitch restore;
-        torch::manual_seed(2);
-        const auto q = torch::randn({2, 2, 10, 16}) * 0.25, k = torch::randn({2, 2, 10, 16}),
-                   v = torch::randn({2, 2, 10, 16});
+        const auto [q, k, v] = randomHeads(2, {2, 2, 10, 16}, 0.25);
         // Row 0 holds examples of 4, 5 and 1 tokens; row 1 one of 6 and padding (segment 0).
         const auto segments =
             torch::tensor({1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0},
@@ -113,10 +127,7 @@ private slots:
         if (!fusedAttentionAvailable())
             QSKIP("this LibTorch has no fused attention (needs >= 2.1)");
         FusedSwitch restore;
-        torch::manual_seed(3);
-        const auto q = (torch::randn({2, 4, 12, 32}) * 0.2).to(torch::kBFloat16),
-                   k = torch::randn({2, 4, 12, 32}).to(torch::kBFloat16),
-                   v = torch::randn({2, 4, 12, 32}).to(torch::kBFloat16);
+        const auto [q, k, v] = randomHeads(3, {2, 4, 12, 32}, 0.2, torch::kBFloat16);
         torch::nn::Dropout dropout(0.1);
         dropout->eval();
         const auto mask = paddingMask(2, 12).to(torch::kBFloat16); // bf16 keeps 8 bits
@@ -127,9 +138,7 @@ private slots:
     {
         FusedSwitch restore;
         setFusedAttention(true);
-        torch::manual_seed(4);
-        const auto q = torch::randn({1, 2, 16, 8}), k = torch::randn({1, 2, 16, 8}),
-                   v = torch::randn({1, 2, 16, 8});
+        const auto [q, k, v] = randomHeads(4, {1, 2, 16, 8}, 1.0);
         torch::nn::Dropout dropout(0.5);
         dropout->eval();
         const auto plain = attend(q, k, v, {}, dropout);
