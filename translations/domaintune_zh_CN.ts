@@ -250,10 +250,6 @@
         <translation>predictions.csv（或 .jsonl）</translation>
     </message>
     <message>
-        <source>Predict &amp;file</source>
-        <translation>预测文件(&amp;F)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -294,6 +290,10 @@
         <translation>
             <numerusform>已将 %n 条预测写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Predict f&amp;ile</source>
+        <translation>预测文件(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -439,10 +439,6 @@
     <message>
         <source>&amp;Cancel run</source>
         <translation>取消运行(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Fit charts</source>
-        <translation>适配图表(&amp;F)</translation>
     </message>
     <message>
         <source>Rescale every chart to its data and follow new points again</source>
@@ -649,6 +645,10 @@
     <message>
         <source>%1 samples/s on each of %2 processes</source>
         <translation>%2 个进程，每个 %1 样本/秒</translation>
+    </message>
+    <message>
+        <source>F&amp;it charts</source>
+        <translation>适配图表(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -932,10 +932,6 @@
         <translation>按名称、任务、领域或状态搜索运行</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
         <source>C&amp;ompare</source>
         <translation>比较(&amp;O)</translation>
     </message>
@@ -1058,6 +1054,10 @@
     <message>
         <source>The search of run %1 cannot be opened: %2</source>
         <translation>无法打开运行 %1 的搜索：%2</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>刷新(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1412,10 +1412,6 @@
         <translation>&lt;h2&gt;模型&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&amp;Fine-tune in a new run</source>
-        <translation>在新运行中微调(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Try it</source>
         <translation>试用(&amp;T)</translation>
     </message>
@@ -1454,6 +1450,10 @@
     <message>
         <source>Hugging Face cache</source>
         <translation>Hugging Face 缓存</translation>
+    </message>
+    <message>
+        <source>Fine-tune in a ne&amp;w run</source>
+        <translation>在新运行中微调(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2054,10 +2054,6 @@ from %2</source>
         <translation>运行输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <source>Run &amp;history file:</source>
-        <translation>运行历史文件(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2080,6 +2076,10 @@ from %2</source>
     <message>
         <source>Training &amp;processes for new runs:</source>
         <translation>新运行的训练进程数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Run histor&amp;y file:</source>
+        <translation>运行历史文件(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -2208,16 +2208,8 @@ from %2</source>
 <context>
     <name>domaintune::ui::TryItPage</name>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>&amp;Load model</source>
         <translation>加载模型(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation>模型：</translation>
     </message>
     <message>
         <source>Type or paste a sentence, e.g. a news item, a clause or a patient question.</source>
@@ -2296,6 +2288,14 @@ from %2</source>
     <message>
         <source>Loaded %1: a question-answering model; it finds the answer to a question in the text you give it.</source>
         <translation>已加载 %1：这是问答模型，会在你给出的文本中找出问题的答案。</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -2604,10 +2604,6 @@ from %2</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <source>Run &amp;name:</source>
-        <translation>运行名称(&amp;N)：</translation>
-    </message>
-    <message>
         <source>The fine-tuned model, checkpoints and the best model go here.</source>
         <translation>微调后的模型、检查点和最佳模型保存在这里。</translation>
     </message>
@@ -2634,10 +2630,6 @@ from %2</source>
     <message>
         <source>Examples per step. Lower it when memory runs out; raise gradient accumulation to keep the effective batch.</source>
         <translation>每步的样本数。内存不足时调低，并提高梯度累积以保持有效批量。</translation>
-    </message>
-    <message>
-        <source>&amp;Batch size:</source>
-        <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
         <source>Share of the steps during which the learning rate rises from 0.</source>
@@ -2828,10 +2820,6 @@ from %2</source>
         <translation>不确定学习率或批量大小？用不同设置训练多次试验，提前停止较差的，保留最佳的。</translation>
     </message>
     <message>
-        <source>&amp;Few-shot training (SetFit): learn from pairs of examples, then fit a logistic-regression head</source>
-        <translation>少样本训练（SetFit）(&amp;F)：从成对的样本中学习，再拟合逻辑回归分类头</translation>
-    </message>
-    <message>
         <source>For classes with a handful to a few dozen labelled examples. The encoder learns that texts of one class belong together and texts of different classes apart; a simple classifier is then fitted on its sentence embeddings. Works best with sentence-transformers models such as all-MiniLM-L6-v2.</source>
         <translation>适用于每个类别只有几个到几十个已标注样本的情况。编码器先学习让同一类别的文本彼此靠近、不同类别的文本彼此远离；然后在其句向量上拟合一个简单的分类器。与 all-MiniLM-L6-v2 等 sentence-transformers 模型配合效果最好。</translation>
     </message>
@@ -2882,6 +2870,18 @@ from %2</source>
     <message>
         <source>This processor computes bf16 natively (AVX-512 BF16 or AMX). See the System page.</source>
         <translation>此处理器原生计算 bf16（AVX-512 BF16 或 AMX）。详见“系统”页。</translation>
+    </message>
+    <message>
+        <source>Run na&amp;me:</source>
+        <translation>运行名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Batch si&amp;ze:</source>
+        <translation>批量大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Few-shot &amp;training (SetFit): learn from pairs of examples, then fit a logistic-regression head</source>
+        <translation>少样本训练（SetFit）(&amp;T)：从成对的样本中学习，再拟合逻辑回归分类头</translation>
     </message>
 </context>
 <context>
@@ -2959,10 +2959,6 @@ from %2</source>
         <translation>主干保持不变；只训练注意力投影上的低秩适配器和分类头。占用内存更少，模型文件很小（PEFT 格式），导出时合并为完整权重。</translation>
     </message>
     <message>
-        <source>&amp;Rank:</source>
-        <translation>秩(&amp;R)：</translation>
-    </message>
-    <message>
         <source>The adapters&apos; output is scaled by alpha / rank.</source>
         <translation>适配器的输出按 alpha / 秩 缩放。</translation>
     </message>
@@ -2975,10 +2971,6 @@ from %2</source>
         <translation>训练时对适配器输入施加的 dropout（即 PEFT 的 lora_dropout；常用 0.05–0.1）。</translation>
     </message>
     <message>
-        <source>&amp;Dropout:</source>
-        <translation>Dropout(&amp;D)：</translation>
-    </message>
-    <message>
         <source>Scale by alpha / √rank (rsLoRA), for high ranks</source>
         <translation>按 alpha / √秩 缩放（rsLoRA），适用于较高的秩</translation>
     </message>
@@ -2989,6 +2981,14 @@ from %2</source>
     <message>
         <source>Adapt:</source>
         <translation>适配：</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k:</source>
+        <translation>秩(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Dr&amp;opout:</source>
+        <translation>Dropout(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -3004,14 +3004,6 @@ from %2</source>
     <message>
         <source>Folder with config.json</source>
         <translation>包含 config.json 的文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
         <source>Choose a model folder</source>
@@ -3040,6 +3032,14 @@ from %2</source>
     <message>
         <source>&amp;Known models:</source>
         <translation>已知模型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation>文件夹(&amp;D)：</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ BatchPredictPanel::BatchPredictPanel(QWidget* parent) : QWidget(parent)
     m_output = new QLineEdit(this);
     m_output->setObjectName(QStringLiteral("batchOutput"));
     m_output->setPlaceholderText(tr("predictions.csv (or .jsonl)"));
-    m_start = new QPushButton(tr("Predict &file"), this);
+    m_start = new QPushButton(tr("Predict f&ile"), this);
     m_start->setEnabled(false);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);

@@ -77,7 +77,7 @@ QWidget* DashboardPage::createHeader()
     m_smoothing->setToolTip(tr("Smoothing of the training loss: how much each point of the "
                                "smoothed curve keeps of the ones before it (0 = none)."));
     connect(m_smoothing, &QSlider::valueChanged, this, &DashboardPage::resmooth);
-    auto* fit = new QPushButton(tr("&Fit charts"), header);
+    auto* fit = new QPushButton(tr("F&it charts"), header);
     fit->setToolTip(tr("Rescale every chart to its data and follow new points again"));
     m_export = new QToolButton(header);
     m_export->setText(tr("&Export charts"));

@@ -46,8 +46,9 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search runs by name, task, domain or status"));
     m_search->setClearButtonEnabled(true);
-    auto* reload = new QPushButton(tr("&Refresh"), this);
+    auto* reload = new QPushButton(tr("R&efresh"), this);
     m_compare = new QPushButton(tr("C&ompare"), this);
+    m_compare->setObjectName(QStringLiteral("compare"));
     m_compare->setToolTip(tr("Select two or more runs to compare their curves and parameters"));
     m_delete = new QPushButton(tr("&Delete…"), this);
     m_rerun = new QPushButton(tr("Re-r&un"), this);
@@ -62,6 +63,7 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_lineage->setToolTip(tr("Show the runs this one came from and led to: models trained on "
                              "models, resumed runs, the trials of a search"));
     m_more = new QPushButton(tr("&More"), this);
+    m_more->setObjectName(QStringLiteral("more"));
     auto* more = new QMenu(m_more);
     more->addAction(tr("&Edit in the wizard…"), this, &HistoryPage::editSelected);
     more->addAction(tr("Open &search…"), this, &HistoryPage::openSearch);

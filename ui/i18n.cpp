@@ -16,6 +16,10 @@ QStringList availableLanguages()
 QString installTranslations(QCoreApplication& app, const QString& language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Dates and numbers (every QLocale() in the pages) follow the chosen language, not only the
+    // system's: History's dates read as Chinese dates when Chinese was chosen in Settings.
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     // The translations are compiled into the binary (resources under :/i18n).
     auto* ours = new QTranslator(&app);
     if (!ours->load(locale, QStringLiteral("domaintune"), QStringLiteral("_"),

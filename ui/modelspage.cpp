@@ -61,6 +61,7 @@ QList<QPair<QString, QString>> historyModels()
 
 ModelsPage::ModelsPage(QWidget* parent) : QWidget(parent)
 {
+    setObjectName(QStringLiteral("ModelsPage"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Models</h2>"), this));
     auto* splitter = new QSplitter(this);
@@ -71,7 +72,7 @@ ModelsPage::ModelsPage(QWidget* parent) : QWidget(parent)
     m_info = new ModelInfoView(right);
     details->addWidget(m_info, 1);
     auto* buttons = new QHBoxLayout;
-    m_fineTune = new QPushButton(tr("&Fine-tune in a new run"), right);
+    m_fineTune = new QPushButton(tr("Fine-tune in a ne&w run"), right);
     m_try = new QPushButton(tr("&Try it"), right);
     auto* add = new QPushButton(tr("&Add folder…"), right);
     auto* download = new QPushButton(tr("&Download from Hugging Face…"), right);

@@ -32,6 +32,7 @@ const QString historyKey = QStringLiteral("history/path");
 
 SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 {
+    setObjectName(QStringLiteral("SettingsPage"));
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("<h2>Settings</h2>"), this);
     layout->addWidget(title);
@@ -82,7 +83,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 
     m_dataLocation = pathRow(form, tr("Run &outputs folder:"), QStringLiteral("dataLocation"));
     m_dataLocation->setText(QDir::toNativeSeparators(dataLocation()));
-    m_history = pathRow(form, tr("Run &history file:"), QStringLiteral("historyPath"));
+    m_history = pathRow(form, tr("Run histor&y file:"), QStringLiteral("historyPath"));
     m_history->setText(QDir::toNativeSeparators(TrainingController::historyPath()));
     layout->addStretch();
 

@@ -72,17 +72,22 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     auto* top = new QGridLayout;
     m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("modelFolder"));
     m_folder->setPlaceholderText(
         tr("Folder of a fine-tuned classification, NER or question-answering model, or of a "
            "causal language model"));
-    auto* browse = new QPushButton(tr("Browse…"), this);
+    auto* browse = new QPushButton(tr("Bro&wse…"), this);
     m_load = new QPushButton(tr("&Load model"), this);
-    top->addWidget(new QLabel(tr("Model:"), this), 0, 0);
+    m_load->setObjectName(QStringLiteral("loadModel"));
+    auto* folderLabel = new QLabel(tr("&Model:"), this);
+    folderLabel->setBuddy(m_folder); // Alt+M reaches the field from the keyboard
+    top->addWidget(folderLabel, 0, 0);
     top->addWidget(m_folder, 0, 1);
     top->addWidget(browse, 0, 2);
     top->addWidget(m_load, 0, 3);
     layout->addLayout(top);
     m_status = new QLabel(tr("No model loaded."), this);
+    m_status->setObjectName(QStringLiteral("tryItStatus"));
     layout->addWidget(m_status);
 
     m_classify = new QWidget(this);
@@ -102,6 +107,7 @@ TryItPage::TryItPage(QWidget* parent) : QWidget(parent)
     m_text->setAccessibleName(tr("Text to classify"));
     classify->addWidget(m_text, 1);
     m_predict = new QPushButton(tr("&Predict (Ctrl+Enter)"), this);
+    m_predict->setObjectName(QStringLiteral("predict"));
     m_predict->setEnabled(false);
     classify->addWidget(m_predict, 0, Qt::AlignLeft);
 

@@ -163,7 +163,7 @@ QWidget* WizardHyperPage::buildBasic()
     // A name the user types is theirs: no new defaults or domain replace it.
     connect(m_name, &QLineEdit::textEdited, this,
             [this] { m_name->setProperty("generated", false); });
-    form->addRow(tr("Run &name:"), m_name);
+    form->addRow(tr("Run na&me:"), m_name);
     m_output = new QLineEdit(box);
     m_output->setObjectName(QStringLiteral("outputDir"));
     m_output->setToolTip(tr("The fine-tuned model, checkpoints and the best model go here."));
@@ -184,7 +184,7 @@ QWidget* WizardHyperPage::buildBasic()
     m_batch = spin(box, QStringLiteral("batchSize"), 1, 4096, 16);
     m_batch->setToolTip(tr("Examples per step. Lower it when memory runs out; raise gradient "
                            "accumulation to keep the effective batch."));
-    form->addRow(tr("&Batch size:"), m_batch);
+    form->addRow(tr("Batch si&ze:"), m_batch);
     m_warmup = doubleSpin(box, QStringLiteral("warmupRatio"), 0, 0.5, 0.01, 0.06);
     m_warmup->setToolTip(tr("Share of the steps during which the learning rate rises from 0."));
     form->addRow(tr("&Warm-up share:"), m_warmup);
@@ -194,7 +194,7 @@ QWidget* WizardHyperPage::buildBasic()
         {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("constant")});
     m_schedule->setToolTip(tr("How the learning rate decays after warm-up."));
     form->addRow(tr("&Schedule:"), m_schedule);
-    m_fewShot = new QCheckBox(tr("&Few-shot training (SetFit): learn from pairs of examples, then "
+    m_fewShot = new QCheckBox(tr("Few-shot &training (SetFit): learn from pairs of examples, then "
                                  "fit a logistic-regression head"),
                               box);
     m_fewShot->setObjectName(QStringLiteral("fewShot"));

@@ -107,7 +107,7 @@ WizardLayersPage::WizardLayersPage(QWidget* parent) : QWizardPage(parent)
     m_loraRank->setObjectName(QStringLiteral("loraRank"));
     m_loraRank->setRange(1, 256);
     m_loraRank->setValue(8);
-    loraForm->addRow(tr("&Rank:"), m_loraRank);
+    loraForm->addRow(tr("Ran&k:"), m_loraRank);
     m_loraAlpha = new QDoubleSpinBox(m_lora);
     m_loraAlpha->setObjectName(QStringLiteral("loraAlpha"));
     m_loraAlpha->setRange(0.5, 1024);
@@ -121,7 +121,7 @@ WizardLayersPage::WizardLayersPage(QWidget* parent) : QWizardPage(parent)
     m_loraDropout->setValue(0.0);
     m_loraDropout->setToolTip(tr("Dropout on the adapters' input while training (PEFT's "
                                  "lora_dropout; 0.05–0.1 is common)."));
-    loraForm->addRow(tr("&Dropout:"), m_loraDropout);
+    loraForm->addRow(tr("Dr&opout:"), m_loraDropout);
     m_rsLora = new QCheckBox(tr("Scale by alpha / √rank (rsLoRA), for high ranks"), m_lora);
     m_rsLora->setObjectName(QStringLiteral("rsLora"));
     loraForm->addRow(QString(), m_rsLora);

@@ -38,10 +38,10 @@ WizardModelPage::WizardModelPage(QWidget* parent) : QWizardPage(parent)
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("modelFolder"));
     m_folder->setPlaceholderText(tr("Folder with config.json"));
-    auto* browse = new QPushButton(tr("&Browse…"), this);
+    auto* browse = new QPushButton(tr("Bro&wse…"), this);
     row->addWidget(m_folder, 1);
     row->addWidget(browse);
-    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    auto* folderLabel = new QLabel(tr("Fol&der:"), this);
     folderLabel->setBuddy(
         m_folder); // A row layout gets no buddy of its own; the mnemonic needs one.
     form->addRow(folderLabel, row);

@@ -17,10 +17,12 @@ void countTexts(const std::vector<Example>& examples, const StatisticsOptions& o
         ++stats.splits[example.split];
         for (const std::string& tag : example.tags)
             ++stats.tags[tag];
-        const std::string combined = example.text + example.textPair;
-        const std::size_t characters = unicode::countCharacters(combined);
+        // Text and pair counted apart: a huge text is not copied to be measured.
+        const std::size_t characters =
+            unicode::countCharacters(example.text) + unicode::countCharacters(example.textPair);
         stats.characters += characters;
-        if (combined.find_first_not_of(" \t\r\n") == std::string::npos)
+        if (example.text.find_first_not_of(" \t\r\n") == std::string::npos &&
+            example.textPair.find_first_not_of(" \t\r\n") == std::string::npos)
             ++stats.empty;
         else if (characters < options.shortCharacters)
             ++stats.veryShort;
@@ -64,6 +66,24 @@ void addEncoding(const Encoding& encoding, int unk, std::size_t maxLength, Corpu
     }
 }
 
+// An example with a text over Tokenizer::kHugeTextBytes: counted in chunks, never encoded whole
+// (a 97 MB line took gigabytes as one Encoding).
+void addHugeExample(const Example& example, const Tokenizer& tokenizer, int unk,
+                    std::size_t maxLength, CorpusStatistics& stats, std::size_t& totalLength)
+{
+    const bool pair = !example.textPair.empty();
+    const Tokenizer::TokenCount first = tokenizer.count(example.text, unk);
+    const Tokenizer::TokenCount second =
+        pair ? tokenizer.count(example.textPair, unk) : Tokenizer::TokenCount{};
+    const std::size_t length =
+        first.tokens + second.tokens + tokenizer.tokenTemplate().specialCount(pair);
+    addLength(length, stats);
+    stats.truncated += length > maxLength ? 1 : 0;
+    stats.tokens += first.tokens - first.special + second.tokens - second.special;
+    stats.unknownTokens += first.unknown + second.unknown;
+    totalLength += length;
+}
+
 // Tokenizes in batches so memory stays bounded on large corpora.
 void countTokens(const std::vector<Example>& examples, const StatisticsOptions& options,
                  CorpusStatistics& stats)
@@ -79,7 +99,9 @@ void countTokens(const std::vector<Example>& examples, const StatisticsOptions& 
         for (std::size_t i = start; i < std::min(examples.size(), start + 4096); ++i) {
             const Example& example = examples[i];
             stats.words += countWords(example.text) + countWords(example.textPair);
-            if (example.textPair.empty())
+            if (std::max(example.text.size(), example.textPair.size()) > Tokenizer::kHugeTextBytes)
+                addHugeExample(example, tokenizer, unk, options.maxLength, stats, totalLength);
+            else if (example.textPair.empty())
                 singles.push_back(example.text);
             else
                 pairs.emplace_back(example.text, example.textPair);

@@ -168,27 +168,64 @@ Encoding Tokenizer::encode(std::string_view text, const EncodeOptions& options) 
     return out;
 }
 
+namespace {
+
+// Where the chunk of a huge text that begins at @p start ends: about 64 KiB on, moved forward to
+// the next white space (the pre-tokenizers split there, so chunks tokenize as the whole text
+// does). Only the next chunk's worth is searched, so a line without white space stays linear;
+// there the cut is at least never inside a UTF-8 sequence.
+std::size_t hugeChunkEnd(std::string_view text, std::size_t start)
+{
+    constexpr std::size_t kChunkBytes = 64 * 1024;
+    std::size_t end = std::min(text.size(), start + kChunkBytes);
+    if (end < text.size()) {
+        const std::size_t space = text.substr(end, kChunkBytes).find_first_of(" \t\n\r");
+        if (space != std::string_view::npos)
+            end += space;
+        else
+            while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+                --end;
+    }
+    return end;
+}
+
+} // namespace
+
+Tokenizer::TokenCount Tokenizer::count(std::string_view text, int unknownId) const
+{
+    TokenCount out;
+    const auto add = [&](std::string_view part) {
+        std::size_t invalid = 0;
+        for (const Token& token : tokenize(part, &invalid)) {
+            ++out.tokens;
+            out.special += token.special ? 1 : 0;
+            out.unknown += !token.special && token.id == unknownId ? 1 : 0;
+        }
+        out.invalidUtf8 += invalid;
+    };
+    if (text.size() <= kHugeTextBytes) {
+        add(text);
+        return out;
+    }
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = hugeChunkEnd(text, start);
+        add(text.substr(start, end - start));
+        start = end;
+    }
+    return out;
+}
+
 // A huge text that is truncated anyway (a 97 MB single line took 6-7 GB to tokenize whole):
 // tokenize it from the start in chunks cut before white space, and stop once past maxLength.
 // Memory stays bounded whatever the text's size. The pre-tokenizers split at white space, so
 // the tokens are those of tokenizing the whole text.
 Encoding Tokenizer::encodeHugePrefix(std::string_view text, const EncodeOptions& options) const
 {
-    constexpr std::size_t kChunkBytes = 64 * 1024;
     std::vector<Token> tokens;
     std::size_t invalid = 0;
     int wordBase = 0;
     for (std::size_t start = 0; start < text.size() && tokens.size() <= options.maxLength;) {
-        std::size_t end = std::min(text.size(), start + kChunkBytes);
-        if (end < text.size()) {
-            // Only the next chunk's worth is searched: a line without white space stays linear.
-            const std::size_t space = text.substr(end, kChunkBytes).find_first_of(" \t\n\r");
-            if (space != std::string_view::npos)
-                end += space;
-            else // no white space near: at least never inside a UTF-8 sequence
-                while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-                    --end;
-        }
+        const std::size_t end = hugeChunkEnd(text, start);
         std::size_t chunkInvalid = 0;
         std::vector<Token> part = tokenize(text.substr(start, end - start), &chunkInvalid);
         invalid += chunkInvalid;

@@ -50,6 +50,21 @@ public:
     Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
     /** Texts longer than this are tokenized in chunks when truncated (see encode()). */
     static constexpr std::size_t kHugeTextBytes = std::size_t(1) << 20;
+    /** What count() found in a text. */
+    struct TokenCount
+    {
+        std::size_t tokens = 0;      ///< All tokens of the text (no template special tokens).
+        std::size_t special = 0;     ///< Of those, added special tokens written in the text.
+        std::size_t unknown = 0;     ///< Of those, the unknown token.
+        std::size_t invalidUtf8 = 0; ///< Invalid UTF-8 sequences replaced by U+FFFD.
+    };
+    /**
+     * Counts the tokens of @p text without keeping them (@p unknownId: the id counted as
+     * unknown, -1 for none). A text over kHugeTextBytes is tokenized in chunks cut before white
+     * space, as encode() does for a truncated one, so memory stays bounded whatever its size;
+     * the count equals tokenize(text).size().
+     */
+    TokenCount count(std::string_view text, int unknownId) const;
     /** Encodes a pair (question + context, premise + hypothesis...). */
     Encoding encodePair(std::string_view first, std::string_view second,
                         const EncodeOptions& options = {}) const;

@@ -112,9 +112,6 @@ private slots:
         }
     }
 
-    // The quirk the library keeps on purpose: a short grapheme cluster is looked up whole and
-    // the shortest key that prefixes it stands for all of it (here full-width A + a combining
-    // acute accent becomes plain "A"; sentencepiece itself gives "Á").
     // A huge single-line text that is truncated is tokenized in chunks (bounded memory): the
     // tokens, ids, offsets and word ids equal the first maxLength of tokenizing it whole, for
     // byte-level BPE, the XLM-R tokenizer.json and the sentencepiece model.
@@ -155,6 +152,48 @@ private slots:
         }
     }
 
+    // Counting the tokens of a huge text (data statistics) chunks it the same way and keeps
+    // no tokens: the counts equal those of tokenizing it whole.
+    void hugeTextsAreCountedAsTheirWholeTokenization_data()
+    {
+        hugeTruncatedTextsEncodeAsTheirPrefix_data();
+    }
+
+    void hugeTextsAreCountedAsTheirWholeTokenization()
+    {
+        QFETCH(QString, path);
+        const auto tokenizer = loadTokenizer(kRoot + path.toStdString());
+        const char* words[] = {"The",   "contract", "ends",  "in",
+                               "2026,", "café",     "<unk>", "\xe5\x90\x88\xe5\x90\x8c",
+                               "\xff",  "—"};
+        std::string text;
+        unsigned state = 5;
+        while (text.size() <= Tokenizer::kHugeTextBytes + 100000) {
+            state = state * 1103515245u + 12345u;
+            text += words[(state >> 8) % 10];
+            text += (state >> 20) % 7 == 0 ? "\n" : " ";
+        }
+        const int unk = tokenizer->tokenToId("<unk>");
+        std::size_t invalid = 0;
+        const std::vector<Token> whole = tokenizer->tokenize(text, &invalid);
+        const Tokenizer::TokenCount counted = tokenizer->count(text, unk);
+        QCOMPARE(counted.tokens, whole.size());
+        QCOMPARE(counted.special,
+                 std::size_t(std::count_if(whole.begin(), whole.end(),
+                                           [](const Token& token) { return token.special; })));
+        if (path.endsWith(QStringLiteral(".json"))) // "<unk>" in the text is an added token
+            QVERIFY(counted.special > 0);
+        QCOMPARE(counted.unknown,
+                 std::size_t(std::count_if(whole.begin(), whole.end(), [unk](const Token& token) {
+                     return !token.special && token.id == unk;
+                 })));
+        QCOMPARE(counted.invalidUtf8, invalid);
+        QVERIFY(invalid > 0);
+    }
+
+    // The quirk the library keeps on purpose: a short grapheme cluster is looked up whole and
+    // the shortest key that prefixes it stands for all of it (here full-width A + a combining
+    // acute accent becomes plain "A"; sentencepiece itself gives "Á").
     void precompiledLooksUpWholeGraphemes()
     {
         const auto expected = expectedOf("xlmr");

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Builds the library's own tests with AddressSanitizer + UndefinedBehaviorSanitizer (gcc, in
-# their own folder) and runs them: every heap error, leak of ours, or undefined behaviour fails
-# the run. These are the tests of domaintune_core_base, the code that reads untrusted bytes
-# (model files, tokenizers, corpora, run bundles, the history database) and needs no LibTorch;
-# the tests that start domaintune-cli or link LibTorch are left out (LibTorch is not built with
-# the sanitizers, and building the torch-heavy sources instrumented costs most of CI's time).
+# Builds the library's own tests with AddressSanitizer + UndefinedBehaviorSanitizer and runs
+# them: every heap error, leak of ours, or undefined behaviour fails the run. These are the
+# tests of domaintune_core_base, the code that reads untrusted bytes (model files, tokenizers,
+# corpora, run bundles, the history database) and needs no LibTorch; the tests that start
+# domaintune-cli or link LibTorch are left out (LibTorch is not built with the sanitizers, and
+# building the torch-heavy sources instrumented costs most of CI's time).
+# The build is the fuzzers' (clang-14, ASan + UBSan, tests/fuzz/run.sh, in build-fuzz/): the
+# library is compiled instrumented once for both, and only the tests are added here (a separate
+# gcc build of the same library took 18 minutes of a cold CI run).
 # Leaks in Qt's and ICU's one-time initialisation are suppressed (tests/sanitize/lsan.supp),
 # never ours.
 #
-#   tests/sanitize/run.sh [BUILD_DIR]      (default: build-asan)
+#   tests/sanitize/run.sh [BUILD_DIR]      (default: build-fuzz, shared with tests/fuzz/run.sh)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$root/build-asan}
+build=${1:-$root/build-fuzz}
 tests=(testerror testsafetensorsfile testpytorchcheckpoint testcheckpointreader testcommandline
     testtokenizerparity testwordpiece testbytelevelbpe testencoding testsentencepiecetokenizer
     testtokenizerfactory testtokenizerjson testreferencetokenizers testmetrics teststoredatabase
@@ -19,12 +22,14 @@ tests=(testerror testsafetensorsfile testpytorchcheckpoint testcheckpointreader 
     testdatareaders testdatabadinput testdataprep testdatacorpora testschedules
     testmemoryestimate testgeneralcorpus testdeepjson testfilewriter testtask testsearchspace
     testsuccessivehalving testsqlitefaults)
-export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
-cmake -S "$root" -B "$build" -DDOMAINTUNE_SANITIZE=ON -DDOMAINTUNE_BUILD_GUI=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
-    { tail -n 20 "$build.configure.log" >&2; exit 1; }
+command -v clang++-14 >/dev/null ||
+    { echo "sanitize: clang++-14 is missing; run: sudo apt install clang-14 libclang-rt-14-dev" >&2; exit 2; }
+# The same configuration as tests/fuzz/run.sh's, so that neither run rebuilds the other's objects.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true # clones share the compiler cache
+"$root/tests/fuzz/configure.sh" "$build"
 cmake --build "$build" --target "${tests[@]}" domaintune_spm --parallel "${DOMAINTUNE_JOBS:-2}" \
-    >"$build.build.log" 2>&1 || { grep -E "error" "$build.build.log" | head -20 >&2; exit 1; }
+    >"$build.tests-build.log" 2>&1 ||
+    { grep -E "error" "$build.tests-build.log" | head -20 >&2; exit 1; }
 pattern="^($(IFS='|'; echo "${tests[*]}"))\$"
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Configures BUILD_DIR (default build-fuzz) as the clang-14 build instrumented with libFuzzer's
+# coverage, ASan and UBSan, without the GUI. tests/fuzz/run.sh builds the harnesses in it and
+# tests/sanitize/run.sh the library's tests: one configuration, so neither rebuilds the other's
+# objects.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$root/build-fuzz}
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
+CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DDOMAINTUNE_FUZZ=ON \
+    -DDOMAINTUNE_BUILD_GUI=OFF -DDOMAINTUNE_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    >"$build.configure.log" 2>&1 || { tail -n 20 "$build.configure.log" >&2; exit 1; }
