@@ -2,8 +2,11 @@
 
 // Helpers shared by the Qt Test executables.
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QString>
 #include <QtTest>
 
@@ -35,6 +38,22 @@ inline void addFolderRowsOrAbsent(const QString& root)
         QTest::newRow(qPrintable(name)) << root + QLatin1Char('/') + name;
     if (names.isEmpty())
         QTest::newRow("absent") << root;
+}
+
+/**
+ * Keeps a GUI test away from the user's settings and history: Qt's test mode for standard
+ * paths, settings of its own (organisation DomainTuneTest, application @p application), cleared,
+ * with the run history (history.sqlite) and the run outputs (data/) in @p folder.
+ */
+inline void useOwnSettings(const QString& application, const QString& folder)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
+    QCoreApplication::setApplicationName(application);
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("history/path"),
+                         folder + QStringLiteral("/history.sqlite"));
+    QSettings().setValue(QStringLiteral("data/location"), folder + QStringLiteral("/data"));
 }
 
 } // namespace domaintune::test

@@ -39,6 +39,20 @@ QString describe(const Encoding& encoding)
     return parts.join(' ');
 }
 
+/** Words drawn from @p words by a fixed generator (@p seed), separated by spaces and now and then
+ * a line break, until the text is @p beyond bytes over Tokenizer::kHugeTextBytes. */
+std::string hugeText(const std::vector<const char*>& words, unsigned seed, std::size_t beyond)
+{
+    std::string text;
+    unsigned state = seed;
+    while (text.size() <= Tokenizer::kHugeTextBytes + beyond) {
+        state = state * 1103515245u + 12345u;
+        text += words[(state >> 8) % words.size()];
+        text += (state >> 20) % 7 == 0 ? "\n" : " ";
+    }
+    return text;
+}
+
 } // namespace
 
 class TestReferenceTokenizers : public QObject
@@ -127,16 +141,9 @@ private slots:
     {
         QFETCH(QString, path);
         const auto tokenizer = loadTokenizer(kRoot + path.toStdString());
-        const char* words[] = {"The",   "contract", "ends",  "in",
-                               "2026,", "café",     "naïve", "\xe5\x90\x88\xe5\x90\x8c",
-                               "risk",  "—"};
-        std::string text;
-        unsigned state = 11;
-        while (text.size() <= Tokenizer::kHugeTextBytes + 200000) {
-            state = state * 1103515245u + 12345u;
-            text += words[(state >> 8) % 10];
-            text += (state >> 20) % 7 == 0 ? "\n" : " ";
-        }
+        const std::string text = hugeText({"The", "contract", "ends", "in", "2026,", "café",
+                                           "naïve", "\xe5\x90\x88\xe5\x90\x8c", "risk", "—"},
+                                          11, 200000);
         EncodeOptions truncated;
         truncated.maxLength = 20000; // past the first 64 KiB chunk
         const Encoding chunked = tokenizer->encode(text, truncated);
@@ -163,16 +170,9 @@ private slots:
     {
         QFETCH(QString, path);
         const auto tokenizer = loadTokenizer(kRoot + path.toStdString());
-        const char* words[] = {"The",   "contract", "ends",  "in",
-                               "2026,", "café",     "<unk>", "\xe5\x90\x88\xe5\x90\x8c",
-                               "\xff",  "—"};
-        std::string text;
-        unsigned state = 5;
-        while (text.size() <= Tokenizer::kHugeTextBytes + 100000) {
-            state = state * 1103515245u + 12345u;
-            text += words[(state >> 8) % 10];
-            text += (state >> 20) % 7 == 0 ? "\n" : " ";
-        }
+        const std::string text = hugeText({"The", "contract", "ends", "in", "2026,", "café",
+                                           "<unk>", "\xe5\x90\x88\xe5\x90\x8c", "\xff", "—"},
+                                          5, 100000);
         const int unk = tokenizer->tokenToId("<unk>");
         std::size_t invalid = 0;
         const std::vector<Token> whole = tokenizer->tokenize(text, &invalid);

@@ -7,7 +7,7 @@
 # building the torch-heavy sources instrumented costs most of CI's time).
 # The build is the fuzzers' (clang-14, ASan + UBSan, tests/fuzz/run.sh, in build-fuzz/): the
 # library is compiled instrumented once for both, and only the tests are added here (a separate
-# gcc build of the same library took 18 minutes of a cold CI run).
+# gcc build of the same library made a 24-minute stage of a cold CI run).
 # Leaks in Qt's and ICU's one-time initialisation are suppressed (tests/sanitize/lsan.supp),
 # never ours.
 #

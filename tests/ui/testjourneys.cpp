@@ -6,6 +6,7 @@
 // generated CSV), so the walk needs nothing outside the repository and runs on a bare clone.
 #include "core/store/runstore.h"
 #include "core/trainingfixtures.h"
+#include "testsupport.h"
 #include "ui/comparedialog.h"
 #include "ui/dashboardpage.h"
 #include "ui/exportdialog.h"
@@ -123,14 +124,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("testjourneys"));
-        QSettings().clear();
-        QSettings().setValue(QStringLiteral("history/path"),
-                             m_dir.filePath(QStringLiteral("history.sqlite")));
-        QSettings().setValue(QStringLiteral("data/location"),
-                             m_dir.filePath(QStringLiteral("data")));
+        test::useOwnSettings(QStringLiteral("testjourneys"), m_dir.path());
         // A first start before set-up: no starter model, the wizard opens empty.
         qputenv("DOMAINTUNE_STARTER_DIR", m_dir.filePath(QStringLiteral("no-starter")).toUtf8());
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("models"))));

@@ -60,14 +60,7 @@ private slots:
         DOMAINTUNE_SHARED_OR_SKIP(data, QStringLiteral("data/finance/financial-phrasebank.csv"));
         DOMAINTUNE_SHARED_OR_SKIP(vocab, QStringLiteral("tokenizers/bert-base-uncased/vocab.txt"));
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("DomainTuneTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("testnewrunwizard"));
-        QSettings().clear();
-        QSettings().setValue(QStringLiteral("history/path"),
-                             m_dir.filePath(QStringLiteral("history.sqlite")));
-        QSettings().setValue(QStringLiteral("data/location"),
-                             m_dir.filePath(QStringLiteral("data")));
+        test::useOwnSettings(QStringLiteral("testnewrunwizard"), m_dir.path());
         // No starter here: the wizard must start empty (a fresh machine before set-up).
         qputenv("DOMAINTUNE_STARTER_DIR", m_dir.filePath(QStringLiteral("no-starter")).toUtf8());
         m_data = data;
