@@ -6,6 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build-fuzz}
+command -v clang++-14 >/dev/null ||
+    { echo "fuzz/sanitize: clang++-14 is missing; run: sudo apt install clang-14 libclang-rt-14-dev" >&2; exit 2; }
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DDOMAINTUNE_FUZZ=ON \
     -DDOMAINTUNE_BUILD_GUI=OFF -DDOMAINTUNE_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
