@@ -340,8 +340,10 @@ double WizardHyperPage::defaultLearningRate(const QString& task, qint64 trainabl
     if (isLanguageModelling(task))
         return trainableParameters > 200'000'000 ? 2e-5 : 5e-5;
     // Small encoders (bert-mini, the starter, all-MiniLM-L6-v2 at 22.7 M) want more than
-    // base-size ones: MiniLM on the sample licences task reached macro-F1 0.43 after two epochs
-    // at 1e-4 and 0.19 at 3e-5 (scripts/screenshots.sh's two compared runs, 2026-12-07).
+    // base-size ones: MiniLM on the sample task by licence (its labels before the families)
+    // reached macro-F1 0.43 after two epochs at 1e-4 and 0.19 at 3e-5 (scripts/screenshots.sh's
+    // two compared runs, 2026-12-07); by family the four default epochs end at 0.90
+    // (bench/firstrun.sh).
     if (trainableParameters < 30'000'000)
         return 1e-4;
     if (trainableParameters < 200'000'000)

@@ -13,11 +13,16 @@ namespace domaintune::cli {
 
 int dataDebianLicenses(CommandLine& commandLine)
 {
-    commandLine.allowOnly({"output", "doc-root", "min-per-label"});
+    commandLine.allowOnly({"output", "doc-root", "min-per-label", "by"});
     const std::string output = commandLine.required("output");
-    const auto examples =
-        readDebianLicenses(commandLine.value("doc-root", "/usr/share/doc"),
-                           static_cast<std::size_t>(commandLine.integer("min-per-label", 15)));
+    const std::string by = commandLine.value("by", "licence");
+    if (by != "licence" && by != "family")
+        throw Error("--by takes licence or family, not \"" + by + "\".");
+    const bool byFamily = by == "family";
+    const std::string docRoot = commandLine.value("doc-root", "/usr/share/doc");
+    const auto minPerLabel = static_cast<std::size_t>(commandLine.integer("min-per-label", 15));
+    const auto examples = byFamily ? readDebianLicenseFamilies(docRoot, minPerLabel)
+                                   : readDebianLicenses(docRoot, minPerLabel);
     if (examples.empty())
         throw Error("No machine-readable copyright files with enough licence texts were found; "
                     "give --doc-root or a smaller --min-per-label.");
@@ -25,12 +30,14 @@ int dataDebianLicenses(CommandLine& commandLine)
     {
         std::ofstream out(output + ".partial");
         for (const auto& example : examples) {
-            out << nlohmann::json{{"text", example.text},
-                                  {"label", example.labels.front()},
-                                  {"package", example.id}}
-                       .dump()
-                << '\n';
-            ++counts[example.labels.front()];
+            const std::string& licence = example.labels.front();
+            const std::string label = byFamily ? licenseFamily(licence) : licence;
+            nlohmann::json record{{"text", example.text}, {"label", label}};
+            if (byFamily)
+                record["licence"] = licence;
+            record["package"] = example.id;
+            out << record.dump() << '\n';
+            ++counts[label];
         }
         if (!out.flush())
             throw Error(output, 0, "cannot write the sample task", "Check the free disk space.");

@@ -1,6 +1,7 @@
 #include "core/data/debianlicenses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -79,6 +80,31 @@ std::string canonicalLicenseName(const std::string& name)
                                                                {"cc0-1.0", "CC0-1.0"}};
     const auto it = unified.find(lower(trimmed(name)));
     return it == unified.end() ? trimmed(name) : it->second;
+}
+
+std::string licenseFamily(const std::string& name)
+{
+    for (std::size_t dash = name.find('-'); dash != std::string::npos;
+         dash = name.find('-', dash + 1))
+        if (dash > 0 && dash + 1 < name.size() &&
+            std::isdigit(static_cast<unsigned char>(name[dash + 1])))
+            return name.substr(0, dash);
+    return name;
+}
+
+std::vector<Example> readDebianLicenseFamilies(const std::string& docRoot, std::size_t minPerFamily)
+{
+    std::vector<Example> examples = readDebianLicenses(docRoot, 1);
+    std::map<std::string, std::size_t> counts;
+    for (const auto& example : examples)
+        ++counts[licenseFamily(example.labels.front())];
+    examples.erase(std::remove_if(examples.begin(), examples.end(),
+                                  [&](const Example& example) {
+                                      return counts[licenseFamily(example.labels.front())] <
+                                             minPerFamily;
+                                  }),
+                   examples.end());
+    return examples;
 }
 
 std::vector<Example> readDebianLicenses(const std::string& docRoot, std::size_t minPerLabel)

@@ -92,8 +92,10 @@ StarterAssets starterAssetsAt(const std::string& root)
     assets.modelReady = fs::exists(model / "config.json") && hasTokenizer(model) &&
                         recipe.contains("model") &&
                         matches(model / "model.safetensors", recipe["model"]);
-    assets.sampleReady =
-        recipe.contains("sample") && matches(assets.sampleTaskFile, recipe["sample"]);
+    const auto sample = recipe.find("sample");
+    assets.sampleReady = sample != recipe.end() && sample->is_object() &&
+                         sample->contains("format") && (*sample)["format"] == kSampleFormat &&
+                         matches(assets.sampleTaskFile, *sample);
     return assets;
 }
 

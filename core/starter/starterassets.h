@@ -6,8 +6,8 @@ namespace domaintune {
 
 /**
  * Where the starter model (a small bilingual base model built on this machine from general
- * Debian text) and the sample task (licence texts labelled by licence) are cached, and whether
- * each is ready to use. Plain value type.
+ * Debian text) and the sample task (licence texts labelled by licence family) are cached, and
+ * whether each is ready to use. Plain value type.
  */
 struct StarterAssets
 {
@@ -17,10 +17,18 @@ struct StarterAssets
 };
 
 /**
+ * The sample task's layout, recorded in the recipe: 2 is `text,label,licence` rows labelled by
+ * licence family (1, before: `text,label` by licence name). A cached sample of another layout
+ * is not ready, so `starter build` writes it again.
+ */
+constexpr int kSampleFormat = 2;
+
+/**
  * root: $DOMAINTUNE_STARTER_DIR, else $XDG_CACHE_HOME/domaintune/starter, else
  * ~/.cache/domaintune/starter; modelDir = root/model (ready when config.json and
  * model.safetensors and tokenizer exist and recipe hash matches), sampleTaskFile =
- * root/sample/debian-licenses.csv (ready when it exists and its hash matches the recipe's),
+ * root/sample/debian-licenses.csv (ready when it exists, its hash matches the recipe's and its
+ * layout is kSampleFormat),
  * recipeFile = root/recipe.json. Hashes model.safetensors (tens of megabytes, well under a
  * second); any thread.
  */

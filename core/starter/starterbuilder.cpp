@@ -166,10 +166,15 @@ std::string csvField(const std::string& text)
     return out + '"';
 }
 
-/** The sample task: text,label rows from the copyright files; returns its recipe record. */
+/**
+ * The sample task: text,label,licence rows from the copyright files, labelled by licence family
+ * (the licence itself in its own column, a harder task to choose in the wizard); returns its
+ * recipe record.
+ */
 Json buildSample(const fs::path& folder, const std::string& systemRoot)
 {
-    const auto examples = readDebianLicenses((fs::path(systemRoot) / "usr/share/doc").string());
+    const auto examples =
+        readDebianLicenseFamilies((fs::path(systemRoot) / "usr/share/doc").string());
     if (examples.empty())
         throw Error((fs::path(systemRoot) / "usr/share/doc").string(), 0,
                     "no machine-readable copyright files with enough licence texts were found",
@@ -179,17 +184,22 @@ Json buildSample(const fs::path& folder, const std::string& systemRoot)
     std::map<std::string, std::size_t> counts;
     {
         std::ofstream out(file, std::ios::binary);
-        out << "text,label\n";
+        out << "text,label,licence\n";
         for (const auto& example : examples) {
-            out << csvField(example.text) << ',' << csvField(example.labels.front()) << '\n';
-            ++counts[example.labels.front()];
+            const std::string& licence = example.labels.front();
+            const std::string family = licenseFamily(licence);
+            out << csvField(example.text) << ',' << csvField(family) << ',' << csvField(licence)
+                << '\n';
+            ++counts[family];
         }
         if (!out.flush())
             throw Error(file.string(), 0, "cannot write the sample task",
                         "Check the free disk space.");
     }
     return {{"path", "sample/debian-licenses.csv"},
+            {"format", kSampleFormat},
             {"source", "DEP-5 License paragraphs of /usr/share/doc/*/copyright"},
+            {"labelled_by", "licence family"},
             {"rows", examples.size()},
             {"labels", counts},
             {"bytes", fs::file_size(file)},

@@ -1,4 +1,5 @@
-// Runs the real `domaintune-cli data inspect` and `data split` and checks their JSON.
+// Runs the real `domaintune-cli data inspect`, `data split` and `data debian-licenses` and
+// checks their JSON.
 
 #include "testsupport.h"
 
@@ -125,6 +126,42 @@ private slots:
         QVERIFY(stop.errors.contains("bad.csv:3"));
         const Run missing = runCli({"data", "inspect", dir.filePath("nope.csv")});
         QVERIFY(missing.exitCode != 0);
+    }
+
+    void licencesByLicenceOrFamily()
+    {
+        QTemporaryDir docs;
+        const QByteArray header =
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n";
+        for (const char* version : {"2", "3+"}) {
+            QDir().mkpath(docs.filePath(version));
+            writeText(docs.filePath(QStringLiteral("%1/copyright").arg(version)),
+                      header + "License: GPL-" + version +
+                          "\n This program is free software; you can redistribute it under the "
+                          "terms of the GNU General Public License, version " +
+                          version + ".\n");
+        }
+        const QString out = docs.filePath("licences.jsonl");
+        const QStringList base{"data",       "debian-licenses", "--output",        out,
+                               "--doc-root", docs.path(),       "--min-per-label", "2"};
+        // Two GPL versions, one text each: too few per licence, enough for the family.
+        const Run byLicence = runCli(base);
+        QVERIFY(byLicence.exitCode != 0);
+        QVERIFY2(byLicence.errors.contains("--min-per-label"), byLicence.errors.constData());
+        const Run byFamily = runCli(base + QStringList{"--by", "family"});
+        QVERIFY2(byFamily.exitCode == 0, byFamily.errors.constData());
+        QCOMPARE(byFamily.json["rows"].toInt(), 2);
+        QCOMPARE(byFamily.json["labels"].toObject()["GPL"].toInt(), 2);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+        QCOMPARE(first["label"].toString(), QStringLiteral("GPL"));
+        QCOMPARE(first["licence"].toString(), QStringLiteral("GPL-2"));
+        const Run wrong = runCli(base + QStringList{"--by", "colour"});
+        QVERIFY(wrong.exitCode != 0);
+        QVERIFY2(wrong.errors.contains("--by takes licence or family"), wrong.errors.constData());
     }
 };
 

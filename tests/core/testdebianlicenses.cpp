@@ -67,6 +67,43 @@ private slots:
         QCOMPARE(canonicalLicenseName("GPL-3+"), std::string("GPL-3+"));
     }
 
+    void groupsLicencesIntoFamilies()
+    {
+        QCOMPARE(licenseFamily("GPL-2+"), std::string("GPL"));
+        QCOMPARE(licenseFamily("GPL-3"), std::string("GPL"));
+        QCOMPARE(licenseFamily("LGPL-2.1+"), std::string("LGPL"));
+        QCOMPARE(licenseFamily("BSD-3-Clause"), std::string("BSD"));
+        QCOMPARE(licenseFamily("Apache-2.0"), std::string("Apache"));
+        QCOMPARE(licenseFamily("CC0-1.0"), std::string("CC0"));
+        QCOMPARE(licenseFamily("CC-BY-SA-3.0"), std::string("CC-BY-SA"));
+        QCOMPARE(licenseFamily("MIT"), std::string("MIT"));
+        QCOMPARE(licenseFamily("public-domain"), std::string("public-domain"));
+        QCOMPARE(licenseFamily("-2"), std::string("-2")); // no name before the version
+        QCOMPARE(licenseFamily(""), std::string());
+
+        // Families are counted together: two GPL versions with one text each make a family of
+        // two, a lone MIT text does not.
+        QTemporaryDir root;
+        const QByteArray header =
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n";
+        const auto gpl = [](const char* version) {
+            return QByteArray("License: GPL-") + version +
+                   "\n This program is free software; you can redistribute it under the terms "
+                   "of the GNU General Public License, version " +
+                   version + ".\n";
+        };
+        writeFile(root.filePath(QStringLiteral("a/copyright")), header + gpl("2"));
+        writeFile(root.filePath(QStringLiteral("b/copyright")), header + gpl("3+"));
+        writeFile(root.filePath(QStringLiteral("c/copyright")),
+                  header + "License: Expat\n" + kMitText);
+        const auto families = readDebianLicenseFamilies(root.path().toStdString(), 2);
+        QCOMPARE(families.size(), std::size_t(2));
+        QCOMPARE(families[0].labels.front(), std::string("GPL-2")); // still the licence
+        QCOMPARE(families[1].labels.front(), std::string("GPL-3+"));
+        QCOMPARE(readDebianLicenses(root.path().toStdString(), 2).size(), std::size_t(0));
+        QCOMPARE(readDebianLicenseFamilies(root.path().toStdString(), 1).size(), std::size_t(3));
+    }
+
     void thisMachineProvidesARealTask()
     {
         if (!QFileInfo::exists(QStringLiteral("/usr/share/doc")))

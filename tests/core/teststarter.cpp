@@ -2,6 +2,7 @@
 // them ready, and a real `domaintune-cli starter build --tiny` end to end (the model loads and
 // runs, the sample task has several classes, the recipe's hashes match, a rerun does nothing).
 #include "core/data/corpusimporter.h"
+#include "core/data/debianlicenses.h"
 #include "core/data/dpkgdatabase.h"
 #include "core/data/generalcorpus.h"
 #include "core/starter/starterassets.h"
@@ -138,11 +139,23 @@ private slots:
         const QJsonObject recipe{
             {"model",
              QJsonObject{{"sha256", sha256Of(r + "/model/model.safetensors")}, {"bytes", 7}}},
-            {"sample", QJsonObject{{"sha256", sha256Of(r + "/sample/debian-licenses.csv")}}}};
+            {"sample", QJsonObject{{"sha256", sha256Of(r + "/sample/debian-licenses.csv")},
+                                   {"format", kSampleFormat}}}};
         writeFile(r + "/recipe.json", QJsonDocument(recipe).toJson());
         StarterAssets assets = starterAssetsAt(r.toStdString());
         QVERIFY(assets.modelReady);
         QVERIFY(assets.sampleReady);
+
+        // A sample of an earlier layout (labelled by licence, no "format") is made again.
+        QJsonObject earlier = recipe;
+        earlier["sample"] = QJsonObject{{"sha256", sha256Of(r + "/sample/debian-licenses.csv")}};
+        writeFile(r + "/recipe.json", QJsonDocument(earlier).toJson());
+        QVERIFY(!starterAssetsAt(r.toStdString()).sampleReady);
+        earlier["sample"] =
+            QJsonObject{{"sha256", sha256Of(r + "/sample/debian-licenses.csv")}, {"format", "two"}};
+        writeFile(r + "/recipe.json", QJsonDocument(earlier).toJson());
+        QVERIFY(!starterAssetsAt(r.toStdString()).sampleReady);
+        writeFile(r + "/recipe.json", QJsonDocument(recipe).toJson());
 
         writeFile(r + "/model/model.safetensors", "Weights"); // same size, other bytes
         assets = starterAssetsAt(r.toStdString());
@@ -207,10 +220,21 @@ private slots:
         QCOMPARE(logits.size(), 1);
         QCOMPARE(logits[0].toArray().size(), ids.size());
 
-        // The sample task is a real classification task.
-        const Corpus sample = importCorpus(r.toStdString() + "/sample/debian-licenses.csv");
+        // The sample task is a real classification task, labelled by licence family (the
+        // first run on it learns: docs/starter-model.md), with the licence in its own column.
+        const std::string sampleFile = r.toStdString() + "/sample/debian-licenses.csv";
+        const Corpus sample = importCorpus(sampleFile);
         QVERIFY(sample.size() >= 50);
         QVERIFY(sample.labelCounts().size() >= 2);
+        for (const auto& [family, count] : sample.labelCounts())
+            QVERIFY2(licenseFamily(family) == family, family.c_str()); // no "GPL-2+"
+        ImportOptions byLicence;
+        byLicence.mapping.label = "licence";
+        const Corpus licences = importCorpus(sampleFile, byLicence);
+        QCOMPARE(licences.size(), sample.size());
+        QVERIFY(licences.labelCounts().size() > sample.labelCounts().size());
+        for (const auto& [licence, count] : licences.labelCounts())
+            QVERIFY2(sample.labelCounts().count(licenseFamily(licence)), licence.c_str());
 
         // The recipe names what went in and hashes what came out.
         QFile recipeFile(r + "/recipe.json");
