@@ -1,10 +1,12 @@
 #include "ui/confusionmatrixview.h"
 
 #include <QAction>
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace domaintune::ui {
@@ -101,6 +103,18 @@ void ConfusionMatrixView::redraw()
     setTicks(xAxis, many ? 8 : 40);
     setTicks(yAxis, many ? 14 : 40);
     xAxis->setTickLabelRotation(many ? 45 : 0);
+    // A turned label runs right from its tick, past the plot's edge for the last classes, and
+    // QCustomPlot leaves out a label that would be cut: the right margin makes room for them.
+    if (many) {
+        const QFontMetrics metrics(xAxis->tickLabelFont());
+        int widest = 0;
+        for (int i = 0; i < m_classes; ++i)
+            widest = std::max(widest, metrics.horizontalAdvance(predictedTickText(i)));
+        axisRect()->setAutoMargins(QCP::msLeft | QCP::msTop | QCP::msBottom);
+        axisRect()->setMargins(QMargins(0, 0, int(std::ceil(widest * M_SQRT1_2)) + 6, 0));
+    } else {
+        axisRect()->setAutoMargins(QCP::msAll);
+    }
     xAxis->setRange(-0.5, n - 0.5);
     yAxis->setRange(-0.5, n - 0.5);
     if (m_classes <= kNumbersUpTo)
@@ -162,6 +176,9 @@ void ConfusionMatrixView::setTicks(QCPAxis* axis, int maxCharacters)
         ticker->addTick(i, shortened(m_labels[static_cast<std::size_t>(i)], maxCharacters));
     axis->setTicker(ticker);
     axis->setSubTicks(false);
+    // Tick marks point outwards: drawn into the plot they stood beside the first row's and
+    // column's counts and read as minus signs ("-6").
+    axis->setTickLength(0, 4);
 }
 
 void ConfusionMatrixView::annotate(double peak)

@@ -4,6 +4,7 @@
 #include "ui/liveplot.h"
 
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -166,6 +167,19 @@ private slots:
         view.setMatrix(labels, confusion);
         QCOMPARE(view.predictedTickText(0), QString::fromUtf8("securit\u2026"));
         QCOMPARE(view.xAxis->tickLabelRotation(), 45.0);
+        // The last turned label fits inside the widget (QCustomPlot leaves out one that
+        // would be cut: the last class had no name).
+        view.resize(420, 360);
+        const QImage drawn = view.grab().toImage(); // lays the plot out at this size
+        if (qEnvironmentVariableIsSet("DOMAINTUNE_MATRIX_SHOT"))
+            drawn.save(qEnvironmentVariable("DOMAINTUNE_MATRIX_SHOT"));
+        const QFontMetrics metrics(view.xAxis->tickLabelFont());
+        const double lastLabelEnd =
+            view.xAxis->coordToPixel(8) +
+            metrics.horizontalAdvance(view.predictedTickText(8)) * M_SQRT1_2;
+        QVERIFY2(
+            lastLabelEnd <= view.viewport().right(),
+            qPrintable(QStringLiteral("%1 > %2").arg(lastLabelEnd).arg(view.viewport().right())));
         QCOMPARE(view.cellToolTip(2, 3), QStringLiteral("true securities-fraud-class-2, predicted "
                                                         "securities-fraud-class-3: 1 (6.7 % of "
                                                         "securities-fraud-class-2)"));
