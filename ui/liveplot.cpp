@@ -109,7 +109,9 @@ bool LivePlot::refresh()
     m_dirty = false;
     if (m_follow) {
         rescaleAxes();
-        // A flat curve would give an empty range; keep a little room around it.
+        // Room around the data: a flat curve would give an empty range, and a marker on the
+        // plot's edge is cut in half (a few-shot run's one evaluation sat in Compare's corner).
+        xAxis->scaleRange(1.04, xAxis->range().center());
         yAxis->scaleRange(1.1, yAxis->range().center());
     }
     replot(QCustomPlot::rpQueuedReplot);

@@ -269,16 +269,37 @@ private slots:
             plot.append(curve, i, i);
         plot.refresh();
         QVERIFY(plot.isFollowingData());
-        QCOMPARE(plot.xAxis->range().upper, 9.0);
+        const QCPRange followed = plot.xAxis->range();
+        QVERIFY(followed.contains(9.0));
         QTest::mousePress(&plot, Qt::LeftButton, {}, QPoint(200, 150));
         QTest::mouseRelease(&plot, Qt::LeftButton, {}, QPoint(200, 150));
         QVERIFY(!plot.isFollowingData());
         plot.append(curve, 100, 100);
         plot.refresh();
-        QCOMPARE(plot.xAxis->range().upper, 9.0); // the user's view stays
+        QCOMPARE(plot.xAxis->range(), followed); // the user's view stays
         plot.fitToData();
         QVERIFY(plot.isFollowingData());
-        QCOMPARE(plot.xAxis->range().upper, 100.0);
+        QVERIFY(plot.xAxis->range().contains(100.0));
+    }
+
+    // Following the data keeps room around it: the first and last points (and a lone point,
+    // such as a few-shot run's one evaluation in Compare) are inside the axes, not on their
+    // edges where a marker is cut in half.
+    void followingLeavesRoomAroundTheData()
+    {
+        ui::LivePlot plot(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+        plot.resize(400, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const int curve = plot.addCurve(QStringLiteral("c"), Qt::blue, Qt::SolidLine, true);
+        plot.append(curve, 8, 0.03);
+        plot.append(curve, 172, 1.0);
+        plot.fitToData();
+        const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+        QVERIFY2(x.lower < 8 - 0.01 * x.size() && x.upper > 172 + 0.01 * x.size(),
+                 qPrintable(QStringLiteral("x %1..%2").arg(x.lower).arg(x.upper)));
+        QVERIFY2(y.lower < 0.03 && y.upper > 1.0,
+                 qPrintable(QStringLiteral("y %1..%2").arg(y.lower).arg(y.upper)));
     }
 
     void exportsChartsAsPngAndPdf()
