@@ -9,15 +9,25 @@
 #   tests/fuzz/run.sh --ci [BUILD_DIR]           fixed seed and a fixed number of inputs per
 #                                                harness (about 30 s each here): CI's run is the
 #                                                one a developer ran, not a new random one
+#   tests/fuzz/run.sh --runs N [BUILD_DIR]       the benchmark: N inputs per harness whatever
+#                                                the time (1000000: the issue's 1 M executions),
+#                                                DOMAINTUNE_JOBS harnesses at a time (default 2)
 #
+# FUZZERS="fuzz_config fuzz_bundle" runs only those harnesses.
 # Prints one line per harness: executions, coverage (cov) and features (ft) at the end.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ci=0
+runs=0
 if [ "${1:-}" = --ci ]; then
     ci=1
     shift
     set -- 600 "$@"
+elif [ "${1:-}" = --runs ]; then
+    runs=${2:-}
+    [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz: --runs takes a number of inputs" >&2; exit 2; }
+    shift 2
+    set -- 0 "$@" # no time limit
 fi
 seconds=${1:-30}
 build=${2:-$root/build-fuzz}
@@ -94,25 +104,41 @@ fi
 status=0
 # The sentencepiece harness loads the build's plugin (not instrumented: see the harness).
 export DOMAINTUNE_PLUGIN_DIR="$build/lib/domaintune"
-for fuzzer in fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle fuzz_sentencepiece; do
-    corpus="$build/corpus/$fuzzer" findings="$build/findings/$fuzzer"
+fuzz_one() { # FUZZER: runs it, prints its line; fails on a finding
+    local fuzzer=$1 corpus="$build/corpus/$1" findings="$build/findings/$1" log="$build/$1.log"
     mkdir -p "$corpus" "$findings"
-    log="$build/$fuzzer.log"
-    budget=(-max_total_time="$seconds")
+    local budget=(-max_total_time="$seconds")
     if [ "$ci" = 1 ]; then
         rm -rf "$corpus" && mkdir -p "$corpus" # the same start as every other --ci run
         budget+=(-seed=1 -runs="${ci_runs[$fuzzer]}")
+    elif [ "$runs" -gt 0 ]; then
+        budget+=(-runs="$runs")
     fi
+    local started=$SECONDS
     if (cd "$findings" && "$build/fuzz/$fuzzer" "${budget[@]}" -timeout=20 \
         -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 \
         "$corpus" "$seeds/$fuzzer" "${extra[@]}" >"$log" 2>&1); then
-        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+        local executed cov
+        executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
-        echo "fuzz: $fuzzer: $runs executions, $cov, no findings"
+        echo "fuzz: $fuzzer: $executed executions in $((SECONDS - started)) s, $cov, no findings"
     else
-        status=1
         echo "fuzz: $fuzzer FOUND A PROBLEM (input in $findings; log $log):" >&2
         grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -n 5 >&2
+        return 1
     fi
+}
+
+read -r -a fuzzers <<<"${FUZZERS:-fuzz_checkpoint fuzz_config fuzz_tokenizer fuzz_corpus fuzz_bundle fuzz_sentencepiece}"
+slots=1
+[ "$runs" -gt 0 ] && slots=${DOMAINTUNE_JOBS:-2}
+failed="$build/fuzz-failed.list" # a harness that found something adds its name
+rm -f "$failed"
+for fuzzer in "${fuzzers[@]}"; do
+    [ -x "$build/fuzz/$fuzzer" ] || { echo "fuzz: no harness $fuzzer" >&2; exit 2; }
+    while [ "$(jobs -rp | wc -l)" -ge "$slots" ]; do wait -n || true; done
+    { fuzz_one "$fuzzer" || echo "$fuzzer" >>"$failed"; } &
 done
+wait
+[ -s "$failed" ] && status=1
 exit $status
