@@ -3,6 +3,8 @@
 // Starts tests/hub/fakehub.py (Debian's python3) on 127.0.0.1 for download tests; the server
 // exits when the object is destroyed, or by itself after five minutes.
 
+#include "testpaths.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -15,7 +17,7 @@ public:
     /** Starts the server with the JSON config at @p configPath; endpoint() is empty on failure. */
     explicit FakeHubServer(const QString& configPath, const QString& logPath = {})
     {
-        QStringList arguments{QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/hub/fakehub.py"),
+        QStringList arguments{domaintune::test::sourcePath("/tests/hub/fakehub.py"),
                               QStringLiteral("--config"), configPath,
                               QStringLiteral("--max-seconds"), QStringLiteral("300")};
         if (!logPath.isEmpty())

@@ -2,6 +2,8 @@
 
 // Helpers shared by the Qt Test executables.
 
+#include "testpaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -22,7 +24,7 @@ inline QString sharedDir()
     const QByteArray fromEnvironment = qgetenv("DOMAINTUNE_SHARED_DIR");
     if (!fromEnvironment.isEmpty())
         return QDir::cleanPath(QString::fromLocal8Bit(fromEnvironment));
-    return QDir::cleanPath(QStringLiteral(DOMAINTUNE_SOURCE_DIR "/../shared"));
+    return QDir::cleanPath(domaintune::test::sourcePath("/../shared"));
 }
 
 /**

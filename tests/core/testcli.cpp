@@ -1,6 +1,7 @@
 // Runs the real executables as a user or script would, and checks the CLI contract: JSON on
 // stdout, messages on stderr, exit code 0 only on success.
 #include "processrunner.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -15,7 +16,7 @@ Result run(const QString& program, const QStringList& arguments,
     return runProcess(program, arguments, environment, 60000);
 }
 
-const QString kCli = QStringLiteral(DOMAINTUNE_CLI);
+const QString kCli = domaintune::test::cliPath();
 
 } // namespace
 
@@ -100,18 +101,18 @@ private slots:
         QVERIFY(result.err.contains("libopenblas0-pthread"));
     }
 
-#ifdef DOMAINTUNE_GUI
+#ifdef DOMAINTUNE_GUI_BUILT
     void guiAnswersVersionWithoutADisplay()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
             environment.remove(QString::fromLatin1(name));
         const Result version =
-            run(QStringLiteral(DOMAINTUNE_GUI), {QStringLiteral("--version")}, environment);
+            run(domaintune::test::guiPath(), {QStringLiteral("--version")}, environment);
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("domaintune "));
 
-        const Result start = run(QStringLiteral(DOMAINTUNE_GUI), {}, environment);
+        const Result start = run(domaintune::test::guiPath(), {}, environment);
         QCOMPARE(start.exitCode, 1);
         QCOMPARE(start.err.count('\n'), 1);
         QVERIFY(start.err.contains("xvfb-run"));
@@ -126,7 +127,7 @@ private slots:
         const QTemporaryDir home;
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(DOMAINTUNE_GUI),
+        process.start(domaintune::test::guiPath(),
                       {QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QVERIFY(process.waitForStarted());
         // A GUI that is still running after a few seconds has built its window and entered

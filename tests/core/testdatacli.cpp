@@ -1,6 +1,7 @@
 // Runs the real `domaintune-cli data inspect`, `data split` and `data debian-licenses` and
 // checks their JSON.
 
+#include "testpaths.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -22,7 +23,7 @@ struct Run
 Run runCli(const QStringList& arguments)
 {
     QProcess process;
-    process.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
+    process.start(domaintune::test::cliPath(), arguments);
     Run run;
     if (!process.waitForFinished(60000))
         return run;

@@ -10,6 +10,7 @@
 #include "core/train/logisticregression.h"
 #include "core/train/predictor.h"
 #include "core/train/trainer.h"
+#include "testpaths.h"
 #include "trainingfixtures.h"
 
 #include <QTemporaryDir>
@@ -107,7 +108,7 @@ private slots:
     void logisticRegressionMatchesScikitLearn()
     {
         const auto reference =
-            readJson(DOMAINTUNE_SOURCE_DIR "/tests/reference/logreg/sklearn.json");
+            readJson(domaintune::test::sourceFile("/tests/reference/logreg/sklearn.json"));
         QCOMPARE(reference["cases"].size(), std::size_t(4));
         for (const auto& c : reference["cases"]) {
             const auto x = matrix(c["x"]);

@@ -1,5 +1,6 @@
 // `domaintune-cli forward` against every reference fixture, exactly as DESIGN.md specifies
 // the contract: inputs JSON in, {"logits"} or {"last_hidden_state", "pooler_output"} out.
+#include "testpaths.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -39,7 +40,7 @@ private slots:
         domaintune::test::addFolderRowsOrAbsent(root);
         // Tiny models of every family and head saved and run by transformers (committed).
         domaintune::test::addFolderRowsOrAbsent(
-            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models"));
+            domaintune::test::sourcePath("/tests/reference/models"));
     }
 
     void matchesEveryFixture()
@@ -60,7 +61,7 @@ private slots:
         if (outputs.contains(QStringLiteral("last_hidden_state")))
             arguments << QStringLiteral("--head") << QStringLiteral("base");
         QProcess cli;
-        cli.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
+        cli.start(domaintune::test::cliPath(), arguments);
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         QJsonParseError error;
@@ -101,7 +102,7 @@ private slots:
         inputs.write("{\"input_ids\": [[1, 2], [3]]");
         inputs.close();
         QProcess cli;
-        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+        cli.start(domaintune::test::cliPath(),
                   {QStringLiteral("forward"), QStringLiteral("--model"),
                    QStringLiteral("/nonexistent"), QStringLiteral("--inputs"), inputs.fileName()});
         QVERIFY(cli.waitForFinished(60000));

@@ -7,6 +7,7 @@
 #include "core/text/encoding.h"
 #include "core/text/tokendecoder.h"
 #include "core/text/tokenizerfactory.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -17,7 +18,7 @@ using namespace domaintune;
 
 namespace {
 
-const std::string kSource = DOMAINTUNE_SOURCE_DIR;
+const std::string kSource = domaintune::test::sourceFile();
 const std::string kModel = kSource + "/tests/reference/models/gpt2-clm";
 
 } // namespace
@@ -134,7 +135,7 @@ private slots:
     void cliPrintsTheContinuation()
     {
         QProcess cli;
-        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+        cli.start(domaintune::test::cliPath(),
                   {QStringLiteral("generate"), QStringLiteral("--model"),
                    QString::fromStdString(kModel), QStringLiteral("--input-ids"),
                    QStringLiteral("5,12,30"), QStringLiteral("--max-new-tokens"),
@@ -147,7 +148,7 @@ private slots:
         QVERIFY(json.at("text").is_null()); // the tiny model has no tokenizer
         QCOMPARE(json.at("stop_reason"), nlohmann::json("max_new_tokens"));
 
-        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+        cli.start(domaintune::test::cliPath(),
                   {QStringLiteral("generate"), QStringLiteral("--model"),
                    QString::fromStdString(kModel), QStringLiteral("--input-ids"),
                    QStringLiteral("5,x")});
@@ -156,7 +157,7 @@ private slots:
         QVERIFY(cli.readAllStandardError().contains("\"x\" is not one"));
 
         // A number with trailing junk is refused, not read as its prefix.
-        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+        cli.start(domaintune::test::cliPath(),
                   {QStringLiteral("generate"), QStringLiteral("--model"),
                    QString::fromStdString(kModel), QStringLiteral("--input-ids"),
                    QStringLiteral("5"), QStringLiteral("--temperature"), QStringLiteral("0.5x")});

@@ -11,6 +11,7 @@
 #include "core/model/safetensorswriter.h"
 #include "core/store/sha256.h"
 #include "fakehubserver.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -438,7 +439,7 @@ private slots:
         const auto run = [&](const QStringList& arguments, int expectedExit) {
             QProcess cli;
             cli.setProcessEnvironment(environment);
-            cli.start(QStringLiteral(DOMAINTUNE_CLI), arguments);
+            cli.start(domaintune::test::cliPath(), arguments);
             if (!cli.waitForFinished(60000))
                 return QJsonDocument();
             lastError = cli.readAllStandardError();

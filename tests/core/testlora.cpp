@@ -8,6 +8,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/model/taskmodel.h"
 #include "core/train/trainer.h"
+#include "testpaths.h"
 #include "trainingfixtures.h"
 
 #include <QtTest>
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSource = DOMAINTUNE_SOURCE_DIR;
+const std::string kSource = domaintune::test::sourceFile();
 
 nlohmann::json readJson(const fs::path& path)
 {

@@ -6,6 +6,7 @@
 #include "core/model/pretrainedmodel.h"
 #include "core/train/modelfit.h"
 #include "errortestutil.h"
+#include "testpaths.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -85,7 +86,7 @@ private slots:
                 data << "w" << i << " w" << i + 1 << "," << (i % 2 ? "a" : "b") << '\n';
         }
         QProcess cli;
-        cli.start(QStringLiteral(DOMAINTUNE_CLI),
+        cli.start(domaintune::test::cliPath(),
                   {"train", "--model", QString::fromStdString(model), "--task", "seq-cls",
                    "--train", dir.filePath("train.csv"), "--max-length", "64", "--output",
                    dir.filePath("run"), "--no-history"});

@@ -8,6 +8,7 @@
 #include "core/model/taskmodel.h"
 #include "core/train/packing.h"
 #include "core/train/trainer.h"
+#include "testpaths.h"
 #include "testsupport.h"
 #include "trainingfixtures.h"
 
@@ -109,7 +110,8 @@ private slots:
         if (kind != Task::MaskedLm)
             load.labels = {"negative", "neutral", "positive"};
         const auto model = PretrainedModel::load(
-            DOMAINTUNE_SOURCE_DIR "/tests/reference/models/" + reference.toStdString(), load);
+            domaintune::test::sourceFile("/tests/reference/models/") + reference.toStdString(),
+            load);
         auto& module = model->module();
         module.eval(); // no dropout: both layouts must see the same network
         QVERIFY(packingSupported(kind, model->config()));

@@ -6,6 +6,7 @@
 #include "core/model/modules.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/model/taskmodel.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -23,7 +24,7 @@ private slots:
     {
         int models = 0;
         for (const auto& entry :
-             fs::directory_iterator(DOMAINTUNE_SOURCE_DIR "/tests/reference/models")) {
+             fs::directory_iterator(domaintune::test::sourceFile("/tests/reference/models"))) {
             const std::string name = entry.path().filename().string();
             const auto model = PretrainedModel::load(entry.path().string());
             const auto groups = model->parameterGroups();
@@ -61,7 +62,7 @@ private slots:
                                         name.find(".ln_") != std::string::npos);
         };
         for (const auto& entry :
-             fs::directory_iterator(DOMAINTUNE_SOURCE_DIR "/tests/reference/models")) {
+             fs::directory_iterator(domaintune::test::sourceFile("/tests/reference/models"))) {
             const auto model = PretrainedModel::load(entry.path().string());
             const auto exempt = noDecayParameters(model->module());
             for (const auto& item : model->module().named_parameters())

@@ -4,6 +4,7 @@
 #include "core/model/checkpointreader.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/model/safetensorswriter.h"
+#include "testpaths.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -169,8 +170,7 @@ private slots:
     void reproducesTransformers_data()
     {
         QTest::addColumn<QString>("folder");
-        test::addFolderRowsOrAbsent(
-            QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models"));
+        test::addFolderRowsOrAbsent(domaintune::test::sourcePath("/tests/reference/models"));
     }
 
     void reproducesTransformers() { reproducesReferenceFixtures(); }

@@ -12,6 +12,7 @@
 #include "core/train/spananswer.h"
 #include "core/train/squadmetric.h"
 #include "core/train/trainer.h"
+#include "testpaths.h"
 #include "trainingfixtures.h"
 
 #include <QTemporaryDir>
@@ -98,7 +99,7 @@ private slots:
     // script's rules) on hand-written and random predictions; make_squad.py writes it.
     void metricEqualsTheOfficialScript()
     {
-        std::ifstream in(std::string(DOMAINTUNE_SOURCE_DIR) +
+        std::ifstream in(domaintune::test::sourceFile() +
                          "/tests/reference/squad/metric_cases.json");
         QVERIFY(in.good());
         const auto reference = nlohmann::json::parse(in);

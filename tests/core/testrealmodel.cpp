@@ -12,6 +12,7 @@
 #include "core/model/taskmodel.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -27,7 +28,7 @@ namespace {
 
 nlohmann::json readReference()
 {
-    std::ifstream in(DOMAINTUNE_SOURCE_DIR "/tests/reference/all-minilm-l6-v2.json");
+    std::ifstream in(domaintune::test::sourceFile("/tests/reference/all-minilm-l6-v2.json"));
     return nlohmann::json::parse(in);
 }
 
@@ -153,7 +154,8 @@ private slots:
         // The few-shot head's input: mean pooling over the real tokens of a padded batch, then
         // normalisation, as modules.json declares and sentence-transformers' encode() computes
         // (tests/reference/all-minilm-l6-v2-sentences.json, make_sentence_embeddings.py).
-        std::ifstream in(DOMAINTUNE_SOURCE_DIR "/tests/reference/all-minilm-l6-v2-sentences.json");
+        std::ifstream in(
+            domaintune::test::sourceFile("/tests/reference/all-minilm-l6-v2-sentences.json"));
         const auto reference = nlohmann::json::parse(in);
         const double tolerance = reference.at("tolerance");
         ModelLoadOptions options;

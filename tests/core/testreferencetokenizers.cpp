@@ -9,6 +9,7 @@
 #include "core/text/precompiledcharsmap.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -19,7 +20,7 @@ using namespace domaintune;
 
 namespace {
 
-const std::string kRoot = DOMAINTUNE_SOURCE_DIR "/tests/reference/tokenizers/";
+const std::string kRoot = domaintune::test::sourceFile("/tests/reference/tokenizers/");
 
 nlohmann::json expectedOf(const std::string& name)
 {

@@ -3,6 +3,7 @@
 #include "core/store/runstore.h"
 #include "core/store/statement.h"
 #include "core/train/task.h"
+#include "testpaths.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,7 +26,7 @@ Result cli(const QStringList& arguments, const QString& historyEnv = {})
     if (!historyEnv.isEmpty())
         environment.insert(QStringLiteral("DOMAINTUNE_HISTORY"), historyEnv);
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DOMAINTUNE_CLI), QStringList{QStringLiteral("runs")} + arguments);
+    process.start(domaintune::test::cliPath(), QStringList{QStringLiteral("runs")} + arguments);
     process.waitForFinished(30000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
@@ -183,7 +184,7 @@ private slots:
     void trainUsageNamesEveryTask()
     {
         QProcess process;
-        process.start(QStringLiteral(DOMAINTUNE_CLI),
+        process.start(domaintune::test::cliPath(),
                       {QStringLiteral("train"), QStringLiteral("--help")});
         QVERIFY(process.waitForFinished(30000));
         const QByteArray usage = process.readAllStandardOutput() + process.readAllStandardError();

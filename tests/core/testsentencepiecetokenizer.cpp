@@ -5,6 +5,7 @@
 #include "core/text/sentencepiecemodel.h"
 #include "core/text/sentencepiecetokenizer.h"
 #include "core/text/tokenizerfactory.h"
+#include "testpaths.h"
 #include "tokenizerfixtures.h"
 
 #include <QtTest>
@@ -99,12 +100,13 @@ private slots:
     // is refused on loading instead, with the file named.
     void damagedCharacterMapIsRefused()
     {
-        const std::string reference =
-            DOMAINTUNE_SOURCE_DIR "/tests/reference/tokenizers/xlmr/sentencepiece.bpe.model";
+        const std::string reference = domaintune::test::sourceFile(
+            "/tests/reference/tokenizers/xlmr/sentencepiece.bpe.model");
         std::ifstream in(reference, std::ios::binary);
         std::string model((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         // The map inside the model is the one tokenizer.json carries (base64).
-        std::ifstream json(DOMAINTUNE_SOURCE_DIR "/tests/reference/tokenizers/xlmr/tokenizer.json");
+        std::ifstream json(
+            domaintune::test::sourceFile("/tests/reference/tokenizers/xlmr/tokenizer.json"));
         const auto config = nlohmann::json::parse(json);
         std::string map;
         for (const auto& step : config["normalizer"]["normalizers"])

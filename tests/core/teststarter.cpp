@@ -8,6 +8,7 @@
 #include "core/starter/starterassets.h"
 #include "core/store/sha256.h"
 #include "processrunner.h"
+#include "testpaths.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -66,7 +67,7 @@ CliRun runCli(const QStringList& arguments)
 {
     QElapsedTimer timer;
     timer.start();
-    const auto result = test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments,
+    const auto result = test::runProcess(domaintune::test::cliPath(), arguments,
                                          QProcessEnvironment::systemEnvironment(), 240000);
     CliRun run;
     run.exitCode = result.exitCode;
@@ -278,7 +279,7 @@ private slots:
     {
         // assets/starter is part of the repository: its weights must be the recipe's, small,
         // and load and run like any model folder.
-        const QString shipped = QStringLiteral(DOMAINTUNE_SOURCE_DIR "/assets/starter");
+        const QString shipped = domaintune::test::sourcePath("/assets/starter");
         QFile recipeFile(shipped + "/recipe.json");
         QVERIFY2(recipeFile.open(QIODevice::ReadOnly), qPrintable(recipeFile.fileName()));
         const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
@@ -303,7 +304,7 @@ private slots:
         const QString tiny = work.filePath(QStringLiteral("tiny"));
         const CliRun built = runCli({"starter", "build", "--tiny", "--dir", tiny});
         QVERIFY2(built.exitCode == 0, built.errors.constData());
-        QFile real(QStringLiteral(DOMAINTUNE_SOURCE_DIR "/assets/starter/recipe.json"));
+        QFile real(domaintune::test::sourcePath("/assets/starter/recipe.json"));
         QVERIFY(real.open(QIODevice::ReadOnly));
         QJsonObject recipe = QJsonDocument::fromJson(real.readAll()).object();
         const QString shipped = work.filePath(QStringLiteral("shipped"));
@@ -340,7 +341,7 @@ private slots:
         // starts pretraining instead (stopped here once the message is out).
         writeFile(shipped + "/model/model.safetensors", "damaged");
         QProcess refused;
-        refused.start(QStringLiteral(DOMAINTUNE_CLI),
+        refused.start(domaintune::test::cliPath(),
                       {"starter", "build", "--dir", root, "--force", "--threads", "1"});
         QVERIFY(refused.waitForStarted());
         QByteArray errors;

@@ -4,6 +4,7 @@
 // reduction factor, early-stopping rate and bootstrap count, NaN values included.
 #include "core/common/error.h"
 #include "core/tune/successivehalving.h"
+#include "testpaths.h"
 
 #include <QtTest>
 
@@ -21,8 +22,7 @@ class TestSuccessiveHalving : public QObject
 private slots:
     void decidesAsOptuna()
     {
-        std::ifstream in(std::string(DOMAINTUNE_SOURCE_DIR) +
-                         "/tests/reference/asha/decisions.json");
+        std::ifstream in(domaintune::test::sourceFile() + "/tests/reference/asha/decisions.json");
         QVERIFY(in.good());
         const auto reference = nlohmann::json::parse(in);
         int checked = 0, pruned = 0;

@@ -1,6 +1,7 @@
 // `domaintune-cli tokenize` as DESIGN.md specifies it, run as a real process on the shared
 // bert-base-uncased and GPT-2 vocabularies (skips without ../shared).
 #include "processrunner.h"
+#include "testpaths.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -11,7 +12,7 @@ using Result = domaintune::test::ProcessResult;
 
 Result run(const QStringList& arguments)
 {
-    return domaintune::test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments);
+    return domaintune::test::runProcess(domaintune::test::cliPath(), arguments);
 }
 
 QList<int> ints(const QJsonValue& value)

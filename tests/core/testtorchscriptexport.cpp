@@ -12,6 +12,7 @@
 #pragma push_macro("slots")
 #undef slots
 #include "core/model/taskmodel.h"
+#include "testpaths.h"
 
 #include <torch/script.h>
 #pragma pop_macro("slots")
@@ -464,7 +465,7 @@ private slots:
         std::ofstream(casesFile.toStdString()) << cases.dump();
         const auto result = test::runProcess(
             QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/core/torchscriptcheck.py"), casesFile});
+            {domaintune::test::sourcePath("/tests/core/torchscriptcheck.py"), casesFile});
         qInfo("%s", result.out.constData());
         QVERIFY2(result.exitCode == 0, (result.out + result.err).constData());
         QCOMPARE(result.out.count('\n'), qsizetype(cases.size()));
@@ -474,7 +475,7 @@ private slots:
     {
         const QString modelDir = m_dir.filePath(QStringLiteral("cli-model"));
         tinyModel("bert", HeadKind::SequenceClassification)->save(modelDir.toStdString());
-        const QString cli = QStringLiteral(DOMAINTUNE_CLI);
+        const QString cli = domaintune::test::cliPath();
         const QString only = m_dir.filePath(QStringLiteral("cli-torchscript"));
         const auto plain = test::runProcess(
             cli, {"export", "--model", modelDir, "--output", only, "--format", "torchscript"});

@@ -2,6 +2,7 @@
 // a run killed with SIGKILL that resumes to exactly the weights of an uninterrupted run.
 #include "core/store/runstore.h"
 #include "processrunner.h"
+#include "testpaths.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -22,7 +23,7 @@ QProcessEnvironment environmentWith(const QString& history)
 
 Result runCli(const QStringList& arguments, const QString& history)
 {
-    return domaintune::test::runProcess(QStringLiteral(DOMAINTUNE_CLI), arguments,
+    return domaintune::test::runProcess(domaintune::test::cliPath(), arguments,
                                         environmentWith(history));
 }
 
@@ -197,7 +198,7 @@ private slots:
 
         QProcess child;
         child.setProcessEnvironment(environmentWith(m_history));
-        child.start(QStringLiteral(DOMAINTUNE_CLI),
+        child.start(domaintune::test::cliPath(),
                     {QStringLiteral("train"), QStringLiteral("--config"), config,
                      QStringLiteral("--output"), killed});
         QVERIFY(child.waitForStarted());

@@ -5,6 +5,7 @@
 #include "core/data/example.h"
 #include "core/model/pretrainedmodel.h"
 #include "core/train/trainspec.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QString>
@@ -54,7 +55,7 @@ inline std::string makeTinyClassifier(const std::string& folder,
 {
     namespace fs = std::filesystem;
     fs::remove_all(folder);
-    fs::copy(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/" + reference, folder);
+    fs::copy(domaintune::test::sourceFile("/tests/reference/models/") + reference, folder);
     std::ofstream vocab(fs::path(folder) / "vocab.txt");
     const std::vector<std::string> words = {"[PAD]",  "[UNK]", "[CLS]", "[SEP]", "[MASK]", "profit",
                                             "loss",   "rose",  "fell",  "good",  "bad",    "the",

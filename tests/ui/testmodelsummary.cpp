@@ -2,6 +2,7 @@
 // and on a classifier with real labels: transformers' LABEL_0, LABEL_1 placeholders are not
 // shown as labels.
 #include "core/model/pretrainedmodel.h"
+#include "testpaths.h"
 #include "ui/modelsummary.h"
 
 #include <QTemporaryDir>
@@ -16,9 +17,8 @@ class TestModelSummary : public QObject
 private slots:
     void describesTheShippedStarter()
     {
-        const auto summary =
-            ui::summarizeModel(QStringLiteral(DOMAINTUNE_SOURCE_DIR "/assets/starter/model"),
-                               QStringLiteral("seq-cls"));
+        const auto summary = ui::summarizeModel(
+            domaintune::test::sourcePath("/assets/starter/model"), QStringLiteral("seq-cls"));
         QVERIFY2(summary.isValid(), qPrintable(summary.error));
         QCOMPARE(summary.layers, qint64(4));
         QCOMPARE(summary.vocabSize, qint64(6000));

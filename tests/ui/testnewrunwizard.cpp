@@ -4,6 +4,7 @@
 #include "core/store/runstore.h"
 #include "core/train/trainspec.h"
 #include "core/trainingfixtures.h"
+#include "testpaths.h"
 #include "testsupport.h"
 #include "ui/comparedialog.h"
 #include "ui/dashboardpage.h"
@@ -514,7 +515,7 @@ private slots:
     {
         // Advanced: 2 processes on this machine. The review says what the global batch is and
         // copies the commands for a cluster; Start trains with domaintune-cli as process 1.
-        qputenv("DOMAINTUNE_CLI", DOMAINTUNE_BINARY_DIR "/bin/domaintune-cli");
+        qputenv("DOMAINTUNE_CLI", domaintune::test::cliPath().toLocal8Bit());
         QSettings().setValue(QStringLiteral("history/path"),
                              m_dir.filePath(QStringLiteral("processes.sqlite")));
         const QString csv = m_dir.filePath(QStringLiteral("processes.csv"));
@@ -594,7 +595,7 @@ private slots:
         QVERIFY2(failed.message.find("Training process 1 stopped before training (exit status 3): "
                                      "cannot read the data here") != std::string::npos,
                  failed.message.c_str());
-        qputenv("DOMAINTUNE_CLI", DOMAINTUNE_BINARY_DIR "/bin/domaintune-cli");
+        qputenv("DOMAINTUNE_CLI", domaintune::test::cliPath().toLocal8Bit());
     }
 
 private:

@@ -2,6 +2,7 @@
 // classifier shows every label's probability; a NER model highlights entities; a folder that
 // is not a model says why.
 #include "core/model/generation.h"
+#include "testpaths.h"
 #include "testsupport.h"
 #include "ui/answerpanel.h"
 #include "ui/batchpredictpanel.h"
@@ -23,8 +24,7 @@ QString tinyModel(const QTemporaryDir& dir, const QString& reference)
 {
     const QString folder = dir.filePath(reference);
     QDir().mkpath(folder);
-    const QString source =
-        QStringLiteral(DOMAINTUNE_SOURCE_DIR "/tests/reference/models/") + reference;
+    const QString source = domaintune::test::sourcePath("/tests/reference/models/") + reference;
     for (const QString& name : {QStringLiteral("config.json"), QStringLiteral("model.safetensors")})
         QFile::copy(source + QLatin1Char('/') + name, folder + QLatin1Char('/') + name);
     QFile vocab(folder + QStringLiteral("/vocab.txt"));
