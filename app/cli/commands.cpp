@@ -28,6 +28,7 @@ const std::vector<Command>& commands()
          "Clean:    --nfkc --halfwidth --collapse-whitespace  --stop-at-first (else skip+report)\n"
          "Stats:    --model DIR (tokenizer for token lengths, [UNK] rate, fertility)\n"
          "          --max-length N  --near-threshold 0.8  --no-near-duplicates\n"
+         "          --max-held-mb 256 (inspect: examples kept in memory for the statistics)\n"
          "\n"
          "`debian-licenses` writes the licence texts of this machine's\n"
          "/usr/share/doc/*/copyright files labelled by licence (GPL-2+, BSD-3-Clause…), or\n"

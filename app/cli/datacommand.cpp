@@ -3,6 +3,7 @@
 #include "core/data/corpusimporter.h"
 #include "core/data/corpusstatistics.h"
 #include "core/data/datasetfingerprint.h"
+#include "core/data/heldexamples.h"
 #include "core/data/leakagechecker.h"
 #include "core/data/splitter.h"
 #include "core/data/splitwriter.h"
@@ -35,6 +36,7 @@ const std::vector<std::string> kValueFlags = {"encoding",
                                               "validation",
                                               "test",
                                               "near-threshold",
+                                              "max-held-mb",
                                               "header"};
 const std::vector<std::string> kSwitches = {"blocks",
                                             "nfkc",
@@ -254,13 +256,49 @@ Corpus readCorpus(const CommandLine& line)
     return corpus;
 }
 
+// data inspect keeps at most --max-held-mb of examples in memory (heldexamples.h): rows,
+// labels, splits and problems cover the whole input, the statistics, duplicates and
+// fingerprint the examples held (all of them unless the data is larger).
 int inspect(const CommandLine& line)
 {
-    const Corpus corpus = readCorpus(line);
+    const std::int64_t megabytes = line.integer("max-held-mb", 256);
+    if (megabytes < 1)
+        throw Error("--max-held-mb takes a number of megabytes of at least 1 (the default is "
+                    "256).");
+    const ImportOptions options = importOptions(line);
+    HeldExampleLimits limits;
+    limits.maxBytes = static_cast<std::uint64_t>(megabytes) << 20;
+    HeldExamples held = importHeldExamples(sourcesOf(line.positionals()), options, limits);
+    if (held.summary.sources.empty())
+        throw Error("Nothing was read; check the paths given.");
+    for (const ImportIssue& issue : held.summary.report.issues())
+        std::cerr << "warning: " << issue.message() << '\n';
+    Corpus corpus;
+    corpus.examples() = std::move(held.examples);
+    corpus.sources() = std::move(held.summary.sources);
+    corpus.report() = std::move(held.summary.report);
+    corpus.setNormalization(options.normalization);
+
     Json json = corpusJson(corpus, line);
+    json["rows"] = held.rows;
+    json["labels"] = held.labels;
+    json["splits"] = held.splits;
+    json["held"] = {{"examples", corpus.size()},
+                    {"megabytes", static_cast<double>(held.heldBytes) / (1 << 20)},
+                    {"partial", held.partial}};
     json["leakage"] =
         leakageJson(corpus.examples(), checkLeakage(corpus.examples(), leakageOptions(line)));
-    json["fingerprint"] = datasetFingerprint(corpus.examples(), corpus.normalization());
+    if (held.partial) {
+        // A fingerprint of a prefix would name data no run trains on: none rather than a wrong one.
+        json["fingerprint"] = nullptr;
+        std::cerr << "warning: the data is larger than --max-held-mb " << megabytes
+                  << ": the statistics and the duplicate check cover the first " << corpus.size()
+                  << " of " << held.rows
+                  << " examples, and no fingerprint is given; rows, labels, splits and problems "
+                     "cover all of them. Raise --max-held-mb to measure everything.\n";
+    } else {
+        json["fingerprint"] = datasetFingerprint(corpus.examples(), corpus.normalization());
+    }
     json["report"] = reportJson(corpus.report());
     std::cout << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
     return 0;
@@ -269,6 +307,9 @@ int inspect(const CommandLine& line)
 int split(const CommandLine& line)
 {
     const std::string output = line.required("output");
+    if (line.has("max-held-mb"))
+        throw Error("--max-held-mb is for data inspect; data split keeps every example, since it "
+                    "writes them all.");
     Corpus corpus = readCorpus(line);
     SplitOptions options;
     options.seed = static_cast<std::uint64_t>(line.integer("seed", 42));

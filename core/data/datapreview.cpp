@@ -1,7 +1,7 @@
 #include "core/data/datapreview.h"
 
 #include "core/common/error.h"
-#include "core/data/corpusimporter.h"
+#include "core/data/heldexamples.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenizerfactory.h"
 
@@ -39,18 +39,17 @@ std::string DataPreview::rarestLabel() const
 DataPreview previewData(const DataPreviewRequest& request)
 {
     DataPreview preview;
-    std::vector<Example> examples;
-    const std::size_t limit = std::max<std::size_t>(request.maxExamples, 1);
-    ImportSummary summary =
-        streamCorpus({{request.path, {}}}, request.options, [&](Example& example) {
-            examples.push_back(std::move(example));
-            return examples.size() < limit;
-        });
-    preview.partial = examples.size() >= limit;
+    HeldExampleLimits limits;
+    limits.maxExamples = request.maxExamples;
+    limits.maxBytes = request.maxBytes;
+    limits.stopWhenFull = true;
+    HeldExamples held = importHeldExamples({{request.path, {}}}, request.options, limits);
+    std::vector<Example>& examples = held.examples;
+    preview.partial = held.partial;
     preview.examplesRead = examples.size();
-    if (!summary.sources.empty())
-        preview.source = summary.sources.front();
-    preview.report = std::move(summary.report);
+    if (!held.summary.sources.empty())
+        preview.source = held.summary.sources.front();
+    preview.report = std::move(held.summary.report);
 
     std::unique_ptr<Tokenizer> tokenizer;
     if (!request.tokenizerPath.empty()) {

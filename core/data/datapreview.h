@@ -8,6 +8,7 @@
 #include "core/data/sourceinfo.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,8 @@ struct DataPreviewRequest
     std::string tokenizerPath;       ///< Empty: no token statistics.
     std::size_t maxLength = 128;     ///< The truncation line of the length histogram.
     std::size_t maxExamples = 20000; ///< Read at most this many examples.
-    std::size_t sampleRows = 100;    ///< Examples kept for the preview table.
+    std::uint64_t maxBytes = 64ull << 20; ///< ... and at most this much of them (heldBytes()).
+    std::size_t sampleRows = 100;         ///< Examples kept for the preview table.
 };
 
 /** One pair of duplicates found in the preview, with both texts and where they are. */
@@ -38,7 +40,7 @@ struct DataPreview
     ImportReport report;
     std::vector<Example> sample; ///< The first sampleRows examples.
     std::size_t examplesRead = 0;
-    bool partial = false; ///< maxExamples was reached: statistics cover a prefix.
+    bool partial = false; ///< A limit was reached: statistics cover a prefix.
     CorpusStatistics statistics;
     LeakageReport leakage;
     /** The example pairs leakage.pairs names, with their texts (up to keptPairs per kind). */
@@ -56,9 +58,10 @@ struct DataPreview
 };
 
 /**
- * Imports the first maxExamples examples of @p request.path and measures them: label and
- * length statistics (token lengths with the tokenizer at tokenizerPath), duplicates within
- * and across splits, and the import's problems. Throws domaintune::Error when the file cannot
+ * Imports the first examples of @p request.path (up to maxExamples and maxBytes: bounded
+ * memory whatever the file's size) and measures them: label and length statistics (token
+ * lengths with the tokenizer at tokenizerPath), duplicates within and across splits, and the
+ * import's problems. Throws domaintune::Error when the file cannot
  * be read at all; a tokenizer that fails to load only leaves tokenizerError set. Honours
  * options.cancel. Runs on the calling thread (a worker thread in the GUI).
  */

@@ -89,6 +89,46 @@ private slots:
         QCOMPARE(first["tag_scheme"].toString(), QStringLiteral("IO"));
     }
 
+    // Memory stays bounded whatever the data's size: beyond --max-held-mb the statistics cover
+    // the examples held, rows and labels still every example, and no fingerprint of a prefix.
+    void inspectHoldsAtMostItsBudget()
+    {
+        QTemporaryDir dir;
+        QByteArray csv = "text,label\n";
+        const QByteArray filler(2000, 'y');
+        for (int i = 0; i < 1500; ++i) // 3 MB
+            csv += "text " + QByteArray::number(i) + " " + filler + "," + (i % 2 ? "odd" : "even") +
+                   "\n";
+        writeText(dir.filePath("big.csv"), csv);
+        const Run run = runCli({"data", "inspect", dir.filePath("big.csv"), "--max-held-mb", "1"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json["rows"].toInt(), 1500);
+        QCOMPARE(run.json["labels"].toObject()["odd"].toInt(), 750);
+        const QJsonObject held = run.json["held"].toObject();
+        QVERIFY(held["partial"].toBool());
+        const int kept = held["examples"].toInt();
+        QVERIFY2(kept > 300 && kept < 520, QByteArray::number(kept).constData());
+        QVERIFY(held["megabytes"].toDouble() <= 1.0);
+        QCOMPARE(run.json["statistics"].toObject()["examples"].toInt(), kept);
+        QVERIFY(run.json["fingerprint"].isNull());
+        QVERIFY2(run.errors.contains("cover the first " + QByteArray::number(kept) + " of 1500"),
+                 run.errors.constData());
+
+        const Run whole = runCli({"data", "inspect", dir.filePath("big.csv")});
+        QCOMPARE(whole.exitCode, 0);
+        QVERIFY(!whole.json["held"].toObject()["partial"].toBool());
+        QCOMPARE(whole.json["statistics"].toObject()["examples"].toInt(), 1500);
+        QCOMPARE(whole.json["fingerprint"].toString().size(), 64);
+
+        const Run zero = runCli({"data", "inspect", dir.filePath("big.csv"), "--max-held-mb", "0"});
+        QCOMPARE(zero.exitCode, 1);
+        QVERIFY(zero.errors.contains("--max-held-mb takes a number of megabytes"));
+        const Run split = runCli({"data", "split", dir.filePath("big.csv"), "--output",
+                                  dir.filePath("out"), "--max-held-mb", "1"});
+        QCOMPARE(split.exitCode, 1);
+        QVERIFY(split.errors.contains("--max-held-mb is for data inspect"));
+    }
+
     void splitWritesJsonl()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 #include "core/common/error.h"
 #include "core/data/corpusstatistics.h"
 #include "core/data/datasetfingerprint.h"
+#include "core/data/heldexamples.h"
 #include "core/data/leakagechecker.h"
 #include "core/data/splitter.h"
 #include "core/data/textnormalizer.h"
@@ -155,6 +156,53 @@ private slots:
         NormalizationOptions nfkc;
         nfkc.nfkc = true;
         QVERIFY(datasetFingerprint(examples, nfkc) != datasetFingerprint(examples, {}));
+    }
+
+    // A bounded import keeps a prefix within its byte budget and still counts every row,
+    // label and split; a preview stops at the first example it cannot keep.
+    void heldExamplesStayWithinTheirBudget()
+    {
+        QTemporaryDir dir;
+        std::string csv = "text,label,split\n";
+        const std::string filler(1000, 'x');
+        for (int i = 0; i < 3000; ++i)
+            csv += "row " + std::to_string(i) + " " + filler + "," + (i % 3 ? "b" : "a") + "," +
+                   (i < 2000 ? "train" : "test") + "\n";
+        const std::string path = test::writeFile(dir, "big.csv", csv);
+        HeldExampleLimits limits;
+        limits.maxBytes = 1 << 20; // about 900 of the 3,000 rows (1,000 bytes of text each)
+        const HeldExamples held = importHeldExamples({{path, {}}}, {}, limits);
+        QVERIFY(held.partial);
+        QCOMPARE(held.rows, std::size_t(3000));
+        QCOMPARE(held.labels.at("a"), std::size_t(1000));
+        QCOMPARE(held.labels.at("b"), std::size_t(2000));
+        QCOMPARE(held.splits.at("test"), std::size_t(1000));
+        QCOMPARE(held.summary.sources.front().examples, std::size_t(3000));
+        QVERIFY(held.heldBytes <= limits.maxBytes);
+        QVERIFY(held.examples.size() > 500 && held.examples.size() < 1000);
+        std::uint64_t bytes = 0;
+        for (const Example& example : held.examples)
+            bytes += heldBytes(example);
+        QCOMPARE(bytes, held.heldBytes);
+        QCOMPARE(held.examples.back().text.substr(0, 8),
+                 "row " + std::to_string(held.examples.size() - 1) + " ");
+
+        limits.stopWhenFull = true; // a preview: reads no further than it keeps
+        const HeldExamples preview = importHeldExamples({{path, {}}}, {}, limits);
+        QVERIFY(preview.partial);
+        QCOMPARE(preview.examples.size(), held.examples.size());
+        QCOMPARE(preview.rows, held.examples.size() + 1);
+
+        limits.maxBytes = 64ull << 20; // all of it fits
+        limits.stopWhenFull = false;
+        const HeldExamples all = importHeldExamples({{path, {}}}, {}, limits);
+        QVERIFY(!all.partial);
+        QCOMPARE(all.examples.size(), std::size_t(3000));
+        limits.maxExamples = 10; // the count limit alone
+        const HeldExamples ten = importHeldExamples({{path, {}}}, {}, limits);
+        QVERIFY(ten.partial);
+        QCOMPARE(ten.examples.size(), std::size_t(10));
+        QCOMPARE(ten.rows, std::size_t(3000));
     }
 };
 
