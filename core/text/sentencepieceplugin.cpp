@@ -78,8 +78,9 @@ SentencePiecePlugin::SentencePiecePlugin()
 
         // DEEPBIND: the plugin's own references (sentencepiece -> its bundled protobuf) bind inside
         // the plugin first, never to LibTorch's protobuf already in the process. AddressSanitizer
-        // cannot run a DEEPBIND library; its builds (tests/sanitize/run.sh, the fuzzers) have no
-        // LibTorch.
+        // cannot run a DEEPBIND library: in its builds (tests/sanitize/run.sh, the fuzzers) the
+        // programs without LibTorch load the plugin fine, while the instrumented CLI gets
+        // protobuf's version check as a load error (no sanitized test needs that).
 #if defined(__SANITIZE_ADDRESS__) // gcc
     constexpr int kBinding = 0;
 #elif defined(__has_feature)
