@@ -61,9 +61,9 @@ struct DataPreview
  * Imports the first examples of @p request.path (up to maxExamples and maxBytes: bounded
  * memory whatever the file's size) and measures them: label and length statistics (token
  * lengths with the tokenizer at tokenizerPath), duplicates within and across splits, and the
- * import's problems. Throws domaintune::Error when the file cannot
- * be read at all; a tokenizer that fails to load only leaves tokenizerError set. Honours
- * options.cancel. Runs on the calling thread (a worker thread in the GUI).
+ * import's problems. Throws domaintune::Error when the file cannot be read at all; a
+ * tokenizer that fails to load only leaves tokenizerError set. Honours options.cancel. Runs
+ * on the calling thread (a worker thread in the GUI).
  */
 DataPreview previewData(const DataPreviewRequest& request);
 
