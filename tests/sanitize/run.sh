@@ -26,9 +26,10 @@ tests=(testerror testsafetensorsfile testpytorchcheckpoint testcheckpointreader 
     testmemoryestimate testgeneralcorpus testdeepjson testfilewriter testtask testsearchspace
     testsuccessivehalving testsqlitefaults)
 # With the LibTorch layer and the CLI. Left out: testtrainer (4 min under ASan; testtraincli
-# trains through the same Trainer) and testpretrainedmodel (clang-14 has no _Float16).
+# trains through the same Trainer).
 tests+=(testcli testdatacli testrunscli testtokenizecli testforwardcli testtraincli
-    testhubdownload testmodelfit testrealmodel testlora testexport testtorchscriptexport)
+    testhubdownload testmodelfit testpretrainedmodel testrealmodel testlora testexport
+    testtorchscriptexport)
 # The same configuration as tests/fuzz/run.sh's, so that neither run rebuilds the other's objects.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true # clones share the compiler cache
 "$root/tests/fuzz/configure.sh" "$build"
