@@ -151,6 +151,16 @@ void addPreTokenizers(const Json& node, const Context& context, std::vector<PreT
     out.push_back(step);
 }
 
+// The model's "vocab" member, or null when it has none. Never `node["vocab"]` on a const JSON
+// value: nlohmann's const operator[] with a missing key reads past the map (undefined
+// behaviour; fuzz_tokenizer found it as a heap-use-after-free).
+const Json& vocabMember(const Json& node)
+{
+    static const Json none;
+    const auto found = node.is_object() ? node.find("vocab") : node.end();
+    return node.is_object() && found != node.end() ? *found : none;
+}
+
 Vocabulary vocabularyOf(const Json& vocab, const Context& context)
 {
     if (!vocab.is_object())
@@ -190,7 +200,7 @@ JsonModel bpeModel(const Json& node, const Context& context)
         if (node.contains(key) && !node[key].is_null() && node[key] != "")
             context.unsupported(std::string("BPE option ") + key, node[key], "null");
     JsonModel model;
-    model.bpe = std::make_unique<BpeModel>(vocabularyOf(node["vocab"], context),
+    model.bpe = std::make_unique<BpeModel>(vocabularyOf(vocabMember(node), context),
                                            mergesOf(node.value("merges", Json::array()), context),
                                            context.path);
     model.unkId = model.bpe->vocabulary().id(text(node, "unk_token"));
@@ -219,8 +229,8 @@ JsonModel modelOf(const Json& node, const Context& context)
     if (type == "WordPiece") {
         JsonModel model;
         model.wordPiece = std::make_unique<WordPieceModel>(
-            vocabularyOf(node["vocab"], context), text(node, "unk_token", "[UNK]"), context.path,
-            text(node, "continuing_subword_prefix", "##"),
+            vocabularyOf(vocabMember(node), context), text(node, "unk_token", "[UNK]"),
+            context.path, text(node, "continuing_subword_prefix", "##"),
             node.value("max_input_chars_per_word", 100));
         return model;
     }

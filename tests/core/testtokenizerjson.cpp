@@ -207,6 +207,14 @@ private slots:
         QVERIFY(errorOf(dir.filePath(QStringLiteral("tokenizer.json"))).contains("not valid JSON"));
         test::writeFile(dir.filePath(QStringLiteral("tokenizer.json")), "{\"version\": \"1.0\"}");
         QVERIFY(errorOf(dir.path()).contains("no \"model\""));
+        // A model without "vocab" (found by fuzz_tokenizer: the lookup read freed memory).
+        for (const char* type : {"BPE", "WordPiece"}) {
+            test::writeFile(dir.filePath(QStringLiteral("tokenizer.json")),
+                            QByteArray("{\"model\": {\"type\": \"") + type +
+                                "\", \"merges\": [], \"unk_token\": \"x\"}}");
+            const QString error = errorOf(dir.path());
+            QVERIFY2(error.contains("the model's \"vocab\" is not an object"), qPrintable(error));
+        }
     }
 
     void sharedVocabulariesThroughTokenizerJson()
