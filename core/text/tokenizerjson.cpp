@@ -4,6 +4,8 @@
 #include "core/common/error.h"
 #include "core/text/jsontokenizer.h"
 
+#include <climits>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -151,6 +153,32 @@ void addPreTokenizers(const Json& node, const Context& context, std::vector<PreT
     out.push_back(step);
 }
 
+// A number that must be an int (an id, a type id, a length): anything else, a double such as
+// 1e92 included, is an error. Never get<int>() on an untrusted number: converting a double
+// outside int's range is undefined behaviour (fuzz_tokenizer found a vocabulary id of 1e92).
+int intOf(const Json& value, const std::string& what, const Context& context)
+{
+    const bool fits = value.is_number_unsigned()
+                          ? value.get<std::uint64_t>() <= std::uint64_t(INT_MAX)
+                          : value.is_number_integer() && value.get<std::int64_t>() >= INT_MIN &&
+                                value.get<std::int64_t>() <= INT_MAX;
+    if (!fits)
+        throw Error(context.path, 0,
+                    what +
+                        " is not a whole number a tokenizer can use: " + value.dump().substr(0, 40),
+                    "The file is damaged or not a tokenizer.json.");
+    return static_cast<int>(value.get<std::int64_t>());
+}
+
+// The int member @p key of @p node (intOf()), or @p fallback when there is none or it is null
+// (tokenizers writes an absent Unigram "unk_id" as null).
+int intMember(const Json& node, const char* key, int fallback, const Context& context)
+{
+    if (!node.is_object() || !node.contains(key) || node.at(key).is_null())
+        return fallback;
+    return intOf(node.at(key), std::string("\"") + key + "\"", context);
+}
+
 // The model's "vocab" member, or null when it has none. Never `node["vocab"]` on a const JSON
 // value: nlohmann's const operator[] with a missing key reads past the map (undefined
 // behaviour; fuzz_tokenizer found it as a heap-use-after-free).
@@ -168,7 +196,8 @@ Vocabulary vocabularyOf(const Json& vocab, const Context& context)
                     "The file is damaged or not a tokenizer.json.");
     Vocabulary vocabulary;
     for (auto it = vocab.begin(); it != vocab.end(); ++it)
-        vocabulary.add(it.key(), it.value().get<int>(), context.path);
+        vocabulary.add(it.key(), intOf(it.value(), "the id of token '" + it.key() + "'", context),
+                       context.path);
     return vocabulary;
 }
 
@@ -216,10 +245,7 @@ JsonModel unigramModel(const Json& node, const Context& context)
         pieces.emplace_back(entry.at(0).get<std::string>(), entry.at(1).get<double>());
     JsonModel model;
     model.unigram = std::make_unique<UnigramModel>(
-        std::move(pieces),
-        node.contains("unk_id") && node["unk_id"].is_number_integer() ? node["unk_id"].get<int>()
-                                                                      : -1,
-        context.path);
+        std::move(pieces), intMember(node, "unk_id", -1, context), context.path);
     return model;
 }
 
@@ -231,7 +257,7 @@ JsonModel modelOf(const Json& node, const Context& context)
         model.wordPiece = std::make_unique<WordPieceModel>(
             vocabularyOf(vocabMember(node), context), text(node, "unk_token", "[UNK]"),
             context.path, text(node, "continuing_subword_prefix", "##"),
-            node.value("max_input_chars_per_word", 100));
+            intMember(node, "max_input_chars_per_word", 100, context));
         return model;
     }
     if (type == "BPE" || (type.empty() && node.contains("merges")))
@@ -256,7 +282,7 @@ std::vector<TemplatePiece> templatePieces(const Json& list, const Json& specials
                                                             : TemplatePiece::Kind::First,
                            {},
                            -1,
-                           sequence.value("type_id", 0)});
+                           intMember(sequence, "type_id", 0, context)});
             continue;
         }
         const Json& special = item.at("SpecialToken");
@@ -271,7 +297,8 @@ std::vector<TemplatePiece> templatePieces(const Json& list, const Json& specials
         const Json& tokens = definition.at("tokens");
         for (std::size_t i = 0; i < ids.size() && i < tokens.size(); ++i)
             out.push_back({TemplatePiece::Kind::Special, tokens[i].get<std::string>(),
-                           ids[i].get<int>(), special.value("type_id", 0)});
+                           intOf(ids[i], "the id of special token '" + name + "'", context),
+                           intMember(special, "type_id", 0, context)});
     }
     return out;
 }
@@ -309,8 +336,8 @@ bool templateOf(const Json& node, const Context& context, TokenTemplate& out,
         const Json& cls = node.at("cls");
         const Json& sep = node.at("sep");
         const auto make = type == "BertProcessing" ? &TokenTemplate::bert : &TokenTemplate::roberta;
-        out = make(cls.at(0).get<std::string>(), cls.at(1).get<int>(), sep.at(0).get<std::string>(),
-                   sep.at(1).get<int>());
+        out = make(cls.at(0).get<std::string>(), intOf(cls.at(1), "the id of \"cls\"", context),
+                   sep.at(0).get<std::string>(), intOf(sep.at(1), "the id of \"sep\"", context));
         return true;
     }
     if (type == "ByteLevel")
@@ -320,12 +347,13 @@ bool templateOf(const Json& node, const Context& context, TokenTemplate& out,
                         "Sequence");
 }
 
-std::vector<AddedToken> addedTokensOf(const Json& list)
+std::vector<AddedToken> addedTokensOf(const Json& list, const Context& context)
 {
     std::vector<AddedToken> out;
     for (const Json& token : list)
         if (token.contains("content") && token.contains("id"))
-            out.push_back({token["content"].get<std::string>(), token["id"].get<int>(),
+            out.push_back({token["content"].get<std::string>(),
+                           intOf(token["id"], "the id of an added token", context),
                            boolean(token, "special", false), boolean(token, "lstrip", false),
                            boolean(token, "rstrip", false)});
     return out;
@@ -367,7 +395,8 @@ std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string& path, const Toke
         else
             tokenizer->setTemplate(TokenTemplate());
         tokenizer->setTrimOffsets(trimming.trim, trimming.addPrefixSpace);
-        tokenizer->setAddedTokens(addedTokensOf(root.value("added_tokens", Json::array())));
+        tokenizer->setAddedTokens(
+            addedTokensOf(root.value("added_tokens", Json::array()), context));
         const Json padding = root.value("padding", Json());
         const std::string pad =
             padding.is_object() ? text(padding, "pad_token") : config.special("pad_token", "");

@@ -215,6 +215,16 @@ private slots:
             const QString error = errorOf(dir.path());
             QVERIFY2(error.contains("the model's \"vocab\" is not an object"), qPrintable(error));
         }
+        // Ids that are no int (found by fuzz_tokenizer: 1e92 converted to int, undefined).
+        for (const char* id : {"1e92", "99999999999999999999", "-3000000000", "2.5", "\"7\""}) {
+            test::writeFile(dir.filePath(QStringLiteral("tokenizer.json")),
+                            QByteArray("{\"model\": {\"type\": \"WordPiece\", \"vocab\": "
+                                       "{\"[UNK]\": 0, \"cip\": ") +
+                                id + "}}}");
+            const QString error = errorOf(dir.path());
+            QVERIFY2(error.contains("the id of token 'cip' is not a whole number"),
+                     qPrintable(error));
+        }
     }
 
     void sharedVocabulariesThroughTokenizerJson()
