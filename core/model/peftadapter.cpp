@@ -73,6 +73,12 @@ PeftAdapterConfig readPeftAdapterConfig(const std::string& directory)
                     "\")");
     PeftAdapterConfig config;
     try {
+        // A whole number first: converting a double such as 1e92 would be undefined.
+        if (!json.at("r").is_number_integer())
+            throw Error(path, 0,
+                        "\"r\" (the LoRA rank) is not a whole number: " +
+                            json.at("r").dump().substr(0, 40),
+                        "Use the adapter_config.json that PEFT or DomainTune wrote.");
         config.settings.rank = json.at("r").get<std::int64_t>();
         config.settings.alpha = json.value("lora_alpha", 8.0);
         config.settings.dropout = json.value("lora_dropout", 0.0);

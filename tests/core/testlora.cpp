@@ -214,6 +214,9 @@ private slots:
         QTest::newRow("missing base") << "base_model_name_or_path"
                                       << "\"acme/no-such-model\""
                                       << "acme/no-such-model";
+        QTest::newRow("rank 1e92") << "r" // a double: converting it to an integer is undefined
+                                   << "1e92"
+                                   << "the LoRA rank) is not a whole number";
         QTest::newRow("not LoRA") << "peft_type"
                                   << "\"PREFIX_TUNING\""
                                   << "not a LoRA adapter";
