@@ -246,13 +246,19 @@ Json corpusJson(const Corpus& corpus, const CommandLine& line)
     return json;
 }
 
+// Refuses an import that read nothing, and prints its problems as warnings.
+void checkImport(const std::vector<SourceInfo>& sources, const ImportReport& report)
+{
+    if (sources.empty())
+        throw Error("Nothing was read; check the paths given.");
+    for (const ImportIssue& issue : report.issues())
+        std::cerr << "warning: " << issue.message() << '\n';
+}
+
 Corpus readCorpus(const CommandLine& line)
 {
     Corpus corpus = importCorpus(sourcesOf(line.positionals()), importOptions(line));
-    if (corpus.sources().empty())
-        throw Error("Nothing was read; check the paths given.");
-    for (const ImportIssue& issue : corpus.report().issues())
-        std::cerr << "warning: " << issue.message() << '\n';
+    checkImport(corpus.sources(), corpus.report());
     return corpus;
 }
 
@@ -269,10 +275,7 @@ int inspect(const CommandLine& line)
     HeldExampleLimits limits;
     limits.maxBytes = static_cast<std::uint64_t>(megabytes) << 20;
     HeldExamples held = importHeldExamples(sourcesOf(line.positionals()), options, limits);
-    if (held.summary.sources.empty())
-        throw Error("Nothing was read; check the paths given.");
-    for (const ImportIssue& issue : held.summary.report.issues())
-        std::cerr << "warning: " << issue.message() << '\n';
+    checkImport(held.summary.sources, held.summary.report);
     Corpus corpus;
     corpus.examples() = std::move(held.examples);
     corpus.sources() = std::move(held.summary.sources);

@@ -47,10 +47,10 @@ HeldExamples importHeldExamples(const std::vector<CorpusSource>& sources,
             }
         }
         // A preview stops at the first example it cannot keep, or at the example count.
-        return !(limits.stopWhenFull && (held.partial || held.examples.size() >= maxExamples));
+        if (limits.stopWhenFull && held.examples.size() >= maxExamples)
+            held.partial = true;
+        return !(limits.stopWhenFull && held.partial);
     });
-    if (limits.stopWhenFull && held.examples.size() >= maxExamples)
-        held.partial = true;
     return held;
 }
 

@@ -179,21 +179,16 @@ int intMember(const Json& node, const char* key, int fallback, const Context& co
     return intOf(node.at(key), std::string("\"") + key + "\"", context);
 }
 
-// The model's "vocab" member, or null when it has none. Never `node["vocab"]` on a const JSON
-// value: nlohmann's const operator[] with a missing key reads past the map (undefined
+// The vocabulary of a model node's "vocab". Looked up with find(), never `model["vocab"]`: on a
+// const JSON value nlohmann's operator[] with a missing key reads past the map (undefined
 // behaviour; fuzz_tokenizer found it as a heap-use-after-free).
-const Json& vocabMember(const Json& node)
+Vocabulary vocabularyOf(const Json& model, const Context& context)
 {
-    static const Json none;
-    const auto found = node.is_object() ? node.find("vocab") : node.end();
-    return node.is_object() && found != node.end() ? *found : none;
-}
-
-Vocabulary vocabularyOf(const Json& vocab, const Context& context)
-{
-    if (!vocab.is_object())
+    const auto found = model.find("vocab"); // end() for a missing key or a non-object
+    if (found == model.end() || !found->is_object())
         throw Error(context.path, 0, "the model's \"vocab\" is not an object {token: id}",
                     "The file is damaged or not a tokenizer.json.");
+    const Json& vocab = *found;
     Vocabulary vocabulary;
     for (auto it = vocab.begin(); it != vocab.end(); ++it)
         vocabulary.add(it.key(), intOf(it.value(), "the id of token '" + it.key() + "'", context),
@@ -229,7 +224,7 @@ JsonModel bpeModel(const Json& node, const Context& context)
         if (node.contains(key) && !node[key].is_null() && node[key] != "")
             context.unsupported(std::string("BPE option ") + key, node[key], "null");
     JsonModel model;
-    model.bpe = std::make_unique<BpeModel>(vocabularyOf(vocabMember(node), context),
+    model.bpe = std::make_unique<BpeModel>(vocabularyOf(node, context),
                                            mergesOf(node.value("merges", Json::array()), context),
                                            context.path);
     model.unkId = model.bpe->vocabulary().id(text(node, "unk_token"));
@@ -255,8 +250,8 @@ JsonModel modelOf(const Json& node, const Context& context)
     if (type == "WordPiece") {
         JsonModel model;
         model.wordPiece = std::make_unique<WordPieceModel>(
-            vocabularyOf(vocabMember(node), context), text(node, "unk_token", "[UNK]"),
-            context.path, text(node, "continuing_subword_prefix", "##"),
+            vocabularyOf(node, context), text(node, "unk_token", "[UNK]"), context.path,
+            text(node, "continuing_subword_prefix", "##"),
             intMember(node, "max_input_chars_per_word", 100, context));
         return model;
     }
